@@ -13,7 +13,9 @@
 //   r{A}_t{K}       rows of subtable K: id INTEGER PRIMARY KEY (row id, unique in the app),
 //                   record_id INTEGER, pos INTEGER, then f{J} columns of its inner fields
 //   r{A}_mv         side index of multi-valued fields for `in`:
-//                   (field_id INTEGER, value, record_id INTEGER, row_id INTEGER), row_id 0 at top level
+//                   (field_id INTEGER, value, record_id INTEGER, row_id INTEGER), row_id 0 at top
+//                   level; value is the option name (TEXT) or the entity id (INTEGER);
+//                   STATUS_ASSIGNEE uses field_id kAssigneesFieldId, CATEGORY its own field id
 //   r{A}_f{K}_fts   FTS5 over text field K (external content r{A} or r{A}_t{S}, column f{K}),
 //                   tokenised by the `tsumiki` n-gram tokenizer; rowid = record id or row id
 //   r{A}_history    (record_id, revision, user_id, at, action, diff JSON)
@@ -49,5 +51,8 @@ inline std::string FtsTable(int64_t app, int64_t field) {
 }
 inline std::string FieldColumn(int64_t field) { return "f" + std::to_string(field); }
 inline std::string NumericColumn(int64_t field) { return FieldColumn(field) + "_n"; }
+
+// The r{A}_mv field_id of STATUS_ASSIGNEE (assignees are not a numbered field).
+inline constexpr int64_t kAssigneesFieldId = -1;
 
 }  // namespace query

@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Both install what is missing first.
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+DATA ?= ./data
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+.PHONY: run test build web deps test-deps unit api-test e2e format clean bench
+
+run: deps build web
+	@echo "Tsumiki: http://localhost:$(lastword $(subst :, ,$(LISTEN)))  (data in $(DATA); Ctrl-C stops)"
+	@$(BUILD)/src/server/tsumiki serve --data $(DATA) --listen $(LISTEN) --web-root web/dist
+
+test: test-deps build web unit api-test e2e
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+$(BUILD)/build.ninja:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DTSUMIKI_WERROR=$(if $(CI),ON,OFF) >/dev/null
+
+build: $(BUILD)/build.ninja
+	@ninja -C $(BUILD) -j $(JOBS) --quiet
+
+web:
+	@if [ -f web/package.json ]; then scripts/npm-install.sh web && (cd web && npm run --silent build >/dev/null); fi
+
+unit: build
+	@cd $(BUILD) && (ctest --output-on-failure -j $(JOBS) > ctest.log 2>&1 || (cat ctest.log; exit 1)) && tail -n 3 ctest.log
+
+api-test: build
+	@scripts/npm-install.sh tests/api
+	@cd tests/api && TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot suites/
+
+e2e: build web
+	@if [ -f tests/e2e/package.json ]; then scripts/npm-install.sh tests/e2e && cd tests/e2e && TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot; fi
+
+bench: build
+	@scripts/npm-install.sh tests/api
+	@node bench/run.mjs
+
+format:
+	@find src tests/unit bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	@rm -rf $(BUILD)

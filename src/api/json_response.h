@@ -1,0 +1,12 @@
+// Serialises a JSON body into an HTTP response with kintone's content type. Stateless.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "http/response.h"
+
+namespace api {
+
+http::Response JsonResponse(const boost::json::object& body, int status = 200);
+
+}  // namespace api

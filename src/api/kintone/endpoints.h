@@ -1,0 +1,50 @@
+// Every kintone endpoint handler, one per file (named after path and method); routes.cpp
+// binds them to paths. Each takes the parsed call and the domain services.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <string>
+
+#include "api/call.h"
+#include "api/services.h"
+#include "domain/apps/app.h"
+
+namespace api {
+
+using JsonResult = common::Result<boost::json::object>;
+
+// Apps (§7.1)
+JsonResult GetApp(Call& call, Services& s);
+JsonResult GetApps(Call& call, Services& s);
+JsonResult PostPreviewApp(Call& call, Services& s);
+// Settings documents stored and returned as kintone shapes them (§7.3–7.12).
+JsonResult GetSettingsDocument(Call& call, Services& s, domain::Stage stage, const std::string& kind);
+JsonResult PutSettingsDocument(Call& call, Services& s, const std::string& kind, bool merge);
+JsonResult PutViews(Call& call, Services& s);
+// Deploy (§7.0)
+JsonResult PostDeploy(Call& call, Services& s);
+JsonResult GetDeployStatus(Call& call, Services& s);
+// Form fields (§7.2)
+JsonResult GetFormFields(Call& call, Services& s, domain::Stage stage);
+JsonResult PostFormFields(Call& call, Services& s);
+JsonResult PutFormFields(Call& call, Services& s);
+JsonResult DeleteFormFields(Call& call, Services& s);
+JsonResult GetFormLayout(Call& call, Services& s, domain::Stage stage);
+JsonResult PutFormLayout(Call& call, Services& s);
+// Records (§5)
+JsonResult GetRecord(Call& call, Services& s);
+JsonResult PostRecord(Call& call, Services& s);
+JsonResult PutRecord(Call& call, Services& s);
+JsonResult GetRecords(Call& call, Services& s);
+JsonResult PostRecords(Call& call, Services& s);
+JsonResult PutRecords(Call& call, Services& s);
+JsonResult DeleteRecords(Call& call, Services& s);
+JsonResult PostCursor(Call& call, Services& s);
+JsonResult GetCursor(Call& call, Services& s);
+JsonResult DeleteCursor(Call& call, Services& s);
+common::Result<http::Response> PostBulkRequest(Call& call, Services& s);
+// Files (§8)
+JsonResult PostFile(Call& call, Services& s);
+common::Result<http::Response> GetFile(Call& call, Services& s);
+
+}  // namespace api

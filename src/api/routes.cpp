@@ -1,0 +1,103 @@
+#include "api/routes.h"
+
+#include "api/admin/admin_endpoints.h"
+#include "api/kintone/endpoints.h"
+
+namespace api {
+
+using domain::Stage;
+
+void AddRoutes(Dispatcher& d, Services& s) {
+  auto json = [&s](JsonResult (*f)(Call&, Services&)) {
+    return [f, &s](Call& c) { return f(c, s); };
+  };
+  auto raw = [&s](common::Result<http::Response> (*f)(Call&, Services&)) {
+    return [f, &s](Call& c) { return f(c, s); };
+  };
+  constexpr Access kAuth = Access::kAuthenticated;
+
+  // Apps (§7.1)
+  d.Kintone("GET", "app.json", kAuth, json(&GetApp));
+  d.Kintone("GET", "apps.json", Access::kUserOnly, json(&GetApps));
+  d.Kintone("POST", "preview/app.json", Access::kUserOnly, json(&PostPreviewApp));
+  d.Kintone("POST", "preview/app/deploy.json", kAuth, json(&PostDeploy));
+  d.Kintone("GET", "preview/app/deploy.json", kAuth, json(&GetDeployStatus));
+
+  // Form (§7.2, §7.3)
+  d.Kintone("GET", "app/form/fields.json", kAuth,
+            [&s](Call& c) { return GetFormFields(c, s, Stage::kLive); });
+  d.Kintone("GET", "preview/app/form/fields.json", kAuth,
+            [&s](Call& c) { return GetFormFields(c, s, Stage::kPreview); });
+  d.Kintone("POST", "preview/app/form/fields.json", kAuth, json(&PostFormFields));
+  d.Kintone("PUT", "preview/app/form/fields.json", kAuth, json(&PutFormFields));
+  d.Kintone("DELETE", "preview/app/form/fields.json", kAuth, json(&DeleteFormFields));
+  d.Kintone("GET", "app/form/layout.json", kAuth,
+            [&s](Call& c) { return GetFormLayout(c, s, Stage::kLive); });
+  d.Kintone("GET", "preview/app/form/layout.json", kAuth,
+            [&s](Call& c) { return GetFormLayout(c, s, Stage::kPreview); });
+  d.Kintone("PUT", "preview/app/form/layout.json", kAuth, json(&PutFormLayout));
+
+  // Settings documents stored and returned (§7.4-7.12). `merge`: omitted keys keep values.
+  struct Document {
+    const char* path;
+    const char* kind;
+    bool merge;
+  };
+  static constexpr Document kDocuments[] = {
+      {"app/settings.json", "settings", true},
+      {"app/status.json", "status", true},
+      {"app/customize.json", "customize", true},
+      {"app/notifications/general.json", "notifications/general", true},
+      {"app/notifications/perRecord.json", "notifications/perRecord", false},
+      {"app/notifications/reminder.json", "notifications/reminder", true},
+      {"app/reports.json", "reports", false},
+      {"app/actions.json", "actions", false},
+      {"app/adminNotes.json", "adminNotes", true},
+  };
+  for (const Document& doc : kDocuments) {
+    std::string kind = doc.kind;
+    bool merge = doc.merge;
+    d.Kintone("GET", doc.path, kAuth,
+              [&s, kind](Call& c) { return GetSettingsDocument(c, s, Stage::kLive, kind); });
+    d.Kintone("GET", std::string("preview/") + doc.path, kAuth,
+              [&s, kind](Call& c) { return GetSettingsDocument(c, s, Stage::kPreview, kind); });
+    d.Kintone("PUT", std::string("preview/") + doc.path, kAuth,
+              [&s, kind, merge](Call& c) { return PutSettingsDocument(c, s, kind, merge); });
+  }
+  d.Kintone("GET", "app/views.json", kAuth,
+            [&s](Call& c) { return GetSettingsDocument(c, s, Stage::kLive, "views"); });
+  d.Kintone("GET", "preview/app/views.json", kAuth,
+            [&s](Call& c) { return GetSettingsDocument(c, s, Stage::kPreview, "views"); });
+  d.Kintone("PUT", "preview/app/views.json", kAuth, json(&PutViews));
+
+  // Records (§5)
+  d.Kintone("GET", "record.json", kAuth, json(&GetRecord));
+  d.Kintone("POST", "record.json", kAuth, json(&PostRecord));
+  d.Kintone("PUT", "record.json", kAuth, json(&PutRecord));
+  d.Kintone("GET", "records.json", kAuth, json(&GetRecords));
+  d.Kintone("POST", "records.json", kAuth, json(&PostRecords));
+  d.Kintone("PUT", "records.json", kAuth, json(&PutRecords));
+  d.Kintone("DELETE", "records.json", kAuth, json(&DeleteRecords));
+  d.Kintone("POST", "records/cursor.json", kAuth, json(&PostCursor));
+  d.Kintone("GET", "records/cursor.json", kAuth, json(&GetCursor));
+  d.Kintone("DELETE", "records/cursor.json", kAuth, json(&DeleteCursor));
+  d.KintoneRaw("POST", "bulkRequest.json", kAuth, raw(&PostBulkRequest));
+
+  // Files (§8)
+  d.Kintone("POST", "file.json", kAuth, json(&PostFile));
+  d.KintoneRaw("GET", "file.json", kAuth, raw(&GetFile));
+
+  // Tsumiki's own: browser sessions and API tokens.
+  std::string cookie = d.options().session_cookie;
+  d.AtRaw("POST", "/api/session/login.json", Access::kPublic,
+          [&s, cookie](Call& c) { return PostLogin(c, s, cookie); });
+  d.AtRaw("POST", "/api/session/logout.json", Access::kPublic,
+          [&s, cookie](Call& c) { return PostLogout(c, s, cookie); });
+  d.AtRaw("GET", "/api/session.json", Access::kPublic,
+          [&s, cookie](Call& c) { return GetSession(c, s, cookie); });
+  d.At("GET", "/api/app/tokens.json", Access::kUserOnly, json(&GetApiTokens));
+  d.At("POST", "/api/app/tokens.json", Access::kUserOnly, json(&PostApiToken));
+  d.At("DELETE", "/api/app/tokens.json", Access::kUserOnly, json(&DeleteApiToken));
+}
+
+}  // namespace api

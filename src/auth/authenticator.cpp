@@ -1,0 +1,320 @@
+#include "auth/authenticator.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "domain/users/user_repository.h"
+
+namespace auth {
+
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+using domain::Principal;
+using domain::Transaction;
+using domain::User;
+
+namespace {
+
+constexpr size_t kMaxCachedCredentials = 10000;
+constexpr int64_t kCredentialCacheSeconds = 300;
+constexpr size_t kMaxTokens = 9;
+
+std::string AccountKey(std::string_view login) { return "user:" + std::string(login); }
+std::string AddressKey(std::string_view remote) { return "addr:" + std::string(remote); }
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+bool DecodeBasicPair(std::string_view base64, std::string* login, std::string* password) {
+  while (!base64.empty() && base64.back() == ' ') base64.remove_suffix(1);
+  while (!base64.empty() && base64.front() == ' ') base64.remove_prefix(1);
+  if (base64.empty() || base64.size() > 4096) return false;
+  std::string bin(base64.size(), '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(bin.data()), bin.size(), base64.data(),
+                        base64.size(), nullptr, &len, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return false;
+  }
+  bin.resize(len);
+  size_t colon = bin.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  *login = bin.substr(0, colon);
+  *password = bin.substr(colon + 1);
+  return true;
+}
+
+Authenticator::Authenticator(domain::TransactionRunner& db, const common::Clock& clock,
+                             AuthOptions options)
+    : db_(db), clock_(clock), options_(std::move(options)), dummy_hash_(HashPassword("x")) {}
+
+Result<Principal> Authenticator::Authenticate(const Credentials& c) {
+  if (!c.cybozu_authorization.empty()) return ByPassword(c.cybozu_authorization, c.remote_address);
+  if (!c.api_tokens.empty()) return ByTokens(c.api_tokens);
+  if (!c.basic.empty()) return ByPassword(c.basic, c.remote_address);
+  if (!c.session_id.empty()) return BySession(c);
+  return Error(ErrorCode::kNotLoggedIn);
+}
+
+Principal Authenticator::ToPrincipal(const User& user) const {
+  Principal p;
+  p.user_id = user.id;
+  p.user_code = user.code;
+  p.user_name = user.name;
+  p.is_admin = user.is_admin;
+  p.time_zone = user.time_zone.empty() ? options_.default_time_zone : user.time_zone;
+  p.primary_organization_id = user.primary_organization_id;
+  p.locale = user.locale;
+  return p;
+}
+
+Result<Principal> Authenticator::ByPassword(std::string_view base64, std::string_view remote) {
+  std::string login, password;
+  if (!DecodeBasicPair(base64, &login, &password)) return Error(ErrorCode::kPasswordAuthFailed);
+  TK_ASSIGN_OR_RETURN(User user, Verify(login, password, remote, true));
+  return ToPrincipal(user);
+}
+
+Status Authenticator::CheckNotLocked(std::string_view login, std::string_view remote) {
+  int64_t now = clock_.NowSeconds();
+  bool locked = false;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    for (const std::string& key : {AccountKey(login), AddressKey(remote)}) {
+      TK_ASSIGN_OR_RETURN(auto f, tx.login_throttle().Get(key));
+      if (f.locked_until > now) locked = true;
+    }
+    return Status::Ok();
+  }));
+  if (locked) return Error(ErrorCode::kTooManyLoginAttempts);
+  return Status::Ok();
+}
+
+void Authenticator::RecordFailure(std::string_view login, std::string_view remote) {
+  int64_t now = clock_.NowSeconds();
+  Status s = db_.Write([&](Transaction& tx) -> Status {
+    auto bump = [&](const std::string& key, int threshold) -> Status {
+      TK_ASSIGN_OR_RETURN(auto f, tx.login_throttle().Get(key));
+      if (now - f.window_start > options_.failure_window_seconds && f.locked_until <= now) {
+        f = domain::LoginFailures{0, now, 0};
+      }
+      ++f.failures;
+      if (f.failures >= threshold) {
+        // Back-off doubles with every failure past the threshold.
+        int64_t exponent = std::min<int64_t>(f.failures - threshold, 20);
+        int64_t lock = std::min<int64_t>(int64_t{1} << exponent, options_.max_lock_seconds);
+        f.locked_until = now + lock;
+      }
+      return tx.login_throttle().Put(key, f);
+    };
+    TK_RETURN_IF_ERROR(bump(AccountKey(login), options_.account_failures_before_lock));
+    return bump(AddressKey(remote), options_.address_failures_before_lock);
+  });
+  (void)s;  // throttling bookkeeping must never turn a 401 into a 500
+}
+
+void Authenticator::ClearFailures(std::string_view login) {
+  Status s = db_.Write([&](Transaction& tx) { return tx.login_throttle().Clear(AccountKey(login)); });
+  (void)s;
+}
+
+Result<User> Authenticator::Verify(std::string_view login, std::string_view password,
+                                   std::string_view remote, bool for_api) {
+  TK_RETURN_IF_ERROR(CheckNotLocked(login, remote));
+  std::optional<User> user;
+  std::optional<std::string> hash;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(user, tx.users().FindByCode(login));
+    if (user) {
+      TK_ASSIGN_OR_RETURN(hash, tx.users().PasswordHash(user->id));
+    }
+    return Status::Ok();
+  }));
+  Error failure = for_api ? Error(ErrorCode::kPasswordAuthFailed)
+                          : Error::Invalid("password", common::Text::kBadCredentials);
+  std::string cache_key = digest_.Digest(std::string(login) + '\0' + std::string(password));
+  int64_t now = clock_.NowSeconds();
+  if (user && user->valid && hash && !hash->empty()) {
+    {
+      std::lock_guard lock(cache_mutex_);
+      auto it = verified_.find(cache_key);
+      if (it != verified_.end() && it->second.user_id == user->id &&
+          it->second.password_hash == *hash && it->second.expires_at > now) {
+        return *user;
+      }
+    }
+    if (VerifyPassword(*hash, password)) {
+      {
+        std::lock_guard lock(cache_mutex_);
+        if (verified_.size() >= kMaxCachedCredentials) verified_.clear();
+        verified_[cache_key] = {user->id, *hash, now + kCredentialCacheSeconds};
+      }
+      ClearFailures(login);
+      return *user;
+    }
+  } else {
+    // Spend the same time as a real check so response time does not reveal which logins exist.
+    VerifyPassword(dummy_hash_, password);
+  }
+  RecordFailure(login, remote);
+  return failure;
+}
+
+Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens) {
+  if (tokens.size() > kMaxTokens) return Error(ErrorCode::kTooManyTokens);
+  Principal p;
+  p.via_token = true;
+  std::optional<User> admin;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    for (const std::string& t : tokens) {
+      TK_ASSIGN_OR_RETURN(auto token, tx.api_tokens().FindByHash(HashSecret(t)));
+      if (!token || token->revoked_at) return Error(ErrorCode::kTokenNotForApp);
+      token->grant.app_id = token->app_id;
+      p.tokens.push_back(token->grant);
+    }
+    TK_ASSIGN_OR_RETURN(admin, tx.users().FindByCode(domain::kTokenUserCode));
+    return Status::Ok();
+  }));
+  if (!admin) return Error::Internal("the built-in Administrator account is missing");
+  p.user_id = admin->id;
+  p.user_code = admin->code;
+  p.user_name = admin->name;
+  p.time_zone = options_.default_time_zone;
+  return p;
+}
+
+Result<Principal> Authenticator::BySession(const Credentials& c) {
+  std::string hash = HashSecret(c.session_id);
+  int64_t now = clock_.NowSeconds();
+  std::optional<domain::Session> session;
+  std::optional<User> user;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(session, tx.sessions().Find(hash));
+    if (session) {
+      TK_ASSIGN_OR_RETURN(user, tx.users().FindById(session->user_id));
+    }
+    return Status::Ok();
+  }));
+  if (!session || session->expires_at <= now || !user || !user->valid) {
+    return Error(ErrorCode::kNotLoggedIn);
+  }
+  // A custom header forces a CORS preflight, so other sites cannot send it; writes also
+  // need the per-session token, as kintone's __REQUEST_TOKEN__.
+  if (!c.requested_with) return Error(ErrorCode::kNotLoggedIn);
+  if (c.is_write && !ConstantTimeEquals(c.request_token, session->csrf_token)) {
+    return Error(ErrorCode::kNoPrivilege).WithDetail("missing or wrong __REQUEST_TOKEN__");
+  }
+  if (now - session->last_seen_at >= 60) {  // sliding expiry, written at most once a minute
+    int64_t expires = std::min(now + options_.session_idle_seconds,
+                               session->created_at + options_.session_max_seconds);
+    Status s = db_.Write([&](Transaction& tx) { return tx.sessions().Touch(hash, now, expires); });
+    (void)s;
+  }
+  return ToPrincipal(*user);
+}
+
+Result<NewSession> Authenticator::Login(std::string_view login, std::string_view password,
+                                        std::string_view remote_address) {
+  TK_ASSIGN_OR_RETURN(User user, Verify(login, password, remote_address, false));
+  NewSession s;
+  s.session_id = NewSecret(48);
+  s.csrf_token = NewSecret(32);
+  s.user = user;
+  int64_t now = clock_.NowSeconds();
+  s.expires_at = now + options_.session_idle_seconds;
+  domain::Session row{HashSecret(s.session_id), user.id, s.csrf_token, now, s.expires_at, now};
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_RETURN_IF_ERROR(tx.sessions().DeleteExpired(now));
+    return tx.sessions().Insert(row);
+  }));
+  return s;
+}
+
+Status Authenticator::Logout(std::string_view session_id) {
+  return db_.Write([&](Transaction& tx) { return tx.sessions().Delete(HashSecret(session_id)); });
+}
+
+Result<NewSession> Authenticator::CurrentSession(std::string_view session_id) {
+  std::optional<domain::Session> session;
+  std::optional<User> user;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(session, tx.sessions().Find(HashSecret(session_id)));
+    if (session) {
+      TK_ASSIGN_OR_RETURN(user, tx.users().FindById(session->user_id));
+    }
+    return Status::Ok();
+  }));
+  if (!session || session->expires_at <= clock_.NowSeconds() || !user || !user->valid) {
+    return Error(ErrorCode::kNotLoggedIn);
+  }
+  return NewSession{"", session->csrf_token, *user, session->expires_at};
+}
+
+Result<User> Authenticator::CreateUser(const User& user, std::string_view password) {
+  User created = user;
+  std::string hash = password.empty() ? "" : HashPassword(password);
+  int64_t now = clock_.NowSeconds();
+  created.created_at = created.updated_at = now;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(auto existing, tx.users().FindByCode(user.code));
+    if (existing) return Error::Invalid("code", common::Text::kFieldCodeDuplicate);
+    TK_ASSIGN_OR_RETURN(created.id, tx.users().Insert(created, hash));
+    return Status::Ok();
+  }));
+  return created;
+}
+
+Status Authenticator::SetPassword(std::string_view login, std::string_view password) {
+  std::string hash = HashPassword(password);
+  return db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(login));
+    if (!user) return Error(ErrorCode::kUserNotFound, {std::string(login)});
+    TK_RETURN_IF_ERROR(tx.users().SetPasswordHash(user->id, hash));
+    return tx.login_throttle().Clear(AccountKey(login));
+  });
+}
+
+Result<std::string> Authenticator::CreateApiToken(int64_t app, const domain::TokenGrant& grant,
+                                                   int64_t created_by) {
+  std::string token = NewSecret(40);
+  domain::ApiToken row;
+  row.app_id = app;
+  row.token_hash = HashSecret(token);
+  row.hint = token.substr(0, 4);
+  row.grant = grant;
+  row.grant.app_id = app;
+  row.created_by = created_by;
+  row.created_at = clock_.NowSeconds();
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(row.id, tx.api_tokens().Insert(row));
+    return Status::Ok();
+  }));
+  return token;
+}
+
+}  // namespace auth
+
+namespace auth {
+
+common::Result<std::vector<domain::ApiToken>> Authenticator::ListApiTokens(int64_t app) {
+  std::vector<domain::ApiToken> out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(out, tx.api_tokens().ListForApp(app));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+common::Status Authenticator::RevokeApiToken(int64_t app, int64_t token_id) {
+  return db_.Write([&](Transaction& tx) {
+    return tx.api_tokens().Revoke(app, token_id, clock_.NowSeconds());
+  });
+}
+
+}  // namespace auth

@@ -1,0 +1,177 @@
+#include "domain/apps/app_service.h"
+
+#include "domain/apps/app_repository.h"
+#include "domain/permissions/access.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+
+Result<App> LoadApp(Transaction& tx, const Principal& who, int64_t id, bool require_deployed) {
+  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(id));
+  if (!app || (require_deployed && !app->deployed())) {
+    return Error(ErrorCode::kAppNotFound, {std::to_string(id)});
+  }
+  // A token of another app learns nothing about this one.
+  TK_RETURN_IF_ERROR(CheckAppRight(who, *app, AppRight::kView));
+  return *app;
+}
+
+Status CheckAppRevision(const App& app, std::optional<int64_t> expected) {
+  if (expected && *expected != -1 && *expected != app.revision) {
+    return Error(ErrorCode::kAppRevisionConflict);
+  }
+  return Status::Ok();
+}
+
+json::object AppService::DefaultSettings(const std::string& kind, const std::string& app_name) {
+  if (kind == "settings") {
+    return json::object{
+        {"name", app_name},
+        {"description", ""},
+        {"icon", json::object{{"type", "PRESET"}, {"key", "APP72"}}},
+        {"theme", "WHITE"},
+        {"titleField", json::object{{"selectionMode", "AUTO"}, {"code", ""}}},
+        {"enableThumbnails", true},
+        {"enableBulkDeletion", false},
+        {"enableComments", true},
+        {"enableDuplicateRecord", true},
+        {"enableInlineRecordEditing", true},
+        {"numberPrecision",
+         json::object{{"digits", "16"}, {"decimalPlaces", "4"}, {"roundingMode", "HALF_EVEN"}}},
+        {"firstMonthOfFiscalYear", "4"}};
+  }
+  if (kind == "views") return json::object{{"views", json::object()}};
+  if (kind == "layout") return json::object{{"layout", json::array()}};
+  if (kind == "status") {
+    return json::object{{"enable", false}, {"states", nullptr}, {"actions", nullptr}};
+  }
+  if (kind == "customize") {
+    json::object side{{"js", json::array()}, {"css", json::array()}};
+    return json::object{{"scope", "ALL"}, {"desktop", side}, {"mobile", side}};
+  }
+  if (kind == "notifications/general") {
+    return json::object{{"notifications", json::array()}, {"notifyToCommenter", false}};
+  }
+  if (kind == "notifications/reminder") {
+    return json::object{{"notifications", json::array()}, {"timezone", nullptr}};
+  }
+  if (kind == "reports") return json::object{{"reports", json::object()}};
+  if (kind == "actions") return json::object{{"actions", json::object()}};
+  if (kind == "adminNotes") {
+    return json::object{{"content", ""}, {"includeInTemplateAndDuplicates", false}};
+  }
+  if (kind == "plugins") return json::object{{"plugins", json::array()}};
+  // notifications/perRecord, acl documents and anything else: a list under one key.
+  return json::object{{"notifications", json::array()}};
+}
+
+Result<CreatedApp> AppService::Create(const Principal& who, const std::string& name,
+                                      std::optional<int64_t> space, std::optional<int64_t> thread) {
+  TK_RETURN_IF_ERROR(RequireUser(who));
+  if (name.empty()) return Error::Invalid("name", common::Text::kRequiredParam);
+  CreatedApp created;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    App app;
+    app.name = name;
+    app.space_id = space;
+    app.thread_id = thread;
+    app.creator = app.modifier = who.user_id;
+    app.created_at_ms = app.modified_at_ms = clock_.NowMillis();
+    app.revision = 2;  // kintone answers a new app with revision "2"
+    TK_ASSIGN_OR_RETURN(app.id, tx.apps().Insert(app));
+    TK_RETURN_IF_ERROR(InitializeForm(tx, registry_, app));
+    for (const char* kind : {"settings", "views", "layout", "status"}) {
+      TK_RETURN_IF_ERROR(
+          tx.apps().SaveSettings(app.id, Stage::kPreview, kind, DefaultSettings(kind, name)));
+    }
+    TK_RETURN_IF_ERROR(tx.apps().Update(app));
+    created = {app.id, app.revision};
+    return Status::Ok();
+  }));
+  return created;
+}
+
+Result<App> AppService::Get(const Principal& who, int64_t id) {
+  App app;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(app, LoadApp(tx, who, id, true));
+    return Status::Ok();
+  }));
+  return app;
+}
+
+Result<std::vector<App>> AppService::List(const Principal& who, const AppFilter& filter) {
+  TK_RETURN_IF_ERROR(RequireUser(who));
+  std::vector<App> apps;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(apps, tx.apps().List(filter));
+    return Status::Ok();
+  }));
+  std::vector<App> visible;
+  for (App& a : apps) {
+    if (CheckAppRight(who, a, AppRight::kView).ok()) visible.push_back(std::move(a));
+  }
+  return visible;
+}
+
+Result<SettingsDocument> AppService::GetSettings(const Principal& who, int64_t id, Stage stage,
+                                                 const std::string& kind) {
+  SettingsDocument doc;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
+    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    TK_ASSIGN_OR_RETURN(auto body, tx.apps().LoadSettings(id, stage, kind));
+    doc.body = body ? std::move(*body) : DefaultSettings(kind, app.name);
+    doc.revision = stage == Stage::kLive ? app.live_revision : app.revision;
+    return Status::Ok();
+  }));
+  return doc;
+}
+
+Result<int64_t> AppService::PutSettings(const Principal& who, int64_t id, const std::string& kind,
+                                        json::object body, bool merge,
+                                        std::optional<int64_t> revision) {
+  int64_t new_revision = 0;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, false));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    TK_RETURN_IF_ERROR(CheckAppRevision(app, revision));
+    json::object doc;
+    if (merge) {
+      TK_ASSIGN_OR_RETURN(auto current, tx.apps().LoadSettings(id, Stage::kPreview, kind));
+      doc = current ? std::move(*current) : DefaultSettings(kind, app.name);
+      for (auto& kv : body) doc[kv.key()] = std::move(kv.value());
+    } else {
+      doc = std::move(body);
+    }
+    TK_RETURN_IF_ERROR(tx.apps().SaveSettings(id, Stage::kPreview, kind, doc));
+    app.revision += 1;
+    app.modifier = who.user_id;
+    app.modified_at_ms = clock_.NowMillis();
+    TK_RETURN_IF_ERROR(tx.apps().Update(app));
+    new_revision = app.revision;
+    return Status::Ok();
+  }));
+  return new_revision;
+}
+
+Result<std::vector<DeployState>> AppService::DeployStatus(const Principal& who,
+                                                          const std::vector<int64_t>& ids) {
+  std::vector<DeployState> out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    for (int64_t id : ids) {
+      TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, false));
+      TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+      out.push_back({id, app.deploy_status});
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace domain

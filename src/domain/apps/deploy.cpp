@@ -1,0 +1,69 @@
+// AppService::Deploy: makes every listed app's preview live in one transaction — the
+// record tables change with it — or, with revert, throws the preview away. Synchronous: the
+// status reads SUCCESS (or FAIL, with the error returned to the caller) when it returns.
+#include "domain/apps/app_repository.h"
+#include "domain/apps/app_service.h"
+#include "domain/apps/form_service.h"
+#include "domain/permissions/access.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::Status;
+
+Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>& targets,
+                          bool revert) {
+  Status result = db_.Write([&](Transaction& tx) -> Status {
+    for (const DeployTarget& t : targets) {
+      TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, t.app, false));
+      TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+      TK_RETURN_IF_ERROR(CheckAppRevision(app, t.revision));
+      if (revert) {
+        if (app.deployed()) {
+          TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kLive, Stage::kPreview));
+          app.revision = app.live_revision;
+        }
+      } else {
+        TK_ASSIGN_OR_RETURN(FieldSet after, LoadForm(tx, registry_, app.id, Stage::kPreview));
+        std::optional<FieldSet> before;
+        if (app.deployed()) {
+          TK_ASSIGN_OR_RETURN(before, LoadForm(tx, registry_, app.id, Stage::kLive));
+        }
+        TK_RETURN_IF_ERROR(tx.apps().ApplySchema(app, before ? &*before : nullptr, after));
+        TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
+        TK_ASSIGN_OR_RETURN(auto settings, tx.apps().LoadSettings(app.id, Stage::kLive, "settings"));
+        if (settings) {
+          if (auto* n = settings->if_contains("name"); n && n->is_string()) {
+            app.name = std::string(n->as_string());
+          }
+          if (auto* d = settings->if_contains("description"); d && d->is_string()) {
+            app.description = std::string(d->as_string());
+          }
+        }
+        app.live_revision = app.revision;
+      }
+      app.deploy_status = "SUCCESS";
+      TK_RETURN_IF_ERROR(tx.apps().Update(app));
+    }
+    return Status::Ok();
+  });
+  if (!result.ok() && result.error().code() != common::ErrorCode::kAppNotFound &&
+      result.error().code() != common::ErrorCode::kNoPrivilege &&
+      result.error().code() != common::ErrorCode::kAppRevisionConflict) {
+    // The deploy itself failed: every app reports FAIL until the next successful deploy.
+    Status marked = db_.Write([&](Transaction& tx) -> Status {
+      for (const DeployTarget& t : targets) {
+        TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(t.app));
+        if (!app) continue;
+        app->deploy_status = "FAIL";
+        TK_RETURN_IF_ERROR(tx.apps().Update(*app));
+      }
+      return Status::Ok();
+    });
+    (void)marked;
+  }
+  return result;
+}
+
+}  // namespace domain

@@ -1,0 +1,174 @@
+#include "domain/fields/record_codec.h"
+
+namespace domain {
+namespace {
+
+const boost::json::value* ValueOf(const boost::json::object& values, std::string_view code) {
+  const boost::json::value* entry = values.if_contains(code);
+  const boost::json::object* o = entry != nullptr ? entry->if_object() : nullptr;
+  return o != nullptr ? o->if_contains("value") : nullptr;
+}
+
+}  // namespace
+
+RecordCodec::RecordCodec(const FieldTypeRegistry& registry, const FieldSet& form)
+    : registry_(registry), form_(form) {
+  for (const FieldDef& def : form.fields()) {
+    size_t before = record_columns_.size();
+    registry.Get(def.type).AppendColumns(def, record_columns_);
+    widths_[def.id] = record_columns_.size() - before;
+    std::vector<ColumnSpec> inner_columns;
+    for (const FieldDef& inner : def.fields) {
+      inner_columns.clear();
+      registry.Get(inner.type).AppendColumns(inner, inner_columns);
+      widths_[inner.id] = inner_columns.size();
+    }
+  }
+}
+
+std::vector<ColumnSpec> RecordCodec::RowColumns(const FieldDef& table) const {
+  std::vector<ColumnSpec> out;
+  for (const FieldDef& inner : table.fields) registry_.Get(inner.type).AppendColumns(inner, out);
+  return out;
+}
+
+std::vector<ColumnSpec> RecordCodec::FieldColumns(const FieldDef& def) const {
+  std::vector<ColumnSpec> out;
+  registry_.Get(def.type).AppendColumns(def, out);
+  return out;
+}
+
+std::vector<const FieldDef*> RecordCodec::Tables() const {
+  std::vector<const FieldDef*> out;
+  for (const FieldDef& def : form_.fields()) {
+    if (def.type == common::FieldType::kSubtable) out.push_back(&def);
+  }
+  return out;
+}
+
+std::vector<const FieldDef*> RecordCodec::FullTextFields() const {
+  std::vector<const FieldDef*> out;
+  for (const FieldDef& def : form_.fields()) {
+    if (registry_.Get(def.type).HasFullTextIndex()) out.push_back(&def);
+    for (const FieldDef& inner : def.fields) {
+      if (registry_.Get(inner.type).HasFullTextIndex()) out.push_back(&inner);
+    }
+  }
+  return out;
+}
+
+std::vector<const FieldDef*> RecordCodec::UniqueFields() const {
+  std::vector<const FieldDef*> out;
+  for (const FieldDef& def : form_.fields()) {
+    if (def.unique) out.push_back(&def);
+  }
+  return out;
+}
+
+bool RecordCodec::HasMultiValueIndex(const FieldDef& def) const {
+  return registry_.Get(def.type).HasMultiValueIndex();
+}
+
+void RecordCodec::AppendValues(const FieldDef& def, const boost::json::object& values,
+                               const EntityDirectory& directory,
+                               std::vector<common::SqlValue>& out) const {
+  const FieldTypeBehavior& behavior = registry_.Get(def.type);
+  const boost::json::value* v = ValueOf(values, def.code);
+  if (v != nullptr) {
+    behavior.AppendSqlValues(def, *v, directory, out);
+  } else {
+    behavior.AppendSqlValues(def, behavior.EmptyValue(), directory, out);
+  }
+}
+
+std::vector<common::SqlValue> RecordCodec::RecordValues(const boost::json::object& record,
+                                                        const EntityDirectory& directory) const {
+  std::vector<common::SqlValue> out;
+  out.reserve(record_columns_.size());
+  for (const FieldDef& def : form_.fields()) AppendValues(def, record, directory, out);
+  return out;
+}
+
+std::vector<common::SqlValue> RecordCodec::FieldValues(const FieldDef& def,
+                                                       const boost::json::value& value,
+                                                       const EntityDirectory& directory) const {
+  std::vector<common::SqlValue> out;
+  registry_.Get(def.type).AppendSqlValues(def, value, directory, out);
+  return out;
+}
+
+std::vector<common::SqlValue> RecordCodec::RowValues(const FieldDef& table,
+                                                     const boost::json::object& row_value,
+                                                     const EntityDirectory& directory) const {
+  std::vector<common::SqlValue> out;
+  out.reserve(table.fields.size() + 2);
+  for (const FieldDef& inner : table.fields) AppendValues(inner, row_value, directory, out);
+  return out;
+}
+
+void RecordCodec::AppendMultiValues(const FieldDef& def, const boost::json::object& values,
+                                    const EntityDirectory& directory,
+                                    std::vector<MultiValueEntry>& out) const {
+  const FieldTypeBehavior& behavior = registry_.Get(def.type);
+  if (!behavior.HasMultiValueIndex()) return;
+  const boost::json::value* v = ValueOf(values, def.code);
+  if (v == nullptr) return;
+  std::vector<common::SqlValue> items;
+  behavior.AppendMultiValues(def, *v, directory, items);
+  for (common::SqlValue& item : items) out.push_back({def.id, std::move(item)});
+}
+
+std::vector<MultiValueEntry> RecordCodec::RecordMultiValues(
+    const boost::json::object& record, const EntityDirectory& directory) const {
+  std::vector<MultiValueEntry> out;
+  for (const FieldDef& def : form_.fields()) AppendMultiValues(def, record, directory, out);
+  return out;
+}
+
+std::vector<MultiValueEntry> RecordCodec::RowMultiValues(const FieldDef& table,
+                                                         const boost::json::object& row_value,
+                                                         const EntityDirectory& directory) const {
+  std::vector<MultiValueEntry> out;
+  for (const FieldDef& inner : table.fields) AppendMultiValues(inner, row_value, directory, out);
+  return out;
+}
+
+void RecordCodec::ReadField(const FieldDef& def, std::span<const common::SqlValue> columns,
+                            size_t& pos, const EntityDirectory& directory,
+                            boost::json::object& out) const {
+  const FieldTypeBehavior& behavior = registry_.Get(def.type);
+  if (!behavior.HasValue()) return;
+  auto it = widths_.find(def.id);
+  size_t width = it != widths_.end() ? it->second : 0;
+  size_t start = std::min(pos, columns.size());
+  size_t n = std::min(width, columns.size() - start);
+  boost::json::value value = width == 0
+                                 ? behavior.EmptyValue()
+                                 : behavior.FromSql(def, columns.subspan(start, n), directory);
+  pos += width;
+  out[def.code] = FieldValueJson(def.type, std::move(value));
+}
+
+void RecordCodec::ReadRecord(std::span<const common::SqlValue> columns,
+                             const EntityDirectory& directory, boost::json::object& record) const {
+  size_t pos = 0;
+  record.reserve(record.size() + form_.fields().size());
+  for (const FieldDef& def : form_.fields()) ReadField(def, columns, pos, directory, record);
+}
+
+void RecordCodec::AppendRow(const FieldDef& table, int64_t row_id,
+                            std::span<const common::SqlValue> columns,
+                            const EntityDirectory& directory, boost::json::object& record) const {
+  boost::json::object value;
+  value.reserve(table.fields.size());
+  size_t pos = 0;
+  for (const FieldDef& inner : table.fields) ReadField(inner, columns, pos, directory, value);
+  boost::json::value& entry = record[table.code];
+  if (!entry.is_object()) entry = FieldValueJson(table.type, boost::json::array());
+  boost::json::value& rows = entry.get_object()["value"];
+  if (!rows.is_array()) rows = boost::json::array();
+  rows.get_array().push_back(
+      boost::json::object{{"id", std::to_string(row_id)}, {"value", std::move(value)}});
+}
+
+}  // namespace domain

@@ -1,0 +1,78 @@
+// Port: reading and writing one app's records in its record tables. Implemented once in
+// storage/ on top of RecordCodec, so storage never looks at field types itself.
+// Bound to one transaction; not thread-safe.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+#include "domain/fields/entity_directory.h"
+#include "domain/fields/field_set.h"
+#include "domain/fields/record_codec.h"
+#include "domain/fields/record_writer.h"
+#include "query/compiler.h"
+
+namespace domain {
+
+// A record as stored: the fixed columns (users as ids) and every form field in read form.
+struct StoredRecord {
+  int64_t id = 0;
+  int64_t revision = 0;
+  int64_t creator = 0;
+  int64_t created_at = 0;
+  int64_t modifier = 0;
+  int64_t updated_at = 0;
+  std::string status;
+  std::vector<int64_t> assignees;
+  // code -> {"type","value"} for the non-system fields; tables with their rows.
+  boost::json::object fields;
+};
+
+// How one app's records are laid out and read: its live form and codec.
+struct RecordSchema {
+  int64_t app = 0;
+  const FieldSet& form;
+  const RecordCodec& codec;
+  const EntityDirectory& directory;
+};
+
+class RecordRepository {
+ public:
+  virtual ~RecordRepository() = default;
+  virtual common::Result<std::optional<StoredRecord>> Find(const RecordSchema& s, int64_t id) = 0;
+  // The page of `query`; subtable rows are read only when `with_tables`.
+  virtual common::Result<std::vector<StoredRecord>> Select(const RecordSchema& s,
+                                                          const query::CompiledQuery& query,
+                                                          bool with_tables) = 0;
+  // These records, in this order (cursor pages); missing ids are skipped.
+  virtual common::Result<std::vector<StoredRecord>> FindMany(const RecordSchema& s,
+                                                            const std::vector<int64_t>& ids,
+                                                            bool with_tables) = 0;
+  // Every id matching `query`, in its order (cursor creation).
+  virtual common::Result<std::vector<int64_t>> SelectIds(const RecordSchema& s,
+                                                        const query::CompiledQuery& query) = 0;
+  virtual common::Result<int64_t> Count(const RecordSchema& s, const query::SqlFragment& where) = 0;
+  // Whether another record (not `exclude_id`) holds this unique value.
+  virtual common::Result<bool> IsDuplicate(const RecordSchema& s, const UniqueCheck& check,
+                                           int64_t exclude_id) = 0;
+  // The record whose unique field `def` holds `value` (updateKey), if any.
+  virtual common::Result<std::optional<int64_t>> FindIdByValue(const RecordSchema& s,
+                                                               const FieldDef& def,
+                                                               const boost::json::value& value) = 0;
+  // Stores new records with one statement per table (fast with full-text triggers); assigns
+  // their ids and the ids of their new table rows (in each record's `fields`).
+  virtual common::Status InsertMany(const RecordSchema& s, std::vector<StoredRecord>& records) = 0;
+  // Writes the header and the `changed` top-level fields (tables: rows replaced, ids kept,
+  // new rows get ids in `record`).
+  virtual common::Status Update(const RecordSchema& s, StoredRecord& record,
+                                const std::vector<const FieldDef*>& changed) = 0;
+  virtual common::Status Delete(const RecordSchema& s, int64_t id) = 0;
+  virtual common::Status AppendHistory(const RecordSchema& s, int64_t id, int64_t revision,
+                                       int64_t user, int64_t at, std::string_view action,
+                                       const boost::json::object& diff) = 0;
+};
+
+}  // namespace domain

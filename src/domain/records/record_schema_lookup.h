@@ -1,0 +1,34 @@
+// Adapts an app's live form to the query layer: field codes (system fields included) ->
+// query::FieldInfo, and entity codes -> ids through the directory. Immutable once built.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "domain/fields/entity_directory.h"
+#include "domain/fields/field_set.h"
+#include "query/schema.h"
+
+namespace domain {
+
+class FormSchemaLookup final : public query::SchemaLookup {
+ public:
+  FormSchemaLookup(int64_t app, const FieldSet& form, std::vector<std::string> status_names);
+  const query::FieldInfo* Find(std::string_view code) const override;
+  int64_t app_id() const override { return app_; }
+
+ private:
+  int64_t app_;
+  std::map<std::string, query::FieldInfo, std::less<>> fields_;
+};
+
+class DirectoryEntityResolver final : public query::EntityResolver {
+ public:
+  explicit DirectoryEntityResolver(const EntityDirectory& directory) : directory_(directory) {}
+  std::optional<int64_t> Find(query::EntityKind kind, std::string_view code) const override;
+
+ private:
+  const EntityDirectory& directory_;
+};
+
+}  // namespace domain

@@ -1,0 +1,123 @@
+// Records as kintone's record API sees them (§5): read one or a query's page, add, update
+// (by id or updateKey, with revisions; upsert), delete, cursors. Every write is one
+// transaction with all-or-nothing semantics across a batch, validates everything first and
+// reports every violation at once, appends history, and checks the caller's rights.
+// Thread-safe (stateless apart from its collaborators).
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "domain/apps/form_service.h"
+#include "domain/fields/entity_directory.h"
+#include "domain/permissions/principal.h"
+#include "domain/records/record_repository.h"
+#include "domain/transaction.h"
+
+namespace domain {
+
+struct RecordOptions {
+  int64_t max_limit = 500;     // records per GET (kintone: 500)
+  int64_t max_offset = 10000;  // kintone: 10,000
+  int64_t max_cursors = 10;
+  int64_t cursor_idle_seconds = 600;
+};
+
+struct RecordsPage {
+  boost::json::array records;
+  std::optional<int64_t> total;
+};
+
+struct UpdateKey {
+  std::string field;
+  boost::json::value value;
+};
+
+struct RecordUpdate {
+  std::optional<int64_t> id;
+  std::optional<UpdateKey> update_key;
+  boost::json::object record;
+  std::optional<int64_t> revision;  // nullopt or -1: no check
+};
+
+struct UpdatedRecord {
+  int64_t id = 0;
+  int64_t revision = 0;
+  bool inserted = false;  // upsert: INSERT rather than UPDATE
+};
+
+struct AddedRecord {
+  int64_t id = 0;
+  int64_t revision = 0;
+};
+
+struct CursorCreated {
+  std::string id;
+  int64_t total = 0;
+};
+
+struct CursorPage {
+  boost::json::array records;
+  bool next = false;
+};
+
+class RecordService {
+ public:
+  RecordService(TransactionRunner& db, FormService& forms, const EntityDirectory& directory,
+                const common::Clock& clock, RecordOptions options = {})
+      : db_(db), forms_(forms), directory_(directory), clock_(clock), options_(options) {}
+
+  common::Result<boost::json::object> Get(const Principal& who, int64_t app, int64_t id);
+  // `fields` nullopt: every field; `query` as §6.
+  common::Result<RecordsPage> Query(const Principal& who, int64_t app,
+                                    const std::optional<std::vector<std::string>>& fields,
+                                    const std::string& query, bool total_count);
+  // `single`: error keys "record.…" (record.json) instead of "records[i].…".
+  common::Result<std::vector<AddedRecord>> Add(const Principal& who, int64_t app,
+                                               const std::vector<boost::json::object>& records,
+                                               bool single);
+  common::Result<std::vector<UpdatedRecord>> Update(const Principal& who, int64_t app,
+                                                    const std::vector<RecordUpdate>& updates,
+                                                    bool upsert, bool single);
+  common::Status Delete(const Principal& who, int64_t app, const std::vector<int64_t>& ids,
+                        const std::vector<std::optional<int64_t>>& revisions);
+
+  common::Result<CursorCreated> CreateCursor(const Principal& who, int64_t app,
+                                             const std::optional<std::vector<std::string>>& fields,
+                                             const std::string& query, int64_t size);
+  common::Result<CursorPage> ReadCursor(const Principal& who, const std::string& id);
+  common::Status DeleteCursor(const Principal& who, const std::string& id);
+
+  // Runs `work` (calls to this and other services) in one transaction: bulkRequest.json.
+  common::Status Atomically(const std::function<common::Status()>& work);
+
+  const RecordOptions& options() const { return options_; }
+
+ private:
+  struct AppContext;
+  common::Result<AppContext> Open(Transaction& tx, const Principal& who, int64_t app);
+  boost::json::object ToJson(const AppContext& a, const StoredRecord& r,
+                             const std::optional<std::vector<std::string>>& fields) const;
+  common::Result<std::vector<AddedRecord>> AddIn(Transaction& tx, const Principal& who,
+                                                 AppContext& a,
+                                                 const std::vector<boost::json::object>& records,
+                                                 const std::vector<std::string>& bases);
+  common::Result<std::vector<UpdatedRecord>> UpdateIn(Transaction& tx, const Principal& who,
+                                                      AppContext& a,
+                                                      const std::vector<RecordUpdate>& updates,
+                                                      bool upsert, bool single);
+
+  TransactionRunner& db_;
+  FormService& forms_;
+  const EntityDirectory& directory_;
+  const common::Clock& clock_;
+  RecordOptions options_;
+};
+
+}  // namespace domain

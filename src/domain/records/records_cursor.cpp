@@ -1,0 +1,117 @@
+// RecordService cursors (§5.8): the matching ids are fixed at creation; each GET reads the
+// next page's records fresh, extends the 10-minute lifetime, and the last page ends it.
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "common/random.h"
+#include "domain/apps/app_service.h"
+#include "domain/permissions/access.h"
+#include "domain/records/cursor.h"
+#include "domain/records/record_context.h"
+#include "domain/records/record_repository.h"
+#include "domain/records/record_service.h"
+#include "query/sqlite_dialect.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+
+Result<CursorCreated> RecordService::CreateCursor(
+    const Principal& who, int64_t app, const std::optional<std::vector<std::string>>& fields,
+    const std::string& text, int64_t size) {
+  CursorCreated created;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    int64_t now = clock_.NowSeconds();
+    TK_ASSIGN_OR_RETURN(int64_t live, tx.cursors().PurgeAndCount(now));
+    if (live >= options_.max_cursors) return Error(ErrorCode::kTooManyCursors);
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    DirectoryEntityResolver resolver(directory_);
+    query::QueryContext qc;
+    qc.login_user_id = who.user_id;
+    qc.time_zone = who.time_zone;
+    qc.now_seconds = now;
+    qc.primary_organization_id = who.primary_organization_id;
+    qc.entities = &resolver;
+    query::SqliteDialect dialect;
+    TK_ASSIGN_OR_RETURN(auto compiled,
+                        query::CompileCursorQuery(text, *a.live->lookup, qc, dialect));
+    TK_ASSIGN_OR_RETURN(auto ids, tx.records().SelectIds(a.schema, compiled));
+    Cursor c;
+    c.id = common::RandomUuid();
+    c.app_id = app;
+    c.user_id = who.user_id;
+    if (fields) {
+      json::array codes;
+      for (const std::string& f : *fields) codes.emplace_back(f);
+      c.fields = json::serialize(codes);
+    }
+    c.total = static_cast<int64_t>(ids.size());
+    c.page_size = size;
+    c.expires_at = now + options_.cursor_idle_seconds;
+    TK_RETURN_IF_ERROR(tx.cursors().Insert(c, ids));
+    created = {c.id, c.total};
+    return Status::Ok();
+  }));
+  return created;
+}
+
+Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::string& id) {
+  CursorPage page;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    int64_t now = clock_.NowSeconds();
+    TK_ASSIGN_OR_RETURN(auto cursor, tx.cursors().Find(id));
+    // Another user's cursor is as unknown as an expired one.
+    if (!cursor || cursor->expires_at <= now || cursor->user_id != who.user_id) {
+      return Error(ErrorCode::kCursorNotFound);
+    }
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, cursor->app_id));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    std::optional<std::vector<std::string>> fields;
+    if (!cursor->fields.empty()) {
+      fields.emplace();
+      boost::system::error_code ec;
+      json::value v = json::parse(cursor->fields, ec);
+      if (!ec && v.is_array()) {
+        for (const json::value& f : v.as_array()) {
+          if (f.is_string()) fields->emplace_back(f.as_string());
+        }
+      }
+    }
+    TK_ASSIGN_OR_RETURN(auto ids, tx.cursors().Ids(id, cursor->position, cursor->page_size));
+    bool with_tables = false;
+    for (const FieldDef& f : a.live->form.fields()) {
+      if (f.type == common::FieldType::kSubtable &&
+          (!fields || std::find(fields->begin(), fields->end(), f.code) != fields->end())) {
+        with_tables = true;
+      }
+    }
+    TK_ASSIGN_OR_RETURN(auto records, tx.records().FindMany(a.schema, ids, with_tables));
+    for (const StoredRecord& r : records) page.records.push_back(ToJson(a, r, fields));
+    int64_t position = cursor->position + static_cast<int64_t>(ids.size());
+    page.next = position < cursor->total;
+    if (page.next) {
+      TK_RETURN_IF_ERROR(tx.cursors().Advance(id, position, now + options_.cursor_idle_seconds));
+    } else {
+      TK_RETURN_IF_ERROR(tx.cursors().Delete(id));
+    }
+    return Status::Ok();
+  }));
+  return page;
+}
+
+Status RecordService::DeleteCursor(const Principal& who, const std::string& id) {
+  return db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(auto cursor, tx.cursors().Find(id));
+    if (!cursor || cursor->expires_at <= clock_.NowSeconds() || cursor->user_id != who.user_id) {
+      return Error(ErrorCode::kCursorNotFound);
+    }
+    return tx.cursors().Delete(id);
+  });
+}
+
+}  // namespace domain

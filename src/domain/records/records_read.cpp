@@ -1,0 +1,110 @@
+// RecordService reads: one record, a query's page with optional total, and the shared
+// opening of an app and JSON assembly.
+#include <boost/json/serialize.hpp>
+
+#include "domain/apps/app_service.h"
+#include "domain/fields/record_header.h"
+#include "domain/permissions/access.h"
+#include "domain/records/record_context.h"
+#include "domain/records/record_repository.h"
+#include "domain/records/record_service.h"
+#include "query/sqlite_dialect.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+
+Result<RecordService::AppContext> RecordService::Open(Transaction& tx, const Principal& who,
+                                                      int64_t id) {
+  TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, true));
+  TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
+  RecordSchema schema{app.id, live->form, *live->codec, directory_};
+  return AppContext{std::move(app), std::move(live), schema};
+}
+
+json::object RecordService::ToJson(const AppContext& a, const StoredRecord& r,
+                                   const std::optional<std::vector<std::string>>& fields) const {
+  json::object all = r.fields;
+  RecordHeader h;
+  h.id = r.id;
+  h.revision = r.revision;
+  auto entity = [&](int64_t id) {
+    auto e = directory_.FindUserById(id);
+    return e ? *e : Entity{id, "", ""};
+  };
+  h.creator = entity(r.creator);
+  h.created_at = r.created_at;
+  h.modifier = entity(r.modifier);
+  h.updated_at = r.updated_at;
+  h.status = r.status;
+  for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
+  AppendRecordHeader(a.live->form, h, a.live->features, a.app.code, all);
+  if (!fields) return all;
+  json::object picked;
+  for (const std::string& code : *fields) {
+    if (auto* v = all.if_contains(code)) picked[code] = *v;
+  }
+  return picked;
+}
+
+namespace {
+
+bool NeedsTables(const FieldSet& form, const std::optional<std::vector<std::string>>& fields) {
+  for (const FieldDef& f : form.fields()) {
+    if (f.type != common::FieldType::kSubtable) continue;
+    if (!fields) return true;
+    if (std::find(fields->begin(), fields->end(), f.code) != fields->end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<json::object> RecordService::Get(const Principal& who, int64_t app, int64_t id) {
+  json::object out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(a.schema, id));
+    if (!record) return Error(ErrorCode::kRecordNotFound, {std::to_string(id)});
+    out = ToJson(a, *record, std::nullopt);
+    return Status::Ok();
+  }));
+  return json::object{{"record", std::move(out)}};
+}
+
+Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
+                                         const std::optional<std::vector<std::string>>& fields,
+                                         const std::string& text, bool total_count) {
+  RecordsPage page;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    DirectoryEntityResolver resolver(directory_);
+    query::QueryContext qc;
+    qc.login_user_id = who.user_id;
+    qc.time_zone = who.time_zone;
+    qc.now_seconds = clock_.NowSeconds();
+    qc.primary_organization_id = who.primary_organization_id;
+    qc.entities = &resolver;
+    qc.max_limit = options_.max_limit;
+    qc.max_offset = options_.max_offset;
+    query::SqliteDialect dialect;
+    TK_ASSIGN_OR_RETURN(auto compiled, query::CompileQuery(text, *a.live->lookup, qc, dialect));
+    TK_ASSIGN_OR_RETURN(auto records,
+                        tx.records().Select(a.schema, compiled, NeedsTables(a.live->form, fields)));
+    for (const StoredRecord& r : records) page.records.push_back(ToJson(a, r, fields));
+    if (total_count) {
+      TK_ASSIGN_OR_RETURN(int64_t total, tx.records().Count(a.schema, compiled.where));
+      page.total = total;
+    }
+    return Status::Ok();
+  }));
+  return page;
+}
+
+}  // namespace domain

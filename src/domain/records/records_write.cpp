@@ -1,0 +1,315 @@
+// RecordService writes: add, update (by id or updateKey, upsert), delete. Each call is one
+// transaction; a batch is validated whole before anything is stored and every violation of
+// every record is reported in one CB_VA01.
+#include <boost/json/serialize.hpp>
+#include <set>
+
+#include "domain/apps/app_service.h"
+#include "domain/permissions/access.h"
+#include "domain/records/record_context.h"
+#include "domain/records/record_repository.h"
+#include "domain/records/record_service.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+using common::Text;
+
+namespace {
+
+int64_t TruncateToMinute(int64_t seconds) { return seconds - ((seconds % 60) + 60) % 60; }
+
+std::string Base(bool single, size_t i) {
+  return single ? "record" : "records[" + std::to_string(i) + "]";
+}
+
+// Adds "duplicate" errors for unique values that collide with other records or with another
+// record of the same batch.
+Status CheckUnique(Transaction& tx, const RecordSchema& schema,
+                   const std::vector<const CoercedRecord*>& batch,
+                   const std::vector<int64_t>& exclude_ids, const std::vector<std::string>& bases,
+                   Error& errors) {
+  std::set<std::pair<int64_t, std::string>> seen;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    for (const UniqueCheck& check : batch[i]->unique_checks) {
+      std::string key = bases[i] + "." + check.field->code + ".value";
+      std::string text = std::visit(
+          [](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::string>) return "s" + v;
+            else if constexpr (std::is_same_v<T, int64_t>) return "i" + std::to_string(v);
+            else if constexpr (std::is_same_v<T, double>) return "d" + std::to_string(v);
+            else return "";
+          },
+          check.value);
+      if (!seen.insert({check.field->id, text}).second) {
+        errors.AddField(key, Text::kNotUnique);
+        continue;
+      }
+      TK_ASSIGN_OR_RETURN(bool duplicate,
+                          tx.records().IsDuplicate(schema, check, exclude_ids[i]));
+      if (duplicate) errors.AddField(key, Text::kNotUnique);
+    }
+  }
+  return Status::Ok();
+}
+
+// The history diff of an update: before/after of each changed field.
+json::object Diff(const json::object& before, const json::object& after,
+                  const std::vector<const FieldDef*>& changed) {
+  json::object diff;
+  for (const FieldDef* f : changed) {
+    const json::value* b = before.if_contains(f->code);
+    const json::value* a = after.if_contains(f->code);
+    diff[f->code] = json::object{{"before", b ? *b : json::value()}, {"after", a ? *a : json::value()}};
+  }
+  return diff;
+}
+
+}  // namespace
+
+Result<std::vector<AddedRecord>> RecordService::Add(const Principal& who, int64_t app,
+                                                    const std::vector<json::object>& records,
+                                                    bool single) {
+  std::vector<AddedRecord> out;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kAdd));
+    std::vector<std::string> bases;
+    for (size_t i = 0; i < records.size(); ++i) bases.push_back(Base(single, i));
+    TK_ASSIGN_OR_RETURN(out, AddIn(tx, who, a, records, bases));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Principal& who,
+                                                      AppContext& a,
+                                                      const std::vector<json::object>& records,
+                                                      const std::vector<std::string>& bases) {
+  int64_t now = clock_.NowSeconds();
+  auto [today, now_time] = LocalToday(who.time_zone, now);
+  TransactionFileResolver files(tx, a.app.id, now);
+  std::string primary_org;
+  if (who.primary_organization_id) {
+    if (auto o = directory_.FindOrganizationById(*who.primary_organization_id)) primary_org = o->code;
+  }
+  WriteContext context{directory_, files, a.live->precision, today, now_time, now, who.user_code,
+                       primary_org};
+  Error errors = Error::Validation();
+  std::vector<CoercedRecord> coerced;
+  coerced.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    files.BeginRecord(i);
+    auto r = a.live->writer->Add(records[i], context, bases[i]);
+    if (!r.ok()) {
+      if (r.error().code() != ErrorCode::kInvalidInput) return std::move(r).error();
+      errors.MergeFields(r.error());
+      continue;
+    }
+    coerced.push_back(std::move(r).value());
+  }
+  if (!errors.has_fields()) {
+    std::vector<const CoercedRecord*> batch;
+    for (const CoercedRecord& c : coerced) batch.push_back(&c);
+    TK_RETURN_IF_ERROR(CheckUnique(tx, a.schema, batch, std::vector<int64_t>(batch.size(), 0),
+                                   bases, errors));
+  }
+  if (errors.has_fields()) return errors;
+
+  int64_t minute = TruncateToMinute(now);
+  std::vector<StoredRecord> stored(coerced.size());
+  for (size_t i = 0; i < coerced.size(); ++i) {
+    CoercedRecord& c = coerced[i];
+    StoredRecord& r = stored[i];
+    r.revision = 1;
+    r.creator = c.info.creator ? c.info.creator->id : who.user_id;
+    r.modifier = c.info.modifier ? c.info.modifier->id : r.creator;
+    r.created_at = c.info.created_at.value_or(minute);
+    r.updated_at = c.info.updated_at.value_or(r.created_at);
+    if (a.live->features.process_management && !a.live->statuses.empty()) {
+      r.status = a.live->statuses.front();
+      r.assignees = {r.creator};
+    }
+    r.fields = std::move(c.record);
+  }
+  TK_RETURN_IF_ERROR(tx.records().InsertMany(a.schema, stored));
+  std::vector<AddedRecord> out;
+  out.reserve(stored.size());
+  for (size_t i = 0; i < stored.size(); ++i) {
+    const StoredRecord& r = stored[i];
+    TK_RETURN_IF_ERROR(files.Attach(i, r.id));
+    TK_RETURN_IF_ERROR(tx.records().AppendHistory(a.schema, r.id, 1, who.user_id, now, "add",
+                                                  json::object{{"after", r.fields}}));
+    out.push_back({r.id, 1});
+  }
+  return out;
+}
+
+Result<std::vector<UpdatedRecord>> RecordService::Update(const Principal& who, int64_t app,
+                                                         const std::vector<RecordUpdate>& updates,
+                                                         bool upsert, bool single) {
+  std::vector<UpdatedRecord> out;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kEdit));
+    if (upsert) TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kAdd));
+    TK_ASSIGN_OR_RETURN(out, UpdateIn(tx, who, a, updates, upsert, single));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<UpdatedRecord>> RecordService::UpdateIn(Transaction& tx, const Principal& who,
+                                                           AppContext& a,
+                                                           const std::vector<RecordUpdate>& updates,
+                                                           bool upsert, bool single) {
+  int64_t now = clock_.NowSeconds();
+  auto [today, now_time] = LocalToday(who.time_zone, now);
+  TransactionFileResolver files(tx, a.app.id, now);
+  WriteContext context{directory_, files, a.live->precision, today, now_time, now, who.user_code,
+                       ""};
+  Error errors = Error::Validation();
+
+  struct Pending {
+    size_t index;
+    StoredRecord stored;
+    json::object before;
+    CoercedRecord coerced;
+  };
+  std::vector<Pending> pending;
+  std::vector<size_t> inserts;  // indexes of upserts that insert
+  std::vector<json::object> insert_bodies;
+  std::set<int64_t> touched;
+  for (size_t i = 0; i < updates.size(); ++i) {
+    const RecordUpdate& u = updates[i];
+    std::string base = Base(single, i);
+    std::optional<int64_t> id;
+    const FieldDef* key_field = nullptr;
+    if (u.id && u.update_key) {
+      return Error::Invalid(single ? "id" : "records[" + std::to_string(i) + "].id",
+                            Text::kBadValueShape);
+    }
+    if (u.update_key) {
+      key_field = a.live->form.FindTopLevel(u.update_key->field);
+      if (!key_field || !key_field->unique ||
+          (key_field->type != common::FieldType::kSingleLineText &&
+           key_field->type != common::FieldType::kNumber)) {
+        return Error::Invalid(single ? "updateKey.field" : base + ".updateKey.field",
+                              Text::kFieldCodeNotFound, {u.update_key->field});
+      }
+      TK_ASSIGN_OR_RETURN(id, tx.records().FindIdByValue(a.schema, *key_field, u.update_key->value));
+    } else if (u.id) {
+      TK_ASSIGN_OR_RETURN(auto found, tx.records().Find(a.schema, *u.id));
+      if (found) id = *u.id;
+    } else {
+      return Error::Invalid(single ? "id" : base + ".id", Text::kRequiredParam);
+    }
+    if (!id) {
+      if (upsert) {
+        json::object body = u.record;
+        // An updateKey insert stores the key even when the record omits it (§5.6).
+        if (u.update_key && !body.contains(u.update_key->field)) {
+          body[u.update_key->field] = json::object{{"value", u.update_key->value}};
+        }
+        inserts.push_back(i);
+        insert_bodies.push_back(std::move(body));
+        continue;
+      }
+      if (u.update_key) {
+        return Error(ErrorCode::kUpdateKeyNotFound,
+                     {u.update_key->field, u.update_key->value.is_string()
+                                               ? std::string(u.update_key->value.as_string())
+                                               : json::serialize(u.update_key->value)});
+      }
+      return Error(ErrorCode::kRecordNotFound, {std::to_string(*u.id)});
+    }
+    if (!touched.insert(*id).second) {
+      return Error::Invalid(single ? "id" : base + ".id", Text::kNotUnique);
+    }
+    TK_ASSIGN_OR_RETURN(auto current, tx.records().Find(a.schema, *id));
+    if (!current) return Error(ErrorCode::kRecordNotFound, {std::to_string(*id)});
+    if (u.revision && *u.revision != -1 && *u.revision != current->revision) {
+      return Error(ErrorCode::kRecordRevisionConflict);
+    }
+    json::object sent = u.record;
+    if (u.update_key) sent.erase(u.update_key->field);  // the key itself is not rewritten
+    files.BeginRecord(i);
+    auto c = a.live->writer->Update(current->fields, sent, context, base);
+    if (!c.ok()) {
+      if (c.error().code() != ErrorCode::kInvalidInput) return std::move(c).error();
+      errors.MergeFields(c.error());
+      continue;
+    }
+    pending.push_back({i, std::move(*current), {}, std::move(c).value()});
+  }
+  if (!errors.has_fields()) {
+    std::vector<const CoercedRecord*> batch;
+    std::vector<int64_t> excludes;
+    std::vector<std::string> bases;
+    for (const Pending& p : pending) {
+      batch.push_back(&p.coerced);
+      excludes.push_back(p.stored.id);
+      bases.push_back(Base(single, p.index));
+    }
+    TK_RETURN_IF_ERROR(CheckUnique(tx, a.schema, batch, excludes, bases, errors));
+  }
+  if (errors.has_fields()) return errors;
+
+  std::vector<UpdatedRecord> out(updates.size());
+  for (Pending& p : pending) {
+    StoredRecord& r = p.stored;
+    json::object before = std::move(r.fields);
+    r.fields = std::move(p.coerced.record);
+    r.revision += 1;
+    r.modifier = who.user_id;
+    r.updated_at = TruncateToMinute(now);
+    TK_RETURN_IF_ERROR(tx.records().Update(a.schema, r, p.coerced.changed));
+    TK_RETURN_IF_ERROR(files.Attach(p.index, r.id));
+    TK_RETURN_IF_ERROR(tx.records().AppendHistory(a.schema, r.id, r.revision, who.user_id, now,
+                                                  "update", Diff(before, r.fields, p.coerced.changed)));
+    out[p.index] = {r.id, r.revision, false};
+  }
+  if (!inserts.empty()) {
+    std::vector<std::string> bases;
+    for (size_t i : inserts) bases.push_back(Base(single, i));
+    TK_ASSIGN_OR_RETURN(auto added, AddIn(tx, who, a, insert_bodies, bases));
+    for (size_t k = 0; k < inserts.size(); ++k) {
+      out[inserts[k]] = {added[k].id, added[k].revision, true};
+    }
+  }
+  return out;
+}
+
+Status RecordService::Delete(const Principal& who, int64_t app, const std::vector<int64_t>& ids,
+                             const std::vector<std::optional<int64_t>>& revisions) {
+  return db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kDelete));
+    int64_t now = clock_.NowSeconds();
+    for (size_t i = 0; i < ids.size(); ++i) {
+      TK_ASSIGN_OR_RETURN(auto current, tx.records().Find(a.schema, ids[i]));
+      if (!current) return Error(ErrorCode::kRecordNotFound, {std::to_string(ids[i])});
+      std::optional<int64_t> expected = i < revisions.size() ? revisions[i] : std::nullopt;
+      if (expected && *expected != -1 && *expected != current->revision) {
+        return Error(ErrorCode::kRecordRevisionConflict);
+      }
+      // The last history entry keeps the whole record, so a deletion can be undone.
+      TK_RETURN_IF_ERROR(tx.records().AppendHistory(
+          a.schema, ids[i], current->revision + 1, who.user_id, now, "delete",
+          json::object{{"before", current->fields}}));
+      TK_RETURN_IF_ERROR(tx.records().Delete(a.schema, ids[i]));
+    }
+    return Status::Ok();
+  });
+}
+
+Status RecordService::Atomically(const std::function<Status()>& work) {
+  return db_.Write([&](Transaction&) { return work(); });
+}
+
+}  // namespace domain

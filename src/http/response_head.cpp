@@ -1,0 +1,127 @@
+#include "http/response_head.h"
+
+#include <charconv>
+#include <cstdio>
+
+#include "http/request.h"
+
+namespace http {
+namespace {
+
+bool IsTokenChar(unsigned char c) {
+  if (c >= '0' && c <= '9') return true;
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+  switch (c) {
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Headers the server writes itself; a handler's copy is dropped.
+bool IsServerOwned(std::string_view name) {
+  for (std::string_view owned : {"Content-Length", "Transfer-Encoding", "Connection", "Date",
+                                 "Server", "X-Request-Id", "Keep-Alive"}) {
+    if (EqualsIgnoreCase(name, owned)) return true;
+  }
+  return false;
+}
+
+void AppendNumber(std::string& out, uint64_t n) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, end);
+}
+
+void AppendHeader(std::string& out, std::string_view name, std::string_view value) {
+  out += name;
+  out += ": ";
+  out += value;
+  out += "\r\n";
+}
+
+}  // namespace
+
+bool IsBodyless(int status) {
+  return (status >= 100 && status < 200) || status == 204 || status == 304;
+}
+
+bool IsValidHeaderName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!IsTokenChar(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+bool IsValidHeaderValue(std::string_view value) {
+  for (char c : value) {
+    auto u = static_cast<unsigned char>(c);
+    if (u == '\r' || u == '\n' || u == 0 || (u < 0x20 && u != '\t') || u == 0x7f) return false;
+  }
+  return true;
+}
+
+bool WantsClose(const Response& response) {
+  for (const auto& [name, value] : response.headers) {
+    if (EqualsIgnoreCase(name, "Connection") && EqualsIgnoreCase(value, "close")) return true;
+  }
+  return false;
+}
+
+void AppendResponseHead(std::string& out, const Response& response, const ResponseHead& head) {
+  int status = (response.status >= 200 && response.status <= 999) ? response.status : 500;
+  out += "HTTP/1.1 ";
+  AppendNumber(out, static_cast<uint64_t>(status));
+  out += ' ';
+  out += ReasonPhrase(status);
+  out += "\r\nServer: tsumiki\r\n";
+  AppendHeader(out, "Date", head.date);
+  if (!head.request_id.empty()) AppendHeader(out, "X-Request-Id", head.request_id);
+  if (!IsBodyless(status)) {
+    out += "Content-Length: ";
+    AppendNumber(out, head.content_length);
+    out += "\r\n";
+  }
+  if (head.close) {
+    out += "Connection: close\r\n";
+  } else if (head.keep_alive_header) {
+    out += "Connection: keep-alive\r\n";
+  }
+  for (const auto& [name, value] : response.headers) {
+    if (IsServerOwned(name) || !IsValidHeaderName(name) || !IsValidHeaderValue(value)) continue;
+    AppendHeader(out, name, value);
+  }
+  out += "\r\n";
+}
+
+std::string FormatHttpDate(std::time_t t) {
+  // By hand rather than strftime: %a and %b follow the C locale.
+  static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  int n = std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
+                        tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                        tm.tm_sec);
+  return std::string(buf, n > 0 ? static_cast<size_t>(n) : 0);
+}
+
+}  // namespace http

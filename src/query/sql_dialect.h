@@ -1,0 +1,34 @@
+// What differs between the SQL databases the compiler targets (placeholders, NULL-safe
+// negation, trimming, ordering of empties, full-text search), so PostgreSQL can be added
+// beside SQLite. Implementations are stateless and thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace query {
+
+class SqlDialect {
+ public:
+  virtual ~SqlDialect() = default;
+  // The placeholder of the index-th (1-based) parameter of a statement: "?" or "$3".
+  virtual std::string Placeholder(size_t index) const = 0;
+  // True when the boolean `condition` is false or NULL (the complement of a WHERE filter).
+  virtual std::string NotTrue(std::string_view condition) const = 0;
+  // True when text `expr` is empty once spaces, tabs, CR and LF are trimmed.
+  virtual std::string IsBlank(std::string_view expr) const = 0;
+  // One ORDER BY term; NULL sorts first ascending and last descending (kintone's empties).
+  virtual std::string OrderTerm(std::string_view expr, bool descending) const = 0;
+  // `expr` compared and sorted by code point.
+  virtual std::string BinaryText(std::string_view expr) const = 0;
+  // A SELECT of the record (or subtable row) ids whose text field `field` of app `app`
+  // contains the search text bound at `placeholder`.
+  virtual std::string FullTextIds(int64_t app, int64_t field,
+                                  std::string_view placeholder) const = 0;
+  // The value to bind at that placeholder for a substring search of `text`.
+  virtual std::string FullTextPattern(std::string_view text) const = 0;
+};
+
+}  // namespace query

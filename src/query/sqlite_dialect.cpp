@@ -1,0 +1,45 @@
+#include "query/sqlite_dialect.h"
+
+#include "query/record_layout.h"
+
+namespace query {
+
+std::string SqliteDialect::Placeholder(size_t) const { return "?"; }
+
+std::string SqliteDialect::NotTrue(std::string_view condition) const {
+  // Comparisons yield 0, 1 or NULL; `IS NOT 1` is true for both 0 and NULL.
+  return "(" + std::string(condition) + ") IS NOT 1";
+}
+
+std::string SqliteDialect::IsBlank(std::string_view expr) const {
+  return "trim(" + std::string(expr) + ", char(32, 9, 10, 13)) = ''";
+}
+
+std::string SqliteDialect::OrderTerm(std::string_view expr, bool descending) const {
+  // SQLite already orders NULL before every value.
+  return std::string(expr) + (descending ? " DESC" : " ASC");
+}
+
+std::string SqliteDialect::BinaryText(std::string_view expr) const {
+  // Record columns use the default BINARY collation: memcmp of UTF-8 = code point order.
+  return std::string(expr);
+}
+
+std::string SqliteDialect::FullTextIds(int64_t app, int64_t field,
+                                       std::string_view placeholder) const {
+  const std::string table = FtsTable(app, field);
+  return "SELECT rowid FROM " + table + " WHERE " + table + " MATCH " + std::string(placeholder);
+}
+
+std::string SqliteDialect::FullTextPattern(std::string_view text) const {
+  // One FTS5 phrase: the tokenizer n-grams both sides, so a phrase match is a substring match.
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace query

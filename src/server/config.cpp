@@ -1,0 +1,392 @@
+#include "server/config.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace server {
+namespace {
+
+// Returns "" when `value` was accepted, else what is wrong with it.
+using Setter = std::string (*)(Config&, std::string_view value);
+
+struct Option {
+  std::string_view name;   // flag without "--"; also the config-file key
+  std::string_view env;    // environment variable
+  std::string_view value;  // placeholder in the help; "" for on/off options
+  std::string_view help;
+  Setter set;
+};
+
+common::Error ConfigError(std::string message) {
+  return common::Error(common::ErrorCode::kInvalidInput).WithDetail(std::move(message));
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string ParseInteger(std::string_view text, int64_t min, int64_t max, int64_t& out) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+    return "expected a whole number, got '" + std::string(text) + "'";
+  }
+  if (value < min || value > max) {
+    return "must be " + std::to_string(min) + "-" + std::to_string(max) + ", got '" +
+           std::string(text) + "'";
+  }
+  out = value;
+  return {};
+}
+
+// "1048576", "512K", "110M", "1G" (binary multiples; a trailing "B" or "iB" is allowed).
+std::string ParseSize(std::string_view text, size_t& out) {
+  std::string_view digits = text;
+  uint64_t multiplier = 1;
+  auto strip = [&](std::string_view suffix) {
+    if (digits.size() > suffix.size() &&
+        std::equal(suffix.rbegin(), suffix.rend(), digits.rbegin(),
+                   [](char a, char b) { return a == (b | 0x20) || a == b; })) {
+      digits.remove_suffix(suffix.size());
+      return true;
+    }
+    return false;
+  };
+  if (!strip("ib")) strip("b");
+  if (strip("k")) {
+    multiplier = 1024;
+  } else if (strip("m")) {
+    multiplier = 1024 * 1024;
+  } else if (strip("g")) {
+    multiplier = 1024 * 1024 * 1024;
+  }
+  constexpr int64_t kMax = int64_t{1} << 40;  // 1 TiB
+  int64_t value = 0;
+  std::string error = ParseInteger(digits, 1, kMax, value);
+  if (!error.empty() || static_cast<uint64_t>(value) > kMax / multiplier) {
+    return "expected a size like 110M (at most 1T), got '" + std::string(text) + "'";
+  }
+  out = static_cast<size_t>(value) * multiplier;
+  return {};
+}
+
+std::string ParseBool(std::string_view text, bool& out) {
+  for (std::string_view yes : {"true", "1", "yes", "on"}) {
+    if (text == yes) {
+      out = true;
+      return {};
+    }
+  }
+  for (std::string_view no : {"false", "0", "no", "off"}) {
+    if (text == no) {
+      out = false;
+      return {};
+    }
+  }
+  return "expected true or false, got '" + std::string(text) + "'";
+}
+
+std::string SetThreads(int& field, std::string_view text) {
+  int64_t value = 0;
+  std::string error = ParseInteger(text, 0, 1024, value);
+  if (error.empty()) field = static_cast<int>(value);
+  return error;
+}
+
+std::string RequireValue(std::string& field, std::string_view text) {
+  if (text.empty()) return "must not be empty";
+  field = std::string(text);
+  return {};
+}
+
+// The whole option table: adding an option is adding a line here.
+constexpr Option kOptions[] = {
+    {"data", "TSUMIKI_DATA", "DIR", "data directory (database, files)",
+     [](Config& c, std::string_view v) { return RequireValue(c.data_dir, v); }},
+    {"listen", "TSUMIKI_LISTEN", "HOST:PORT", "address to listen on; [::1]:8080 for IPv6",
+     [](Config& c, std::string_view v) {
+       std::string host;
+       uint16_t port = 0;
+       common::Status status = SplitListen(v, host, port);
+       if (!status.ok()) return status.error().detail();
+       c.listen = std::string(v);
+       return std::string();
+     }},
+    {"tls-cert", "TSUMIKI_TLS_CERT", "FILE", "PEM certificate chain; serve HTTPS with --tls-key",
+     [](Config& c, std::string_view v) { return RequireValue(c.tls_cert, v); }},
+    {"tls-key", "TSUMIKI_TLS_KEY", "FILE", "PEM private key for --tls-cert",
+     [](Config& c, std::string_view v) { return RequireValue(c.tls_key, v); }},
+    {"threads", "TSUMIKI_THREADS", "N", "network I/O threads (0 = one per CPU)",
+     [](Config& c, std::string_view v) { return SetThreads(c.io_threads, v); }},
+    {"workers", "TSUMIKI_WORKERS", "N", "request worker threads (0 = max(4, 2 per CPU))",
+     [](Config& c, std::string_view v) { return SetThreads(c.worker_threads, v); }},
+    {"max-body-bytes", "TSUMIKI_MAX_BODY_BYTES", "SIZE", "largest request body, e.g. 110M",
+     [](Config& c, std::string_view v) { return ParseSize(v, c.max_body_bytes); }},
+    {"log-level", "TSUMIKI_LOG_LEVEL", "LEVEL", "debug, info, warn or error",
+     [](Config& c, std::string_view v) {
+       for (std::string_view level : {"debug", "info", "warn", "error"}) {
+         if (v == level) {
+           c.log_level = std::string(v);
+           return std::string();
+         }
+       }
+       return "expected debug, info, warn or error, got '" + std::string(v) + "'";
+     }},
+    {"web-root", "TSUMIKI_WEB_ROOT", "DIR",
+     "built web UI (default <exe>/../web/dist or ./web/dist)",
+     [](Config& c, std::string_view v) { return RequireValue(c.web_root, v); }},
+    {"max-limit", "TSUMIKI_MAX_LIMIT", "N", "most records one GET may return (kintone: 500)",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 1, 1000000, c.max_records_limit);
+     }},
+    {"max-offset", "TSUMIKI_MAX_OFFSET", "N", "largest query offset (kintone: 10000)",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 0, int64_t{1} << 40, c.max_offset);
+     }},
+    {"default-language", "TSUMIKI_DEFAULT_LANGUAGE", "LANG", "ja or en, for messages",
+     [](Config& c, std::string_view v) {
+       if (v != "ja" && v != "en") return "expected ja or en, got '" + std::string(v) + "'";
+       c.default_language = std::string(v);
+       return std::string();
+     }},
+    {"default-time-zone", "TSUMIKI_DEFAULT_TIME_ZONE", "ZONE", "IANA zone, e.g. Asia/Tokyo",
+     [](Config& c, std::string_view v) { return RequireValue(c.default_time_zone, v); }},
+    {"access-log", "TSUMIKI_ACCESS_LOG", "", "log one line per request (--no-access-log: off)",
+     [](Config& c, std::string_view v) { return ParseBool(v, c.access_log); }},
+};
+
+const Option* FindOption(std::string_view name) {
+  for (const Option& option : kOptions) {
+    if (option.name == name) return &option;
+  }
+  return nullptr;
+}
+
+// Config-file keys may use '_' for '-': "max_body_bytes" is "max-body-bytes".
+std::string KeyName(std::string_view key) {
+  std::string name(key);
+  for (char& c : name) {
+    if (c == '_') c = '-';
+  }
+  return name;
+}
+
+common::Status ReadConfigFile(const std::string& path, Config& config) {
+  std::ifstream in(path);
+  if (!in) return ConfigError("cannot read config file '" + path + "'");
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    std::string where = path + ":" + std::to_string(number) + ": ";
+    std::string_view text = line;
+    if (size_t hash = text.find('#'); hash != std::string_view::npos) {
+      if (hash == 0 || text[hash - 1] == ' ' || text[hash - 1] == '\t') text = text.substr(0, hash);
+    }
+    text = Trim(text);
+    if (text.empty()) continue;
+    size_t equals = text.find('=');
+    if (equals == std::string_view::npos) return ConfigError(where + "expected 'key = value'");
+    std::string key = KeyName(Trim(text.substr(0, equals)));
+    std::string_view value = Trim(text.substr(equals + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    const Option* option = FindOption(key);
+    if (!option) return ConfigError(where + "unknown key '" + key + "'");
+    if (std::string error = option->set(config, value); !error.empty()) {
+      return ConfigError(where + key + ": " + error);
+    }
+  }
+  return {};
+}
+
+std::string DefaultWebRoot() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path beside = (exe.parent_path() / ".." / "web" / "dist").lexically_normal();
+    if (std::filesystem::is_directory(beside, ec)) return beside.string();
+  }
+  return "./web/dist";
+}
+
+}  // namespace
+
+Environment ProcessEnvironment() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (!value) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+common::Status SplitListen(std::string_view listen, std::string& host, uint16_t& port) {
+  std::string_view host_part;
+  std::string_view port_part;
+  if (listen.starts_with('[')) {
+    size_t close = listen.find(']');
+    if (close == std::string_view::npos || close + 1 >= listen.size() || listen[close + 1] != ':') {
+      return ConfigError("listen address must be [IPv6]:PORT, got '" + std::string(listen) + "'");
+    }
+    host_part = listen.substr(1, close - 1);
+    port_part = listen.substr(close + 2);
+  } else {
+    size_t colon = listen.rfind(':');
+    if (colon == std::string_view::npos || listen.find(':') != colon) {
+      return ConfigError("listen address must be HOST:PORT, got '" + std::string(listen) + "'");
+    }
+    host_part = listen.substr(0, colon);
+    port_part = listen.substr(colon + 1);
+  }
+  if (host_part.empty()) {
+    return ConfigError("listen address needs a host (0.0.0.0 for all), got '" +
+                       std::string(listen) + "'");
+  }
+  int64_t number = 0;
+  if (std::string error = ParseInteger(port_part, 0, 65535, number); !error.empty()) {
+    return ConfigError("listen port " + error);
+  }
+  host = std::string(host_part);
+  port = static_cast<uint16_t>(number);
+  return {};
+}
+
+common::Result<Config> ParseConfig(const std::vector<std::string>& args, const Environment& env) {
+  Config config;
+  // The config file goes first whatever its position among the flags.
+  std::optional<std::string> file = env ? env("TSUMIKI_CONFIG") : std::nullopt;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      config.help = true;
+      return config;
+    }
+    if (args[i] == "--config") {
+      if (i + 1 >= args.size()) return ConfigError("--config needs a value");
+      file = args[++i];
+    } else if (args[i].starts_with("--config=")) {
+      file = args[i].substr(9);
+    }
+  }
+  if (file) {
+    TK_RETURN_IF_ERROR(ReadConfigFile(*file, config));
+    config.config_file = *file;
+  }
+
+  if (env) {
+    for (const Option& option : kOptions) {
+      std::optional<std::string> value = env(std::string(option.env));
+      if (!value) continue;
+      if (std::string error = option.set(config, *value); !error.empty()) {
+        return ConfigError(std::string(option.env) + ": " + error);
+      }
+    }
+  }
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
+    if (!arg.starts_with("--")) {
+      return ConfigError("unexpected argument '" + std::string(arg) + "' (see --help)");
+    }
+    std::string_view name = arg.substr(2);
+    std::optional<std::string_view> value;
+    if (size_t equals = name.find('='); equals != std::string_view::npos) {
+      value = name.substr(equals + 1);
+      name = name.substr(0, equals);
+    }
+    if (name == "config") {
+      if (!value) ++i;
+      continue;
+    }
+    const Option* option = FindOption(name);
+    if (!option && name.starts_with("no-") && !value) {
+      option = FindOption(name.substr(3));
+      if (option && option->value.empty())
+        value = "false";
+      else
+        option = nullptr;
+    }
+    if (!option) return ConfigError("unknown option '--" + std::string(name) + "' (see --help)");
+    if (!value) {
+      if (option->value.empty()) {
+        value = "true";
+      } else if (i + 1 < args.size()) {
+        value = args[++i];
+      } else {
+        return ConfigError("--" + std::string(name) + " needs a value");
+      }
+    }
+    if (std::string error = option->set(config, *value); !error.empty()) {
+      return ConfigError("--" + std::string(name) + ": " + error);
+    }
+  }
+
+  if (config.tls_cert.empty() != config.tls_key.empty()) {
+    return ConfigError(config.tls_cert.empty() ? "--tls-key needs --tls-cert"
+                                               : "--tls-cert needs --tls-key");
+  }
+  if (config.web_root.empty()) config.web_root = DefaultWebRoot();
+  return config;
+}
+
+http::ServerOptions ToServerOptions(const Config& config) {
+  http::ServerOptions options;
+  std::string host;
+  uint16_t port = 0;
+  if (SplitListen(config.listen, host, port).ok()) {
+    options.host = host;
+    options.port = port;
+  }
+  options.io_threads = config.io_threads;
+  options.worker_threads = config.worker_threads;
+  options.max_body_bytes = config.max_body_bytes;
+  options.tls_cert_file = config.tls_cert;
+  options.tls_key_file = config.tls_key;
+  options.access_log = config.access_log;
+  return options;
+}
+
+common::LogLevel ToLogLevel(std::string_view level) {
+  if (level == "debug") return common::LogLevel::kDebug;
+  if (level == "warn") return common::LogLevel::kWarn;
+  if (level == "error") return common::LogLevel::kError;
+  return common::LogLevel::kInfo;
+}
+
+std::string ConfigHelp() {
+  std::ostringstream out;
+  out << "Usage: tsumiki serve [options]\n\n"
+         "Each option may also come from its environment variable or from a config file\n"
+         "(--config FILE or TSUMIKI_CONFIG) with `key = value` lines, key = option name,\n"
+         "# for comments. Flags override the environment, which overrides the file.\n\n";
+  auto line = [&](std::string left, std::string_view env, std::string_view help) {
+    if (left.size() < 28) left.resize(28, ' ');
+    out << "  " << left << ' ' << help;
+    if (!env.empty()) out << " [" << env << "]";
+    out << '\n';
+  };
+  line("--config FILE", "TSUMIKI_CONFIG", "read options from FILE first");
+  for (const Option& option : kOptions) {
+    std::string left = "--" + std::string(option.name);
+    if (!option.value.empty()) left += " " + std::string(option.value);
+    line(left, option.env, option.help);
+  }
+  line("-h, --help", "", "show this help");
+  Config defaults;
+  out << "\nDefaults: --data " << defaults.data_dir << " --listen " << defaults.listen
+      << " --max-body-bytes 110M --log-level " << defaults.log_level << "\n          --max-limit "
+      << defaults.max_records_limit << " --max-offset " << defaults.max_offset
+      << " --default-language " << defaults.default_language << " --default-time-zone "
+      << defaults.default_time_zone << "\n";
+  return out.str();
+}
+
+}  // namespace server

@@ -1,0 +1,58 @@
+// Server configuration for `tsumiki serve`: defaults, then an optional `key = value` file,
+// then TSUMIKI_* environment variables, then command-line flags, each overriding the last.
+// Plain value type; the parse functions are pure apart from reading the config file.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/log.h"
+#include "common/result.h"
+#include "http/server.h"
+
+namespace server {
+
+struct Config {
+  std::string data_dir = "./data";
+  std::string listen = "127.0.0.1:8080";  // HOST:PORT, [IPv6]:PORT; port 0 = any free port
+  int io_threads = 0;                     // 0 = one per CPU
+  int worker_threads = 0;                 // 0 = max(4, 2 per CPU)
+  std::string tls_cert;                   // PEM chain; with tls_key, serve HTTPS
+  std::string tls_key;
+  size_t max_body_bytes = 110u * 1024 * 1024;
+  std::string log_level = "info";  // debug | info | warn | error
+  std::string web_root;            // built SPA; default <exe dir>/../web/dist or ./web/dist
+  int64_t max_records_limit = 500;
+  int64_t max_offset = 10000;
+  std::string default_language = "ja";  // ja | en
+  std::string default_time_zone = "Asia/Tokyo";
+  bool access_log = true;
+  std::string config_file;  // the file that was read, if any
+  bool help = false;        // --help was given: print ConfigHelp() and exit 0
+};
+
+// Reads one environment variable; nullopt when unset. Injected so tests need no setenv.
+using Environment = std::function<std::optional<std::string>(const std::string& name)>;
+Environment ProcessEnvironment();
+
+// Parses the words after `tsumiki serve`. On failure the Error's detail() is a one-line
+// message for the operator ("--listen: port must be 0-65535, got '99999'").
+common::Result<Config> ParseConfig(const std::vector<std::string>& args,
+                                   const Environment& env = ProcessEnvironment());
+
+// "127.0.0.1:8080" -> ("127.0.0.1", 8080); "[::1]:8080" -> ("::1", 8080).
+common::Status SplitListen(std::string_view listen, std::string& host, uint16_t& port);
+
+// The http::Server options a parsed (hence valid) Config asks for.
+http::ServerOptions ToServerOptions(const Config& config);
+common::LogLevel ToLogLevel(std::string_view level);
+
+// The usage text for `tsumiki serve --help`: every flag, its variable and default.
+std::string ConfigHelp();
+
+}  // namespace server

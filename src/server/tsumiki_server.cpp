@@ -1,0 +1,143 @@
+#include "server/tsumiki_server.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "api/dispatcher.h"
+#include "api/routes.h"
+#include "auth/authenticator.h"
+#include "common/log.h"
+#include "domain/apps/app_service.h"
+#include "domain/apps/form_service.h"
+#include "domain/fields/field_type_registry.h"
+#include "domain/files/file_service.h"
+#include "domain/records/record_service.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "server/bootstrap.h"
+#include "storage/blob/disk_blob_store.h"
+#include "storage/entity_cache.h"
+#include "storage/migrations.h"
+#include "storage/sql_transaction.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace server {
+
+namespace fs = std::filesystem;
+
+// Declared in dependency order: members are destroyed in reverse, so the HTTP server goes
+// first and the database last.
+struct TsumikiServer::Parts {
+  Config config;
+  common::SystemClock clock;
+  domain::FieldTypeRegistry registry;
+  std::unique_ptr<storage::sqlite::SqliteDatabase> database;
+  std::unique_ptr<storage::SqlTransactionRunner> transactions;
+  std::unique_ptr<storage::CachedEntityDirectory> directory;
+  std::unique_ptr<storage::DiskBlobStore> blobs;
+  std::unique_ptr<auth::Authenticator> authenticator;
+  std::unique_ptr<domain::AppService> apps;
+  std::unique_ptr<domain::FormService> forms;
+  std::unique_ptr<domain::RecordService> records;
+  std::unique_ptr<domain::FileService> files;
+  std::unique_ptr<api::Services> services;
+  std::unique_ptr<api::Dispatcher> dispatcher;
+  std::unique_ptr<http::StaticFiles> web;
+  std::unique_ptr<http::Router> router;
+  std::unique_ptr<http::Server> http;
+};
+
+TsumikiServer::TsumikiServer(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+TsumikiServer::~TsumikiServer() {
+  if (parts_ && parts_->http) parts_->http->Stop();
+}
+
+common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config& config) {
+  auto p = std::make_unique<Parts>();
+  p->config = config;
+  std::error_code ec;
+  fs::create_directories(config.data_dir, ec);
+  if (ec) return common::Error::Internal("cannot create data directory " + config.data_dir);
+  fs::permissions(config.data_dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+
+  storage::sqlite::SqliteOptions db_options;
+  db_options.path = (fs::path(config.data_dir) / "tsumiki.db").string();
+  TK_ASSIGN_OR_RETURN(p->database, storage::sqlite::SqliteDatabase::Open(db_options));
+  TK_RETURN_IF_ERROR(storage::Migrate(*p->database));
+  p->transactions = std::make_unique<storage::SqlTransactionRunner>(*p->database, p->registry);
+  p->directory = std::make_unique<storage::CachedEntityDirectory>(*p->database);
+  p->blobs = std::make_unique<storage::DiskBlobStore>((fs::path(config.data_dir) / "files").string());
+
+  auth::AuthOptions auth_options;
+  auth_options.default_time_zone = config.default_time_zone;
+  p->authenticator = std::make_unique<auth::Authenticator>(*p->transactions, p->clock, auth_options);
+  const char* admin_user = std::getenv("TSUMIKI_ADMIN_USER");
+  const char* admin_password = std::getenv("TSUMIKI_ADMIN_PASSWORD");
+  TK_ASSIGN_OR_RETURN(auto boot, Bootstrap(*p->transactions, *p->authenticator,
+                                           admin_user ? admin_user : "",
+                                           admin_password ? admin_password : ""));
+  p->directory->Invalidate();
+  if (boot.first_start) {
+    std::cout << "Tsumiki: first start, created administrator \"" << boot.admin_login << "\"";
+    if (!boot.generated_password.empty()) {
+      std::cout << " with password: " << boot.generated_password
+                << "\n  (shown once; change it with: tsumiki admin user passwd "
+                << boot.admin_login << " --data " << config.data_dir << ")";
+    }
+    std::cout << std::endl;
+  }
+
+  p->apps = std::make_unique<domain::AppService>(*p->transactions, p->registry, p->clock);
+  p->forms = std::make_unique<domain::FormService>(*p->transactions, p->registry, p->clock);
+  domain::RecordOptions record_options;
+  record_options.max_limit = config.max_records_limit;
+  record_options.max_offset = config.max_offset;
+  p->records = std::make_unique<domain::RecordService>(*p->transactions, *p->forms, *p->directory,
+                                                       p->clock, record_options);
+  p->files = std::make_unique<domain::FileService>(*p->transactions, *p->blobs, p->clock,
+                                                   static_cast<int64_t>(config.max_body_bytes));
+  p->services = std::make_unique<api::Services>(
+      api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files});
+
+  api::DispatcherOptions dispatch_options;
+  dispatch_options.default_lang = common::ParseLang(config.default_language, common::Lang::kJa);
+  p->dispatcher = std::make_unique<api::Dispatcher>(*p->authenticator, dispatch_options);
+  api::AddRoutes(*p->dispatcher, *p->services);
+  api::Dispatcher* dispatcher = p->dispatcher.get();
+  p->router = std::make_unique<http::Router>(
+      [dispatcher](const http::Request& r) { return dispatcher->NotFound(r); },
+      [dispatcher](const http::Request& r) { return dispatcher->MethodNotAllowed(r); });
+  p->dispatcher->Install(*p->router);
+  p->router->Add("GET", "/healthz", [](const http::Request&) {
+    http::Response r = http::Response::Text(200, "ok");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+  });
+  if (!config.web_root.empty() && fs::exists(fs::path(config.web_root) / "index.html")) {
+    p->web = std::make_unique<http::StaticFiles>(http::StaticFilesOptions{config.web_root});
+    p->router->SetFallback(p->web->AsHandler());
+  } else {
+    common::LogWarn("no web UI at " + config.web_root + " (build it with `make`); API only");
+  }
+
+  http::ServerOptions http_options = ToServerOptions(config);
+  http::Router* router = p->router.get();
+  p->http = std::make_unique<http::Server>(
+      http_options, [router](const http::Request& r) { return router->Handle(r); },
+      [dispatcher](const http::Request& r) { return dispatcher->TooLarge(r); });
+  return std::unique_ptr<TsumikiServer>(new TsumikiServer(std::move(p)));
+}
+
+common::Status TsumikiServer::Start() { return parts_->http->Start(); }
+
+void TsumikiServer::RunUntilSignal() { http::WaitForShutdownSignal(*parts_->http); }
+
+void TsumikiServer::Stop() {
+  parts_->http->Stop();
+  parts_->http->Wait();
+}
+
+uint16_t TsumikiServer::port() const { return parts_->http->port(); }
+
+}  // namespace server

@@ -1,0 +1,265 @@
+// SqlAppRepository::ApplySchema: the DDL of a deploy. Diffs the live form against the new one
+// by field id (so renames cost nothing) and creates or alters r{A}, its subtable tables, the
+// multi-value index, the history table, per-field indexes and full-text indexes.
+#include <boost/json/serialize.hpp>
+#include <set>
+
+#include "domain/fields/field_set.h"
+#include "domain/fields/record_codec.h"
+#include "query/record_layout.h"
+#include "storage/repositories/sql_app_repository.h"
+#include "storage/sqlite/fts_schema.h"
+
+namespace storage {
+
+using common::Error;
+using common::FieldType;
+using common::Status;
+using domain::ColumnSpec;
+using domain::FieldDef;
+using domain::FieldSet;
+
+namespace {
+
+std::string ColumnDdl(const ColumnSpec& c) {
+  std::string s = c.name;
+  switch (c.type) {
+    case domain::ColumnType::kText:
+      s += " TEXT";
+      break;
+    case domain::ColumnType::kInteger:
+      s += " INTEGER";
+      break;
+    case domain::ColumnType::kReal:
+      s += " REAL";
+      break;
+  }
+  if (c.not_null) s += " NOT NULL";
+  if (auto* t = std::get_if<std::string>(&c.default_value)) {
+    std::string quoted;
+    for (char ch : *t) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+    s += " DEFAULT '" + quoted + "'";
+  } else if (auto* i = std::get_if<int64_t>(&c.default_value)) {
+    s += " DEFAULT " + std::to_string(*i);
+  }
+  return s;
+}
+
+bool HasFullText(FieldType t) {
+  return t == FieldType::kSingleLineText || t == FieldType::kLink ||
+         t == FieldType::kMultiLineText || t == FieldType::kRichText;
+}
+
+// The column a field's equality, range and sort use, or "" when it has none worth indexing.
+std::string IndexedColumn(const FieldDef& f) {
+  switch (f.type) {
+    case FieldType::kSingleLineText:
+    case FieldType::kLink:
+    case FieldType::kDate:
+    case FieldType::kTime:
+    case FieldType::kDateTime:
+    case FieldType::kDropDown:
+    case FieldType::kRadioButton:
+      return query::FieldColumn(f.id);
+    case FieldType::kNumber:
+    case FieldType::kCalc:
+      return query::NumericColumn(f.id);
+    default:
+      return "";
+  }
+}
+
+std::string IndexName(int64_t app, const FieldDef& f, std::string_view kind) {
+  return query::RecordTable(app) + "_f" + std::to_string(f.id) + "_" + std::string(kind);
+}
+
+// All fields by id, top level and inner, with the table each inner one belongs to (0: none).
+std::map<int64_t, std::pair<const FieldDef*, int64_t>> ById(const FieldSet* form) {
+  std::map<int64_t, std::pair<const FieldDef*, int64_t>> out;
+  if (!form) return out;
+  for (const FieldDef& f : form->fields()) {
+    out[f.id] = {&f, 0};
+    for (const FieldDef& inner : f.fields) out[inner.id] = {&inner, f.id};
+  }
+  return out;
+}
+
+class SchemaChange {
+ public:
+  SchemaChange(Connection& c, int64_t app, const domain::RecordCodec& codec)
+      : c_(c), app_(app), codec_(codec) {}
+
+  Status Run(const std::string& sql) { return c_.ExecuteScript(sql); }
+
+  Status CreateRecordTables() {
+    std::string t = query::RecordTable(app_);
+    std::string ddl = "CREATE TABLE " + t +
+                      " (id INTEGER PRIMARY KEY AUTOINCREMENT, revision INTEGER NOT NULL, "
+                      "creator INTEGER NOT NULL, created_at INTEGER NOT NULL, "
+                      "modifier INTEGER NOT NULL, updated_at INTEGER NOT NULL, status TEXT, "
+                      "assignees TEXT NOT NULL DEFAULT '[]'";
+    for (const ColumnSpec& c : codec_.RecordColumns()) ddl += ", " + ColumnDdl(c);
+    ddl += ")";
+    TK_RETURN_IF_ERROR(Run(ddl));
+    for (const char* col : {"created_at", "updated_at", "creator", "modifier", "status"}) {
+      TK_RETURN_IF_ERROR(Run("CREATE INDEX " + t + "_" + col + " ON " + t + "(" + col + ")"));
+    }
+    std::string mv = query::MultiValueTable(app_);
+    TK_RETURN_IF_ERROR(Run("CREATE TABLE " + mv +
+                           " (field_id INTEGER NOT NULL, value, record_id INTEGER NOT NULL, "
+                           "row_id INTEGER NOT NULL DEFAULT 0)"));
+    TK_RETURN_IF_ERROR(
+        Run("CREATE INDEX " + mv + "_value ON " + mv + "(field_id, value, record_id)"));
+    TK_RETURN_IF_ERROR(Run("CREATE INDEX " + mv + "_record ON " + mv + "(record_id)"));
+    std::string h = query::HistoryTable(app_);
+    return Run("CREATE TABLE " + h +
+               " (record_id INTEGER NOT NULL, revision INTEGER NOT NULL, user_id INTEGER NOT "
+               "NULL, at INTEGER NOT NULL, action TEXT NOT NULL, diff TEXT NOT NULL, "
+               "PRIMARY KEY (record_id, revision)) WITHOUT ROWID");
+  }
+
+  Status CreateSubtable(const FieldDef& table) {
+    std::string t = query::SubtableTable(app_, table.id);
+    std::string ddl = "CREATE TABLE " + t +
+                      " (id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL, pos INTEGER NOT NULL";
+    for (const ColumnSpec& c : codec_.RowColumns(table)) ddl += ", " + ColumnDdl(c);
+    ddl += ")";
+    TK_RETURN_IF_ERROR(Run(ddl));
+    return Run("CREATE INDEX " + t + "_record ON " + t + "(record_id, pos)");
+  }
+
+  Status AddColumns(const FieldDef& f, int64_t table) {
+    std::string t = table ? query::SubtableTable(app_, table) : query::RecordTable(app_);
+    for (const ColumnSpec& c : codec_.FieldColumns(f)) {
+      TK_RETURN_IF_ERROR(Run("ALTER TABLE " + t + " ADD COLUMN " + ColumnDdl(c)));
+    }
+    return Status::Ok();
+  }
+
+  Status DropColumns(const FieldDef& f, int64_t table) {
+    std::string t = table ? query::SubtableTable(app_, table) : query::RecordTable(app_);
+    for (const ColumnSpec& c : codec_.FieldColumns(f)) {
+      TK_RETURN_IF_ERROR(Run("ALTER TABLE " + t + " DROP COLUMN " + c.name));
+    }
+    return Status::Ok();
+  }
+
+  Status DropIndexes(const FieldDef& f) {
+    TK_RETURN_IF_ERROR(Run("DROP INDEX IF EXISTS " + IndexName(app_, f, "idx")));
+    return Run("DROP INDEX IF EXISTS " + IndexName(app_, f, "uniq"));
+  }
+
+  Status DropFullText(const FieldDef& f) {
+    for (const std::string& s : sqlite::FtsDropDdl(app_, f.id)) TK_RETURN_IF_ERROR(Run(s));
+    return Status::Ok();
+  }
+
+  Status CreateFullText(const FieldDef& f, int64_t table, bool rebuild) {
+    std::string content = table ? query::SubtableTable(app_, table) : query::RecordTable(app_);
+    for (const std::string& s : sqlite::FtsDdl(app_, f.id, content)) TK_RETURN_IF_ERROR(Run(s));
+    if (rebuild) return Run(sqlite::FtsRebuildSql(app_, f.id));
+    return Status::Ok();
+  }
+
+  // Plain index for equality/range/sort on top-level scalar fields, and a partial unique
+  // index for unique ones ("" never collides). Fails with a field error on duplicates.
+  Status EnsureIndexes(const FieldDef& f, const FieldDef* old) {
+    std::string col = IndexedColumn(f);
+    std::string t = query::RecordTable(app_);
+    if (!col.empty() && !old) {
+      TK_RETURN_IF_ERROR(Run("CREATE INDEX IF NOT EXISTS " + IndexName(app_, f, "idx") + " ON " +
+                             t + "(" + col + ")"));
+    }
+    bool was_unique = old && old->unique;
+    if (f.unique && !was_unique) {
+      std::string value = query::FieldColumn(f.id);
+      Status s = Run("CREATE UNIQUE INDEX " + IndexName(app_, f, "uniq") + " ON " + t + "(" +
+                     value + ") WHERE " + value + " IS NOT NULL AND " + value + " <> ''");
+      if (!s.ok()) {
+        return Error::Invalid("properties[" + f.code + "].unique",
+                              common::Text::kDuplicateValuesExist)
+            .WithDetail(s.error().detail());
+      }
+    } else if (!f.unique && was_unique) {
+      TK_RETURN_IF_ERROR(Run("DROP INDEX IF EXISTS " + IndexName(app_, f, "uniq")));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Connection& c_;
+  int64_t app_;
+  const domain::RecordCodec& codec_;
+};
+
+}  // namespace
+
+Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* before,
+                                     const FieldSet& after) {
+  domain::RecordCodec codec(registry_, after);
+  domain::RecordCodec old_codec(registry_, before ? *before : after);
+  SchemaChange change(c_, app.id, codec);
+  SchemaChange old_change(c_, app.id, old_codec);
+  auto old_fields = ById(before);
+  auto new_fields = ById(&after);
+
+  if (!before) {
+    TK_RETURN_IF_ERROR(change.CreateRecordTables());
+    for (const FieldDef& f : after.fields()) {
+      if (f.type == FieldType::kSubtable) TK_RETURN_IF_ERROR(change.CreateSubtable(f));
+    }
+  } else {
+    // Removed fields first: triggers and indexes go before the columns they name.
+    for (const auto& [id, entry] : old_fields) {
+      if (new_fields.count(id)) continue;
+      const auto& [f, table] = entry;
+      if (table && !new_fields.count(table)) continue;  // its whole table goes below
+      if (HasFullText(f->type)) TK_RETURN_IF_ERROR(old_change.DropFullText(*f));
+      if (codec.HasMultiValueIndex(*f) || old_codec.HasMultiValueIndex(*f)) {
+        TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(app.id) +
+                                          " WHERE field_id = ?",
+                                      {f->id}));
+      }
+      if (f->type == FieldType::kSubtable) {
+        for (const FieldDef& inner : f->fields) {
+          if (HasFullText(inner.type)) TK_RETURN_IF_ERROR(old_change.DropFullText(inner));
+          TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(app.id) +
+                                            " WHERE field_id = ?",
+                                        {inner.id}));
+        }
+        TK_RETURN_IF_ERROR(
+            change.Run("DROP TABLE IF EXISTS " + query::SubtableTable(app.id, f->id)));
+        continue;
+      }
+      if (!table) TK_RETURN_IF_ERROR(old_change.DropIndexes(*f));
+      TK_RETURN_IF_ERROR(old_change.DropColumns(*f, table));
+    }
+    // New fields.
+    for (const auto& [id, entry] : new_fields) {
+      if (old_fields.count(id)) continue;
+      const auto& [f, table] = entry;
+      if (f->type == FieldType::kSubtable) {
+        TK_RETURN_IF_ERROR(change.CreateSubtable(*f));
+        continue;
+      }
+      if (table && !old_fields.count(table)) continue;  // created with its new table
+      TK_RETURN_IF_ERROR(change.AddColumns(*f, table));
+    }
+  }
+  // Indexes and search indexes of every field of the new form.
+  for (const auto& [id, entry] : new_fields) {
+    const auto& [f, table] = entry;
+    auto old = old_fields.find(id);
+    bool existed = old != old_fields.end();
+    if (!table && f->type != FieldType::kSubtable) {
+      TK_RETURN_IF_ERROR(change.EnsureIndexes(*f, existed ? old->second.first : nullptr));
+    }
+    if (HasFullText(f->type) && !existed) {
+      // A field new to an existing table holds only '' so far: nothing to re-index.
+      TK_RETURN_IF_ERROR(change.CreateFullText(*f, table, false));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace storage

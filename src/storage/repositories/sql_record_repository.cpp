@@ -1,0 +1,400 @@
+#include "storage/repositories/sql_record_repository.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <unordered_map>
+
+#include "query/record_layout.h"
+#include "query/sqlite_dialect.h"
+
+namespace storage {
+
+namespace json = boost::json;
+using common::Result;
+using common::SqlNull;
+using common::Status;
+using domain::FieldDef;
+using domain::RecordSchema;
+using domain::StoredRecord;
+
+namespace {
+
+constexpr size_t kHeaderColumns = 8;  // id … assignees
+
+std::string RecordSelect(const RecordSchema& s) {
+  std::string sql = "SELECT r.id, r.revision, r.creator, r.created_at, r.modifier, r.updated_at, "
+                    "r.status, r.assignees";
+  for (const auto& c : s.codec.RecordColumns()) sql += ", r." + c.name;
+  sql += " FROM " + query::RecordTable(s.app) + " r";
+  return sql;
+}
+
+std::string JsonIds(const std::vector<int64_t>& ids) {
+  std::string s = "[";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i) s += ',';
+    s += std::to_string(ids[i]);
+  }
+  return s + "]";
+}
+
+std::vector<int64_t> ParseIdArray(const std::string& text) {
+  std::vector<int64_t> out;
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const json::value& e : v.as_array()) {
+    if (e.is_int64()) out.push_back(e.as_int64());
+  }
+  return out;
+}
+
+SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue(SqlNull{}) : SqlValue(s); }
+
+}  // namespace
+
+Result<std::vector<StoredRecord>> SqlRecordRepository::ReadRecords(const RecordSchema& s,
+                                                                   std::string_view sql,
+                                                                   std::span<const SqlValue> params,
+                                                                   bool with_tables) {
+  std::vector<StoredRecord> out;
+  TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const Row& row) {
+    StoredRecord r;
+    r.id = row.Int(0);
+    r.revision = row.Int(1);
+    r.creator = row.Int(2);
+    r.created_at = row.Int(3);
+    r.modifier = row.Int(4);
+    r.updated_at = row.Int(5);
+    r.status = row.Text(6);
+    r.assignees = ParseIdArray(row.Text(7));
+    std::span<const SqlValue> columns(row.values().data() + kHeaderColumns,
+                                      row.size() - kHeaderColumns);
+    s.codec.ReadRecord(columns, s.directory, r.fields);
+    out.push_back(std::move(r));
+    return true;
+  }));
+  if (with_tables && !out.empty()) TK_RETURN_IF_ERROR(ReadTables(s, out));
+  return out;
+}
+
+Status SqlRecordRepository::ReadTables(const RecordSchema& s, std::vector<StoredRecord>& records) {
+  std::unordered_map<int64_t, size_t> by_id;
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < records.size(); ++i) {
+    by_id[records[i].id] = i;
+    ids.push_back(records[i].id);
+  }
+  std::vector<SqlValue> id_list{SqlValue(JsonIds(ids))};
+  for (const FieldDef* table : s.codec.Tables()) {
+    std::string sql = "SELECT t.record_id, t.id";
+    for (const auto& c : s.codec.RowColumns(*table)) sql += ", t." + c.name;
+    sql += " FROM " + query::SubtableTable(s.app, table->id) +
+           " t WHERE t.record_id IN (SELECT value FROM json_each(?)) ORDER BY t.record_id, t.pos";
+    TK_RETURN_IF_ERROR(c_.QueryEach(sql, id_list, [&](const Row& row) {
+      auto it = by_id.find(row.Int(0));
+      if (it == by_id.end()) return true;
+      std::span<const SqlValue> columns(row.values().data() + 2, row.size() - 2);
+      s.codec.AppendRow(*table, row.Int(1), columns, s.directory, records[it->second].fields);
+      return true;
+    }));
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<StoredRecord>> SqlRecordRepository::Find(const RecordSchema& s, int64_t id) {
+  SqlValue p(id);
+  TK_ASSIGN_OR_RETURN(auto records, ReadRecords(s, RecordSelect(s) + " WHERE r.id = ?",
+                                                std::span<const SqlValue>(&p, 1), true));
+  if (records.empty()) return std::optional<StoredRecord>();
+  return std::optional<StoredRecord>(std::move(records[0]));
+}
+
+Result<std::vector<StoredRecord>> SqlRecordRepository::Select(const RecordSchema& s,
+                                                              const query::CompiledQuery& q,
+                                                              bool with_tables) {
+  query::SqliteDialect dialect;
+  query::SqlFragment select = query::AssembleSelect(RecordSelect(s), q, dialect);
+  return ReadRecords(s, select.sql, select.params, with_tables);
+}
+
+Result<std::vector<StoredRecord>> SqlRecordRepository::FindMany(const RecordSchema& s,
+                                                                const std::vector<int64_t>& ids,
+                                                                bool with_tables) {
+  if (ids.empty()) return std::vector<StoredRecord>();
+  SqlValue p(JsonIds(ids));
+  TK_ASSIGN_OR_RETURN(auto found,
+                      ReadRecords(s,
+                                  RecordSelect(s) +
+                                      " WHERE r.id IN (SELECT value FROM json_each(?))",
+                                  std::span<const SqlValue>(&p, 1), with_tables));
+  // Back into the cursor's order.
+  std::unordered_map<int64_t, size_t> at;
+  for (size_t i = 0; i < found.size(); ++i) at[found[i].id] = i;
+  std::vector<StoredRecord> out;
+  out.reserve(found.size());
+  for (int64_t id : ids) {
+    auto it = at.find(id);
+    if (it != at.end()) out.push_back(std::move(found[it->second]));
+  }
+  return out;
+}
+
+Result<std::vector<int64_t>> SqlRecordRepository::SelectIds(const RecordSchema& s,
+                                                           const query::CompiledQuery& q) {
+  std::string sql = "SELECT r.id FROM " + query::RecordTable(s.app) + " r WHERE " + q.where.sql +
+                    " ORDER BY " + q.order_by.sql;
+  std::vector<SqlValue> params = q.where.params;
+  params.insert(params.end(), q.order_by.params.begin(), q.order_by.params.end());
+  std::vector<int64_t> ids;
+  TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const Row& r) {
+    ids.push_back(r.Int(0));
+    return true;
+  }));
+  return ids;
+}
+
+Result<int64_t> SqlRecordRepository::Count(const RecordSchema& s, const query::SqlFragment& where) {
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT count(*) FROM " + query::RecordTable(s.app) +
+                                              " r WHERE " + where.sql,
+                                          where.params));
+  return rows[0].Int(0);
+}
+
+Result<bool> SqlRecordRepository::IsDuplicate(const RecordSchema& s,
+                                              const domain::UniqueCheck& check,
+                                              int64_t exclude_id) {
+  TK_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT 1 FROM " + query::RecordTable(s.app) + " WHERE " +
+                                   query::FieldColumn(check.field->id) + " = ? AND id <> ? LIMIT 1",
+                               {check.value, exclude_id}));
+  return !rows.empty();
+}
+
+Result<std::optional<int64_t>> SqlRecordRepository::FindIdByValue(const RecordSchema& s,
+                                                                  const FieldDef& def,
+                                                                  const json::value& value) {
+  json::value canonical = value;
+  if (value.is_number()) canonical = json::serialize(value);
+  std::vector<SqlValue> columns = s.codec.FieldValues(def, canonical, s.directory);
+  if (columns.empty() || common::IsNull(columns[0])) return std::optional<int64_t>();
+  if (auto* t = std::get_if<std::string>(&columns[0]); t && t->empty()) {
+    return std::optional<int64_t>();
+  }
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT id FROM " + query::RecordTable(s.app) +
+                                              " WHERE " + query::FieldColumn(def.id) +
+                                              " = ? LIMIT 1",
+                                          {columns[0]}));
+  if (rows.empty()) return std::optional<int64_t>();
+  return std::optional<int64_t>(rows[0].Int(0));
+}
+
+Status SqlRecordRepository::InsertMultiValues(const RecordSchema& s, int64_t record, int64_t row,
+                                              const std::vector<domain::MultiValueEntry>& entries) {
+  if (entries.empty()) return Status::Ok();
+  std::string sql = "INSERT INTO " + query::MultiValueTable(s.app) +
+                    "(field_id, value, record_id, row_id) VALUES (?,?,?,?)";
+  for (const auto& e : entries) {
+    TK_RETURN_IF_ERROR(c_.Execute(sql, {e.field_id, e.value, record, row}));
+  }
+  return Status::Ok();
+}
+
+Status SqlRecordRepository::InsertAssignees(const RecordSchema& s, const StoredRecord& r) {
+  std::vector<domain::MultiValueEntry> entries;
+  for (int64_t u : r.assignees) entries.push_back({query::kAssigneesFieldId, SqlValue(u)});
+  return InsertMultiValues(s, r.id, 0, entries);
+}
+
+Status SqlRecordRepository::InsertRows(const RecordSchema& s, std::vector<StoredRecord*> records,
+                                       const FieldDef& table) {
+  struct RowRef {
+    StoredRecord* record;
+    json::object* row;
+    int64_t pos;
+  };
+  std::vector<RowRef> rows;
+  int64_t fresh = 0;
+  for (StoredRecord* r : records) {
+    json::value* field = r->fields.if_contains(table.code);
+    if (!field || !field->is_object()) continue;
+    json::value* list = field->as_object().if_contains("value");
+    if (!list || !list->is_array()) continue;
+    int64_t pos = 0;
+    for (json::value& row : list->as_array()) {
+      if (!row.is_object()) continue;
+      const json::value* id = row.as_object().if_contains("id");
+      if (!id || !id->is_string() || id->as_string() == "0" || id->as_string().empty()) ++fresh;
+      rows.push_back({r, &row.as_object(), pos++});
+    }
+  }
+  if (rows.empty()) return Status::Ok();
+  // New rows take ids from the app's row counter: unique across the app, never reused.
+  int64_t next = 0;
+  if (fresh > 0) {
+    TK_ASSIGN_OR_RETURN(auto counter,
+                        c_.Query("UPDATE apps SET next_row_id = next_row_id + ? WHERE id = ? "
+                                 "RETURNING next_row_id",
+                                 {fresh, s.app}));
+    next = counter[0].Int(0) - fresh;
+  }
+  auto columns = s.codec.RowColumns(table);
+  std::string head = "INSERT INTO " + query::SubtableTable(s.app, table.id) + "(id, record_id, pos";
+  std::string tuple = "(?,?,?";
+  for (const auto& c : columns) {
+    head += ", " + c.name;
+    tuple += ",?";
+  }
+  head += ") VALUES ";
+  tuple += ")";
+  // SQLite allows 32766 parameters per statement; chunk to stay well below.
+  const size_t per_statement = std::max<size_t>(1, 8000 / (columns.size() + 3));
+  json::object empty;
+  for (size_t start = 0; start < rows.size(); start += per_statement) {
+    size_t end = std::min(rows.size(), start + per_statement);
+    std::string sql = head;
+    std::vector<SqlValue> params;
+    for (size_t i = start; i < end; ++i) {
+      RowRef& ref = rows[i];
+      const json::value* id = ref.row->if_contains("id");
+      int64_t row_id;
+      if (id && id->is_string() && id->as_string() != "0" && !id->as_string().empty()) {
+        row_id = std::atoll(std::string(id->as_string()).c_str());
+      } else {
+        row_id = next++;
+        (*ref.row)["id"] = std::to_string(row_id);
+      }
+      const json::value* value = ref.row->if_contains("value");
+      const json::object& row_value = value && value->is_object() ? value->as_object() : empty;
+      sql += i == start ? tuple : "," + tuple;
+      params.push_back(row_id);
+      params.push_back(ref.record->id);
+      params.push_back(ref.pos);
+      for (SqlValue& v : s.codec.RowValues(table, row_value, s.directory)) params.push_back(std::move(v));
+      TK_RETURN_IF_ERROR(InsertMultiValues(s, ref.record->id, row_id,
+                                           s.codec.RowMultiValues(table, row_value, s.directory)));
+    }
+    TK_RETURN_IF_ERROR(c_.Execute(sql, params));
+  }
+  return Status::Ok();
+}
+
+Status SqlRecordRepository::DeleteRows(const RecordSchema& s, int64_t record,
+                                       const FieldDef& table) {
+  for (const FieldDef& inner : table.fields) {
+    if (!s.codec.HasMultiValueIndex(inner)) continue;
+    TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(s.app) +
+                                      " WHERE record_id = ? AND field_id = ?",
+                                  {record, inner.id}));
+  }
+  return c_.Execute("DELETE FROM " + query::SubtableTable(s.app, table.id) + " WHERE record_id = ?",
+                    {record});
+}
+
+Status SqlRecordRepository::InsertMany(const RecordSchema& s, std::vector<StoredRecord>& records) {
+  if (records.empty()) return Status::Ok();
+  const auto& columns = s.codec.RecordColumns();
+  std::string head = "INSERT INTO " + query::RecordTable(s.app) +
+                     "(revision, creator, created_at, modifier, updated_at, status, assignees";
+  std::string tuple = "(?,?,?,?,?,?,?";
+  for (const auto& c : columns) {
+    head += ", " + c.name;
+    tuple += ",?";
+  }
+  head += ") VALUES ";
+  tuple += ")";
+  const size_t per_statement = std::max<size_t>(1, 8000 / (columns.size() + 7));
+  for (size_t start = 0; start < records.size(); start += per_statement) {
+    size_t end = std::min(records.size(), start + per_statement);
+    std::string sql = head;
+    std::vector<SqlValue> params;
+    for (size_t i = start; i < end; ++i) {
+      StoredRecord& r = records[i];
+      sql += i == start ? tuple : "," + tuple;
+      params.insert(params.end(), {r.revision, r.creator, r.created_at, r.modifier, r.updated_at,
+                                   TextOrNull(r.status), JsonIds(r.assignees)});
+      for (SqlValue& v : s.codec.RecordValues(r.fields, s.directory)) params.push_back(std::move(v));
+    }
+    sql += " RETURNING id";
+    TK_ASSIGN_OR_RETURN(auto ids, c_.Query(sql, params));
+    if (ids.size() != end - start) return common::Error::Internal("insert returned wrong id count");
+    // RETURNING reports rows in insertion order for a single VALUES list.
+    for (size_t i = start; i < end; ++i) records[i].id = ids[i - start].Int(0);
+  }
+  std::vector<StoredRecord*> all;
+  for (StoredRecord& r : records) {
+    all.push_back(&r);
+    TK_RETURN_IF_ERROR(
+        InsertMultiValues(s, r.id, 0, s.codec.RecordMultiValues(r.fields, s.directory)));
+    TK_RETURN_IF_ERROR(InsertAssignees(s, r));
+  }
+  for (const FieldDef* table : s.codec.Tables()) TK_RETURN_IF_ERROR(InsertRows(s, all, *table));
+  return Status::Ok();
+}
+
+Status SqlRecordRepository::Update(const RecordSchema& s, StoredRecord& r,
+                                   const std::vector<const FieldDef*>& changed) {
+  std::string sql = "UPDATE " + query::RecordTable(s.app) +
+                    " SET revision = ?, modifier = ?, updated_at = ?, status = ?, assignees = ?";
+  std::vector<SqlValue> params{r.revision, r.modifier, r.updated_at, TextOrNull(r.status),
+                               JsonIds(r.assignees)};
+  std::vector<const FieldDef*> tables, multi;
+  for (const FieldDef* f : changed) {
+    if (f->type == common::FieldType::kSubtable) {
+      tables.push_back(f);
+      continue;
+    }
+    const json::value* field = r.fields.if_contains(f->code);
+    json::value value = field && field->is_object() && field->as_object().contains("value")
+                            ? field->as_object().at("value")
+                            : json::value();
+    auto columns = s.codec.FieldColumns(*f);
+    auto values = s.codec.FieldValues(*f, value, s.directory);
+    for (size_t i = 0; i < columns.size() && i < values.size(); ++i) {
+      sql += ", " + columns[i].name + " = ?";
+      params.push_back(std::move(values[i]));
+    }
+    if (s.codec.HasMultiValueIndex(*f)) multi.push_back(f);
+  }
+  sql += " WHERE id = ?";
+  params.push_back(r.id);
+  TK_RETURN_IF_ERROR(c_.Execute(sql, params));
+  if (!multi.empty()) {
+    auto entries = s.codec.RecordMultiValues(r.fields, s.directory);
+    for (const FieldDef* f : multi) {
+      TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(s.app) +
+                                        " WHERE record_id = ? AND row_id = 0 AND field_id = ?",
+                                    {r.id, f->id}));
+      std::vector<domain::MultiValueEntry> mine;
+      for (const auto& e : entries) {
+        if (e.field_id == f->id) mine.push_back(e);
+      }
+      TK_RETURN_IF_ERROR(InsertMultiValues(s, r.id, 0, mine));
+    }
+  }
+  for (const FieldDef* table : tables) {
+    TK_RETURN_IF_ERROR(DeleteRows(s, r.id, *table));
+    TK_RETURN_IF_ERROR(InsertRows(s, {&r}, *table));
+  }
+  return Status::Ok();
+}
+
+Status SqlRecordRepository::Delete(const RecordSchema& s, int64_t id) {
+  for (const FieldDef* table : s.codec.Tables()) {
+    TK_RETURN_IF_ERROR(c_.Execute(
+        "DELETE FROM " + query::SubtableTable(s.app, table->id) + " WHERE record_id = ?", {id}));
+  }
+  TK_RETURN_IF_ERROR(
+      c_.Execute("DELETE FROM " + query::MultiValueTable(s.app) + " WHERE record_id = ?", {id}));
+  return c_.Execute("DELETE FROM " + query::RecordTable(s.app) + " WHERE id = ?", {id});
+}
+
+Status SqlRecordRepository::AppendHistory(const RecordSchema& s, int64_t id, int64_t revision,
+                                          int64_t user, int64_t at, std::string_view action,
+                                          const json::object& diff) {
+  return c_.Execute("INSERT OR REPLACE INTO " + query::HistoryTable(s.app) +
+                        "(record_id, revision, user_id, at, action, diff) VALUES (?,?,?,?,?,?)",
+                    {id, revision, user, at, std::string(action), json::serialize(diff)});
+}
+
+}  // namespace storage

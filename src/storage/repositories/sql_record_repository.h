@@ -1,0 +1,60 @@
+// SQL implementation of the record port over the layout of query/record_layout.h, using the
+// domain's RecordCodec for every field-typed column. Bound to one Connection.
+#pragma once
+
+#include "domain/records/record_repository.h"
+#include "storage/database.h"
+
+namespace storage {
+
+class SqlRecordRepository final : public domain::RecordRepository {
+ public:
+  explicit SqlRecordRepository(Connection& c) : c_(c) {}
+  common::Result<std::optional<domain::StoredRecord>> Find(const domain::RecordSchema& s,
+                                                           int64_t id) override;
+  common::Result<std::vector<domain::StoredRecord>> Select(const domain::RecordSchema& s,
+                                                          const query::CompiledQuery& q,
+                                                          bool with_tables) override;
+  common::Result<std::vector<domain::StoredRecord>> FindMany(const domain::RecordSchema& s,
+                                                            const std::vector<int64_t>& ids,
+                                                            bool with_tables) override;
+  common::Result<std::vector<int64_t>> SelectIds(const domain::RecordSchema& s,
+                                                const query::CompiledQuery& q) override;
+  common::Result<int64_t> Count(const domain::RecordSchema& s,
+                                const query::SqlFragment& where) override;
+  common::Result<bool> IsDuplicate(const domain::RecordSchema& s, const domain::UniqueCheck& check,
+                                   int64_t exclude_id) override;
+  common::Result<std::optional<int64_t>> FindIdByValue(const domain::RecordSchema& s,
+                                                       const domain::FieldDef& def,
+                                                       const boost::json::value& value) override;
+  common::Status InsertMany(const domain::RecordSchema& s,
+                            std::vector<domain::StoredRecord>& records) override;
+  common::Status Update(const domain::RecordSchema& s, domain::StoredRecord& r,
+                        const std::vector<const domain::FieldDef*>& changed) override;
+  common::Status Delete(const domain::RecordSchema& s, int64_t id) override;
+  common::Status AppendHistory(const domain::RecordSchema& s, int64_t id, int64_t revision,
+                               int64_t user, int64_t at, std::string_view action,
+                               const boost::json::object& diff) override;
+
+ private:
+  // Reads rows of "SELECT <record columns> …" into records (header + fields).
+  common::Result<std::vector<domain::StoredRecord>> ReadRecords(const domain::RecordSchema& s,
+                                                               std::string_view sql,
+                                                               std::span<const SqlValue> params,
+                                                               bool with_tables);
+  common::Status ReadTables(const domain::RecordSchema& s,
+                            std::vector<domain::StoredRecord>& records);
+  // Inserts the rows of `table` of every record (ids kept, new rows numbered) in one statement.
+  common::Status InsertRows(const domain::RecordSchema& s,
+                            std::vector<domain::StoredRecord*> records,
+                            const domain::FieldDef& table);
+  common::Status DeleteRows(const domain::RecordSchema& s, int64_t record,
+                            const domain::FieldDef& table);
+  common::Status InsertMultiValues(const domain::RecordSchema& s, int64_t record, int64_t row,
+                                   const std::vector<domain::MultiValueEntry>& entries);
+  common::Status InsertAssignees(const domain::RecordSchema& s, const domain::StoredRecord& r);
+
+  Connection& c_;
+};
+
+}  // namespace storage

@@ -1,0 +1,68 @@
+// Binds every repository to one database transaction, and runs services' units of work on
+// the Database seam. SqlTransactionRunner is thread-safe; a SqlTransaction is not.
+#pragma once
+
+#include "domain/transaction.h"
+#include "storage/database.h"
+#include "storage/repositories/sql_app_repository.h"
+#include "storage/repositories/sql_cursor_repository.h"
+#include "storage/repositories/sql_file_repository.h"
+#include "storage/repositories/sql_record_repository.h"
+#include "storage/repositories/sql_user_repository.h"
+
+namespace storage {
+
+class SqlTransaction final : public domain::Transaction {
+ public:
+  SqlTransaction(Connection& c, const domain::FieldTypeRegistry& registry)
+      : apps_(c, registry),
+        users_(c),
+        sessions_(c),
+        throttle_(c),
+        tokens_(c),
+        files_(c),
+        records_(c),
+        cursors_(c) {}
+  domain::AppRepository& apps() override { return apps_; }
+  domain::UserRepository& users() override { return users_; }
+  domain::SessionRepository& sessions() override { return sessions_; }
+  domain::LoginThrottleRepository& login_throttle() override { return throttle_; }
+  domain::ApiTokenRepository& api_tokens() override { return tokens_; }
+  domain::FileRepository& files() override { return files_; }
+  domain::RecordRepository& records() override { return records_; }
+  domain::CursorRepository& cursors() override { return cursors_; }
+
+ private:
+  SqlAppRepository apps_;
+  SqlUserRepository users_;
+  SqlSessionRepository sessions_;
+  SqlLoginThrottleRepository throttle_;
+  SqlApiTokenRepository tokens_;
+  SqlFileRepository files_;
+  SqlRecordRepository records_;
+  SqlCursorRepository cursors_;
+};
+
+class SqlTransactionRunner final : public domain::TransactionRunner {
+ public:
+  SqlTransactionRunner(Database& db, const domain::FieldTypeRegistry& registry)
+      : db_(db), registry_(registry) {}
+  common::Status Write(const std::function<common::Status(domain::Transaction&)>& work) override {
+    return db_.Write([&](Connection& c) {
+      SqlTransaction tx(c, registry_);
+      return work(tx);
+    });
+  }
+  common::Status Read(const std::function<common::Status(domain::Transaction&)>& work) override {
+    return db_.Read([&](Connection& c) {
+      SqlTransaction tx(c, registry_);
+      return work(tx);
+    });
+  }
+
+ private:
+  Database& db_;
+  const domain::FieldTypeRegistry& registry_;
+};
+
+}  // namespace storage

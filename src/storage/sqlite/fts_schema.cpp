@@ -1,0 +1,61 @@
+#include "storage/sqlite/fts_schema.h"
+
+#include "common/normalize.h"
+#include "query/record_layout.h"
+#include "storage/sqlite/ngram_tokenizer.h"
+
+namespace storage::sqlite {
+
+std::vector<std::string> FtsDdl(int64_t app, int64_t field, std::string_view content_table) {
+  const std::string fts = query::FtsTable(app, field);
+  const std::string column = query::FieldColumn(field);
+  const std::string content(content_table);
+  const std::string insert_new =
+      "INSERT INTO " + fts + "(rowid, " + column + ") VALUES (new.id, new." + column + ");";
+  const std::string delete_old = "INSERT INTO " + fts + "(" + fts + ", rowid, " + column +
+                                 ") VALUES ('delete', old.id, old." + column + ");";
+  return {
+      "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + column + ", content='" + content +
+          "', content_rowid='id', tokenize='" + kNgramTokenizerName +
+          "', detail=full, columnsize=0)",
+      "CREATE TRIGGER " + fts + "_ai AFTER INSERT ON " + content + " BEGIN " + insert_new + " END",
+      "CREATE TRIGGER " + fts + "_ad AFTER DELETE ON " + content + " BEGIN " + delete_old + " END",
+      "CREATE TRIGGER " + fts + "_au AFTER UPDATE OF id, " + column + " ON " + content +
+          " WHEN old.id IS NOT new.id OR old." + column + " IS NOT new." + column + " BEGIN " +
+          delete_old + " " + insert_new + " END",
+  };
+}
+
+std::vector<std::string> FtsDropDdl(int64_t app, int64_t field) {
+  const std::string fts = query::FtsTable(app, field);
+  return {
+      "DROP TRIGGER IF EXISTS " + fts + "_ai",
+      "DROP TRIGGER IF EXISTS " + fts + "_ad",
+      "DROP TRIGGER IF EXISTS " + fts + "_au",
+      "DROP TABLE IF EXISTS " + fts,
+  };
+}
+
+std::string FtsRebuildSql(int64_t app, int64_t field) {
+  const std::string fts = query::FtsTable(app, field);
+  return "INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild')";
+}
+
+std::string FtsMatchSql(int64_t app, int64_t field) {
+  const std::string fts = query::FtsTable(app, field);
+  return "SELECT rowid FROM " + fts + " WHERE " + fts + " MATCH ?";
+}
+
+std::optional<std::string> FtsPhrase(std::string_view term) {
+  if (common::NormalizeForSearch(term).empty()) return std::nullopt;
+  std::string phrase = "\"";
+  for (char c : term) {
+    if (c == '\0') continue;  // would end the query string; NormalizeForSearch drops it anyway
+    if (c == '"') phrase += '"';
+    phrase += c;
+  }
+  phrase += '"';
+  return phrase;
+}
+
+}  // namespace storage::sqlite

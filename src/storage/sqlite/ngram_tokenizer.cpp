@@ -1,0 +1,127 @@
+#include "storage/sqlite/ngram_tokenizer.h"
+
+#include <sqlite3.h>
+
+#include <new>
+#include <string>
+#include <vector>
+
+#include "common/normalize.h"
+
+namespace storage::sqlite {
+namespace {
+
+using TokenCallback = int (*)(void* ctx, int tflags, const char* token, int n_token, int start,
+                              int end);
+
+// FTS5 wants an Fts5Tokenizer object per table; ours has no state, so any non-null pointer
+// would do. A real (empty) object keeps xCreate/xDelete honest.
+struct NgramTokenizer {};
+
+int AppendUtf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+int EmitUnigram(void* ctx, TokenCallback emit, int tflags, const common::SearchChar& c) {
+  char buf[4];
+  int n = AppendUtf8(c.code_point, buf);
+  return emit(ctx, tflags, buf, n, static_cast<int>(c.begin), static_cast<int>(c.end));
+}
+
+int EmitBigram(void* ctx, TokenCallback emit, const common::SearchChar& a,
+               const common::SearchChar& b) {
+  char buf[8];
+  int n = AppendUtf8(a.code_point, buf);
+  n += AppendUtf8(b.code_point, buf + n);
+  return emit(ctx, 0, buf, n, static_cast<int>(a.begin), static_cast<int>(b.end));
+}
+
+int Tokenize(const std::vector<common::SearchChar>& chars, void* ctx, bool query,
+             TokenCallback emit) {
+  const size_t n = chars.size();
+  if (n == 0) return SQLITE_OK;
+  if (query) {
+    if (n == 1) return EmitUnigram(ctx, emit, 0, chars[0]);
+    for (size_t i = 0; i + 1 < n; ++i) {
+      if (int rc = EmitBigram(ctx, emit, chars[i], chars[i + 1]); rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (int rc = EmitBigram(ctx, emit, chars[i], chars[i + 1]); rc != SQLITE_OK) return rc;
+    if (int rc = EmitUnigram(ctx, emit, FTS5_TOKEN_COLOCATED, chars[i]); rc != SQLITE_OK) {
+      return rc;
+    }
+  }
+  return EmitUnigram(ctx, emit, 0, chars[n - 1]);
+}
+
+int XCreate(void*, const char**, int n_args, Fts5Tokenizer** out) {
+  *out = nullptr;
+  if (n_args != 0) return SQLITE_ERROR;  // the tokenizer takes no options
+  auto* tokenizer = new (std::nothrow) NgramTokenizer;
+  if (tokenizer == nullptr) return SQLITE_NOMEM;
+  *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer);
+  return SQLITE_OK;
+}
+
+void XDelete(Fts5Tokenizer* tokenizer) { delete reinterpret_cast<NgramTokenizer*>(tokenizer); }
+
+int XTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n_text,
+              TokenCallback emit) {
+  if (text == nullptr || n_text <= 0) return SQLITE_OK;
+  // Exceptions must not cross SQLite's C frames.
+  try {
+    std::vector<common::SearchChar> chars =
+        common::NormalizeForSearchMapped(std::string_view(text, static_cast<size_t>(n_text)));
+    return Tokenize(chars, ctx, (flags & FTS5_TOKENIZE_QUERY) != 0, emit);
+  } catch (const std::bad_alloc&) {
+    return SQLITE_NOMEM;
+  } catch (...) {
+    return SQLITE_ERROR;
+  }
+}
+
+}  // namespace
+
+common::Status RegisterNgramTokenizer(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
+    return common::Error::Internal(std::string("FTS5 is not available: ") + sqlite3_errmsg(db));
+  }
+  fts5_api* api = nullptr;
+  sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
+  sqlite3_step(stmt);
+  sqlite3_finalize(stmt);
+  if (api == nullptr || api->iVersion < 2) {
+    return common::Error::Internal("FTS5 API v2 is not available");
+  }
+  fts5_tokenizer tokenizer{&XCreate, &XDelete, &XTokenize};
+  int rc = api->xCreateTokenizer(api, kNgramTokenizerName, nullptr, &tokenizer, nullptr);
+  if (rc != SQLITE_OK) {
+    return common::Error::Internal(std::string("cannot register the FTS5 tokenizer: ") +
+                                   sqlite3_errstr(rc));
+  }
+  return common::Status::Ok();
+}
+
+}  // namespace storage::sqlite

@@ -1,0 +1,30 @@
+// The `tsumiki` FTS5 tokenizer: normalised code-point bigrams with colocated unigrams, so that the
+// phrase query "<term>" finds exactly the rows whose normalised text contains the normalised term,
+// whatever its length. No shared mutable state: safe on any number of connections and threads.
+#pragma once
+
+#include "common/result.h"
+
+struct sqlite3;
+
+namespace storage::sqlite {
+
+// The name to use in `tokenize='tsumiki'`.
+inline constexpr char kNgramTokenizerName[] = "tsumiki";
+
+// Registers the tokenizer on one connection (FTS5 tokenizers are per connection); call right
+// after opening it, before touching any FTS table.
+//
+// Text is folded with common::NormalizeForSearch and split into code points c0 c1 ... cn-1.
+//  - Documents: position i carries the bigram ci ci+1 and, colocated, the unigram ci; the last
+//    position carries only its unigram.
+//  - Queries: a term of one code point is its unigram; a longer term is the bigrams c0c1, c1c2,
+//    ... at consecutive positions. Consecutive bigrams overlap by one code point, so the phrase
+//    matches at position i exactly when the term occurs at i: phrase match <=> substring.
+//  - White space is a character like any other (after collapsing runs to one ' '): "山田 太郎"
+//    finds "山田 太郎" and "山田　太郎" but not "山田太郎", as a substring search should.
+// Byte offsets reported to FTS5 point into the original text (see common::SearchChar); bad UTF-8
+// bytes are skipped. The phrase needs positions, so tables must use detail=full.
+common::Status RegisterNgramTokenizer(sqlite3* db);
+
+}  // namespace storage::sqlite

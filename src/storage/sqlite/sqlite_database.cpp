@@ -1,0 +1,264 @@
+#include "storage/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <exception>
+
+#include "common/log.h"
+#include "storage/sqlite/ngram_tokenizer.h"
+
+namespace storage::sqlite {
+
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+
+namespace {
+
+int Bind(sqlite3_stmt* stmt, int index, const SqlValue& v) {
+  if (auto* i = std::get_if<int64_t>(&v)) return sqlite3_bind_int64(stmt, index, *i);
+  if (auto* d = std::get_if<double>(&v)) return sqlite3_bind_double(stmt, index, *d);
+  if (auto* s = std::get_if<std::string>(&v)) {
+    return sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+  }
+  return sqlite3_bind_null(stmt, index);
+}
+
+Row ReadRow(sqlite3_stmt* stmt) {
+  int n = sqlite3_column_count(stmt);
+  std::vector<SqlValue> values;
+  values.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    switch (sqlite3_column_type(stmt, i)) {
+      case SQLITE_INTEGER:
+        values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, i)));
+        break;
+      case SQLITE_FLOAT:
+        values.emplace_back(sqlite3_column_double(stmt, i));
+        break;
+      case SQLITE_NULL:
+        values.emplace_back(common::SqlNull{});
+        break;
+      default: {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+        int len = sqlite3_column_bytes(stmt, i);
+        values.emplace_back(std::string(p ? p : "", static_cast<size_t>(len)));
+      }
+    }
+  }
+  return Row(std::move(values));
+}
+
+// Resets a cached statement on every exit path so it never holds a read snapshot open.
+struct StatementReset {
+  sqlite3_stmt* stmt;
+  ~StatementReset() {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+  }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
+                                                                  bool read_only) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Error::Internal("cannot open database " + path + ": " + msg);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 10000);
+  if (Status registered = RegisterNgramTokenizer(db); !registered.ok()) {
+    sqlite3_close(db);
+    return std::move(registered).error();
+  }
+  return std::unique_ptr<SqliteConnection>(new SqliteConnection(db));
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  sqlite3_close(db_);
+}
+
+Error SqliteConnection::SqlError(std::string_view sql) const {
+  int code = sqlite3_extended_errcode(db_);
+  std::string detail = std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql.substr(0, 300));
+  int primary = code & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    return Error(ErrorCode::kDatabaseLocked).WithDetail(detail);
+  }
+  return Error::Internal(detail);
+}
+
+Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, Params params) {
+  sqlite3_stmt* stmt = nullptr;
+  auto it = statements_.find(std::string(sql));
+  if (it != statements_.end()) {
+    stmt = it->second;
+  } else {
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) return SqlError(sql);
+    if (statements_.size() > 2000) {  // bound the cache: dynamic queries vary without end
+      for (auto& [s, st] : statements_) sqlite3_finalize(st);
+      statements_.clear();
+    }
+    statements_.emplace(std::string(sql), stmt);
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (Bind(stmt, static_cast<int>(i + 1), params[i]) != SQLITE_OK) {
+      sqlite3_reset(stmt);
+      sqlite3_clear_bindings(stmt);
+      return SqlError(sql);
+    }
+  }
+  return stmt;
+}
+
+Status SqliteConnection::Execute(std::string_view sql, Params params) {
+  TK_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+  StatementReset reset{stmt};
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE) return SqlError(sql);
+  return Status::Ok();
+}
+
+Result<std::vector<Row>> SqliteConnection::Query(std::string_view sql, Params params) {
+  std::vector<Row> rows;
+  TK_RETURN_IF_ERROR(QueryEach(sql, params, [&](const Row& r) {
+    rows.push_back(r);
+    return true;
+  }));
+  return rows;
+}
+
+Status SqliteConnection::QueryEach(std::string_view sql, Params params,
+                                   const std::function<bool(const Row&)>& on_row) {
+  TK_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+  StatementReset reset{stmt};
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    if (!on_row(ReadRow(stmt))) return Status::Ok();
+  }
+  if (rc != SQLITE_DONE) return SqlError(sql);
+  return Status::Ok();
+}
+
+Status SqliteConnection::ExecuteScript(std::string_view sql) {
+  std::string text(sql);
+  char* err = nullptr;
+  if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Error::Internal("script failed: " + msg);
+  }
+  return Status::Ok();
+}
+
+int64_t SqliteConnection::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
+int64_t SqliteConnection::Changes() { return sqlite3_changes64(db_); }
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions options) {
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(std::move(options)));
+  TK_ASSIGN_OR_RETURN(db->writer_, db->OpenConnection(false));
+  return db;
+}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool read_only) {
+  TK_ASSIGN_OR_RETURN(auto conn, SqliteConnection::Open(options_.path, read_only));
+  std::string pragmas =
+      "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" +
+      std::to_string(read_only ? options_.reader_cache_kib : options_.writer_cache_kib) + ";";
+  if (!read_only) {
+    pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=4000;";
+  }
+  TK_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
+  return conn;
+}
+
+Status SqliteDatabase::RunInTransaction(SqliteConnection& c, std::string_view begin,
+                                        const std::function<Status(Connection&)>& work) {
+  TK_RETURN_IF_ERROR(c.ExecuteScript(begin));
+  Status result;
+  try {
+    result = work(c);
+  } catch (const std::exception& e) {
+    result = Error::Internal(std::string("exception in transaction: ") + e.what());
+  }
+  if (result.ok()) {
+    Status commit = c.ExecuteScript("COMMIT");
+    if (commit.ok()) return result;
+    result = std::move(commit);
+  }
+  Status rollback = c.ExecuteScript("ROLLBACK");
+  if (!rollback.ok()) common::LogError("rollback failed: " + rollback.error().ToString());
+  return result;
+}
+
+Status SqliteDatabase::Write(const std::function<Status(Connection&)>& work) {
+  if (writer_owner_.load() == std::this_thread::get_id()) {
+    std::string name = "nested" + std::to_string(++write_depth_);
+    Status result = writer_->ExecuteScript("SAVEPOINT " + name);
+    if (result.ok()) {
+      try {
+        result = work(*writer_);
+      } catch (const std::exception& e) {
+        result = Error::Internal(std::string("exception in transaction: ") + e.what());
+      }
+      if (!result.ok()) (void)writer_->ExecuteScript("ROLLBACK TO " + name);
+      (void)writer_->ExecuteScript("RELEASE " + name);
+    }
+    --write_depth_;
+    return result;
+  }
+  std::lock_guard lock(write_mutex_);
+  writer_owner_.store(std::this_thread::get_id());
+  Status result = RunInTransaction(*writer_, "BEGIN IMMEDIATE", work);
+  writer_owner_.store(std::thread::id());
+  return result;
+}
+
+Status SqliteDatabase::Read(const std::function<Status(Connection&)>& work) {
+  // Inside a write on this thread: read through it, to see its own changes.
+  if (writer_owner_.load() == std::this_thread::get_id()) return work(*writer_);
+  std::unique_ptr<SqliteConnection> conn;
+  {
+    std::unique_lock lock(pool_mutex_);
+    while (idle_readers_.empty() && open_readers_ >= options_.max_readers) reader_free_.wait(lock);
+    if (!idle_readers_.empty()) {
+      conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    } else {
+      ++open_readers_;
+    }
+  }
+  if (!conn) {
+    auto opened = OpenConnection(true);
+    if (!opened.ok()) {
+      std::lock_guard lock(pool_mutex_);
+      --open_readers_;
+      reader_free_.notify_one();
+      return std::move(opened).error();
+    }
+    conn = std::move(opened).value();
+  }
+  Status result = RunInTransaction(*conn, "BEGIN", work);
+  {
+    std::lock_guard lock(pool_mutex_);
+    idle_readers_.push_back(std::move(conn));
+  }
+  reader_free_.notify_one();
+  return result;
+}
+
+}  // namespace storage::sqlite

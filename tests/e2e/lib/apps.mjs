@@ -1,0 +1,67 @@
+// UI steps shared by suites.
+export async function createAppInUi(page, name) {
+  await page.getByRole("link", { name: "ポータル" }).click();
+  await page.getByRole("button", { name: "アプリを作成" }).first().click();
+  await page.getByLabel("アプリ名").fill(name);
+  await page.getByRole("button", { name: "作成", exact: true }).click();
+  await page.waitForURL(/\/apps\/\d+\/form$/);
+  await page.getByRole("heading", { name: `フォーム: ${name}` }).waitFor();
+  return page.url().match(/\/apps\/(\d+)\/form$/)[1];
+}
+
+/** Adds a field from the palette with the keyboard (Enter) and names it; returns its card. */
+export async function addField(page, type, label, { code } = {}) {
+  await page.getByTestId(`palette-${type}`).focus();
+  await page.keyboard.press("Enter");
+  const panel = page.getByTestId("property-panel");
+  await panel.getByTestId("prop-label").fill(label);
+  if (code) await panel.getByTestId("prop-code").fill(code);
+  return page.getByTestId(`canvas-item-${code ?? label}`);
+}
+
+export async function deployInUi(page) {
+  await page.getByRole("button", { name: "アプリを更新" }).click();
+  await page.getByText("アプリを更新しました。").waitFor();
+}
+
+/** Calls the kintone API from the signed-in page, as the UI does (session + CSRF token). */
+export async function callApi(page, method, path, body = {}) {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const session = await (await fetch("/api/session.json", { headers: { "X-Requested-With": "XMLHttpRequest" } })).json();
+      const headers = { "X-Requested-With": "XMLHttpRequest" };
+      let url = `/k/v1/${p}`;
+      let payload;
+      if (m === "GET" || m === "DELETE") {
+        const q = new URLSearchParams();
+        for (const [k, v] of Object.entries(b)) {
+          if (Array.isArray(v)) v.forEach((x, i) => q.append(`${k}[${i}]`, String(x)));
+          else q.append(k, String(v));
+        }
+        if (m === "DELETE") q.append("__REQUEST_TOKEN__", session.csrfToken);
+        url += `?${q}`;
+      } else {
+        headers["Content-Type"] = "application/json";
+        payload = JSON.stringify({ ...b, __REQUEST_TOKEN__: session.csrfToken });
+      }
+      const r = await fetch(url, { method: m, headers, body: payload });
+      return { status: r.status, body: await r.json() };
+    },
+    [method, path, body],
+  );
+}
+
+/** Creates and deploys an app through the API; returns its id. */
+export async function createAppByApi(page, name, properties) {
+  const created = await callApi(page, "POST", "preview/app.json", { name });
+  const app = created.body.app;
+  const added = await callApi(page, "POST", "preview/app/form/fields.json", { app, properties });
+  if (added.status !== 200) throw new Error(JSON.stringify(added.body));
+  await callApi(page, "POST", "preview/app/deploy.json", { apps: [{ app }] });
+  for (let i = 0; i < 100; i++) {
+    const s = await callApi(page, "GET", "preview/app/deploy.json", { apps: [app] });
+    if (s.body.apps[0].status !== "PROCESSING") break;
+    await page.waitForTimeout(100);
+  }
+  return app;
+}

@@ -1,0 +1,91 @@
+#include "http/response_head.h"
+
+#include <gtest/gtest.h>
+
+namespace http {
+namespace {
+
+TEST(ResponseHead, WritesServerHeadersThenHandlerHeaders) {
+  Response response = Response::Text(201, "{}", "application/json");
+  response.AddHeader("X-Custom", "1");
+  std::string out;
+  ResponseHead head;
+  head.content_length = 2;
+  head.date = "Sun, 06 Nov 1994 08:49:37 GMT";
+  head.request_id = "abc";
+  AppendResponseHead(out, response, head);
+  EXPECT_EQ(out,
+            "HTTP/1.1 201 Created\r\n"
+            "Server: tsumiki\r\n"
+            "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+            "X-Request-Id: abc\r\n"
+            "Content-Length: 2\r\n"
+            "Content-Type: application/json\r\n"
+            "X-Custom: 1\r\n"
+            "\r\n");
+}
+
+TEST(ResponseHead, DropsServerOwnedAndInjectedHeaders) {
+  Response response;
+  response.status = 200;
+  response.headers = {{"Content-Length", "999"},
+                      {"Transfer-Encoding", "chunked"},
+                      {"Set-Cookie", "a=b\r\nX-Evil: 1"},
+                      {"Bad Name", "x"},
+                      {"X-Ok", "fine\tvalue"}};
+  std::string out;
+  ResponseHead head;
+  head.content_length = 0;
+  head.close = true;
+  head.date = "d";
+  AppendResponseHead(out, response, head);
+  EXPECT_EQ(out.find("999"), std::string::npos);
+  EXPECT_EQ(out.find("chunked"), std::string::npos);
+  EXPECT_EQ(out.find("X-Evil"), std::string::npos);
+  EXPECT_EQ(out.find("Bad Name"), std::string::npos);
+  EXPECT_NE(out.find("X-Ok: fine\tvalue\r\n"), std::string::npos);
+  EXPECT_NE(out.find("Connection: close\r\n"), std::string::npos);
+  EXPECT_NE(out.find("Content-Length: 0\r\n"), std::string::npos);
+}
+
+TEST(ResponseHead, BodylessStatusesHaveNoContentLength) {
+  for (int status : {204, 304}) {
+    Response response;
+    response.status = status;
+    std::string out;
+    AppendResponseHead(out, response, ResponseHead{});
+    EXPECT_EQ(out.find("Content-Length"), std::string::npos) << status;
+  }
+}
+
+TEST(ResponseHead, InvalidStatusBecomes500) {
+  Response response;
+  response.status = 42;
+  std::string out;
+  AppendResponseHead(out, response, ResponseHead{});
+  EXPECT_TRUE(out.starts_with("HTTP/1.1 500 Internal Server Error\r\n"));
+}
+
+TEST(ResponseHead, FormatsImfFixdate) {
+  EXPECT_EQ(FormatHttpDate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(FormatHttpDate(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+}
+
+TEST(ResponseHead, WantsCloseSeesHandlersConnectionClose) {
+  Response response;
+  EXPECT_FALSE(WantsClose(response));
+  response.AddHeader("connection", "Close");
+  EXPECT_TRUE(WantsClose(response));
+}
+
+TEST(Response, SetHeaderReplacesEveryCopy) {
+  Response response;
+  response.AddHeader("Cache-Control", "a");
+  response.AddHeader("cache-control", "b");
+  response.SetHeader("Cache-Control", "no-store");
+  ASSERT_EQ(response.headers.size(), 1u);
+  EXPECT_EQ(response.Header("CACHE-CONTROL"), "no-store");
+}
+
+}  // namespace
+}  // namespace http

@@ -1,0 +1,305 @@
+// Runs compiled queries against real rows in an in-memory SQLite database laid out as
+// record_layout.h describes, and checks which records come back in which order.
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+
+#include "query/compiler.h"
+#include "query/sqlite_dialect.h"
+#include "test_schema.h"
+
+namespace query {
+namespace {
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE r1 (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1,
+  creator INTEGER, modifier INTEGER, created_at INTEGER, updated_at INTEGER, status TEXT,
+  assignees TEXT NOT NULL DEFAULT '[]',
+  f10 TEXT NOT NULL DEFAULT '', f12 TEXT NOT NULL DEFAULT '',
+  f14 TEXT NOT NULL DEFAULT '', f14_n REAL,
+  f16 TEXT NOT NULL DEFAULT '[]', f18 TEXT, f20 TEXT, f22 INTEGER,
+  f23 TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE r1_t5 (id INTEGER PRIMARY KEY, record_id INTEGER NOT NULL, pos INTEGER,
+  f30 TEXT NOT NULL DEFAULT '', f31 TEXT NOT NULL DEFAULT '', f31_n REAL,
+  f32 TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE r1_mv (field_id INTEGER NOT NULL, value, record_id INTEGER NOT NULL,
+  row_id INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX r1_f10_idx ON r1(f10);
+CREATE INDEX r1_f14_n_idx ON r1(f14_n);
+CREATE INDEX r1_f20_idx ON r1(f20);
+CREATE INDEX r1_f22_idx ON r1(f22);
+CREATE INDEX r1_mv_idx ON r1_mv(field_id, value, record_id, row_id);
+CREATE INDEX r1_t5_record_idx ON r1_t5(record_id);
+CREATE INDEX r1_t5_f30_idx ON r1_t5(f30);
+CREATE VIRTUAL TABLE r1_f10_fts USING fts5(f10, content='r1', content_rowid='id',
+  tokenize='trigram');
+
+-- id, creator, status, title f10, memo f12, num f14/f14_n, drop f18, date f20, dt f22
+-- (dt: 1 = 23rd 12:00 JST, 3 = 22nd 23:59 JST, 4 = 23rd 00:00 JST, 5 = 24th 00:00 JST)
+INSERT INTO r1 (id, creator, status, f10, f12, f14, f14_n, f18, f20, f22) VALUES
+  (1, 101, '未処理', 'apple', '  ' || char(10), '10', 10, 'high', '2026-04-23', 1776913200),
+  (2, 102, '処理中', '', 'note text', '', NULL, NULL, NULL, NULL),
+  (3, 101, '完了', 'banana', '', '-2.5', -2.5, 'low', '2026-04-22', 1776869940),
+  (4, 102, '未処理', 'apple', 'x', '10', 10, 'mid', '2026-04-30', 1776870000),
+  (5, 101, NULL, 'cherry pie', '', '3', 3, NULL, '2026-05-01', 1776956400);
+INSERT INTO r1_f10_fts(r1_f10_fts) VALUES ('rebuild');
+
+-- Subtable 5: item f30, qty f31/f31_n. Record 2 has no rows.
+INSERT INTO r1_t5 (id, record_id, pos, f30, f31, f31_n) VALUES
+  (10, 1, 0, 'x', '1', 1), (11, 1, 1, 'y', '5', 5),
+  (12, 3, 0, 'x', '5', 5),
+  (13, 4, 0, '', '', NULL),
+  (14, 5, 0, 'z', '2', 2), (15, 5, 1, 'z', '9', 9);
+
+-- check (16): 1 [A], 2 [], 3 [A, B], 4 [B], 5 [C]; user (23): 1 [sato], 3 [sato, suzuki];
+-- tags (32, in the subtable): row 10 [t1], row 12 [t2], row 14 [t1, t2].
+INSERT INTO r1_mv (field_id, value, record_id, row_id) VALUES
+  (16, 'A', 1, 0), (16, 'A', 3, 0), (16, 'B', 3, 0), (16, 'B', 4, 0), (16, 'C', 5, 0),
+  (23, 101, 1, 0), (23, 101, 3, 0), (23, 102, 3, 0),
+  (32, 't1', 1, 10), (32, 't2', 3, 12), (32, 't1', 5, 14), (32, 't2', 5, 14);
+)sql";
+
+struct IdsCase {
+  std::string_view query;
+  std::vector<int64_t> ids;  // in result order
+};
+
+class QuerySqliteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
+    char* error = nullptr;
+    ASSERT_EQ(sqlite3_exec(db_, std::string(kSchema).c_str(), nullptr, nullptr, &error), SQLITE_OK)
+        << (error ? error : "");
+  }
+  void TearDown() override { sqlite3_close(db_); }
+
+  void Bind(sqlite3_stmt* stmt, const std::vector<common::SqlValue>& params) {
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int index = static_cast<int>(i + 1);
+      const common::SqlValue& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        sqlite3_bind_int64(stmt, index, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        sqlite3_bind_double(stmt, index, *d);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(stmt, index);
+      }
+    }
+  }
+
+  // Runs `sql` and returns the first column of every row as text.
+  std::vector<std::string> Run(const SqlFragment& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<std::string> out;
+    if (sqlite3_prepare_v2(db_, sql.sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+      ADD_FAILURE() << sqlite3_errmsg(db_) << "\n" << sql.sql;
+      return out;
+    }
+    Bind(stmt, sql.params);
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      const unsigned char* text = sqlite3_column_text(stmt, 0);
+      out.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+    }
+    if (rc != SQLITE_DONE) ADD_FAILURE() << sqlite3_errmsg(db_) << "\n" << sql.sql;
+    sqlite3_finalize(stmt);
+    return out;
+  }
+
+  std::vector<int64_t> Ids(std::string_view query) {
+    auto compiled = CompileQuery(query, schema_, context_, dialect_);
+    if (!compiled.ok()) {
+      ADD_FAILURE() << query << ": " << compiled.error().ToString();
+      return {};
+    }
+    std::vector<int64_t> ids;
+    for (const std::string& id :
+         Run(AssembleSelect("SELECT r.id FROM r1 r", *compiled, dialect_))) {
+      ids.push_back(std::stoll(id));
+    }
+    return ids;
+  }
+
+  void ExpectIds(const std::vector<IdsCase>& cases) {
+    for (const IdsCase& c : cases) EXPECT_EQ(Ids(c.query), c.ids) << c.query;
+  }
+
+  std::string Plan(std::string_view query) {
+    auto compiled = CompileQuery(query, schema_, context_, dialect_);
+    EXPECT_TRUE(compiled.ok()) << query;
+    // The totalCount statement: the condition alone decides the plan.
+    SqlFragment select = compiled->where;
+    select.sql = "EXPLAIN QUERY PLAN SELECT count(*) FROM r1 r WHERE " + select.sql;
+    sqlite3_stmt* stmt = nullptr;
+    std::string plan;
+    if (sqlite3_prepare_v2(db_, select.sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) return "";
+    Bind(stmt, select.params);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      plan += reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3));
+      plan += "\n";
+    }
+    sqlite3_finalize(stmt);
+    return plan;
+  }
+
+  sqlite3* db_ = nullptr;
+  testing::TestSchema schema_;
+  testing::TestEntities entities_;
+  QueryContext context_ = testing::TestContext(&entities_);
+  SqliteDialect dialect_;
+};
+
+TEST_F(QuerySqliteTest, EmptyValuesInInAndNotIn) {
+  const std::vector<IdsCase> cases = {
+      {R"(title in (""))", {2}},
+      {R"(title = "")", {2}},
+      {R"(title != "")", {5, 4, 3, 1}},
+      {R"(title not in ("apple"))", {5, 3, 2}},
+      {R"(title not in ("", "apple"))", {5, 3}},
+      {R"(title in ("", "banana"))", {3, 2}},
+      {R"(num in (""))", {2}},
+      {R"(num != 10)", {5, 3, 2}},
+      {R"(num not in ("", 10))", {5, 3}},
+      {R"(num = "10.0")", {4, 1}},
+      {R"(num > 0)", {5, 4, 1}},
+      {R"(num <= "-2.5")", {3}},
+      {R"(drop in (""))", {5, 2}},
+      {R"(drop not in ("high"))", {5, 4, 3, 2}},
+      {R"(drop not in ("", "high"))", {4, 3}},
+      {R"(check in ("A"))", {3, 1}},
+      {R"(check in ("B", "C"))", {5, 4, 3}},
+      {R"(check not in ("A"))", {5, 4, 2}},
+      {R"(user in (LOGINUSER()))", {3, 1}},
+      {R"(user not in ("suzuki"))", {5, 4, 2, 1}},
+      {R"(user in (""))", {5, 4, 2}},
+      {R"(user not in (""))", {3, 1}},
+      {R"(user in ("", "suzuki"))", {5, 4, 3, 2}},
+      {R"(user not in ("", "suzuki"))", {1}},
+      {R"(user in ("nobody"))", {}},
+      {R"(作成者 in (LOGINUSER()))", {5, 3, 1}},
+      {R"(作成者 not in ("sato"))", {4, 2}},
+      {R"(ステータス = "未処理")", {4, 1}},
+      {R"(ステータス != "未処理")", {5, 3, 2}},
+  };
+  ExpectIds(cases);
+}
+
+TEST_F(QuerySqliteTest, BlankTextCountsAsEmpty) {
+  const std::vector<IdsCase> cases = {
+      {"memo is empty", {5, 3, 1}},
+      {"memo is not empty", {4, 2}},
+  };
+  ExpectIds(cases);
+}
+
+TEST_F(QuerySqliteTest, SubtablePredicatesNeedAnyRowOrEveryRow) {
+  const std::vector<IdsCase> cases = {
+      {R"(item in ("x"))", {3, 1}},
+      {R"(item not in ("x"))", {5, 4}},  // record 2 has no rows: matches neither
+      {R"(item in (""))", {4}},
+      {R"(item not in (""))", {5, 3, 1}},
+      {R"(qty >= 5)", {5, 3, 1}},
+      {R"(qty < 2)", {1}},
+      {R"(item in ("x") and qty > 3)", {3}},  // same row: record 1's x has qty 1
+      {R"(qty > 3 and item in ("x"))", {3}},
+      {R"(item in ("x") or qty > 3)", {5, 3, 1}},
+      {R"((item in ("x")) and (qty > 3))", {3}},
+      {R"(item in ("y") and title = "apple")", {1}},
+      {R"(item not in ("x") and title = "apple")", {4}},
+      {R"(item in ("z") and qty < 3 and qty > 8)", {}},  // no single row is both
+      {R"(tags in ("t1"))", {5, 1}},
+      {R"(tags not in ("t1"))", {4, 3}},
+      {R"(tags in ("t1") and item in ("x"))", {1}},
+      {R"(tags in ("t2") and item in ("z"))", {5}},
+  };
+  ExpectIds(cases);
+}
+
+TEST_F(QuerySqliteTest, SortsEmptiesFirstAndBreaksTiesByIdDescending) {
+  const std::vector<IdsCase> cases = {
+      {"order by num asc", {2, 3, 5, 4, 1}},
+      {"order by num desc", {4, 1, 5, 3, 2}},
+      {"order by title", {2, 4, 1, 3, 5}},
+      {"order by title desc", {5, 3, 4, 1, 2}},
+      {"order by title, $id asc", {2, 1, 4, 3, 5}},
+      {"order by drop", {5, 2, 1, 4, 3}},
+      {"order by drop desc", {3, 4, 1, 5, 2}},
+      {"order by ステータス", {5, 4, 1, 2, 3}},
+      {"order by 作成者 desc, num", {2, 4, 3, 5, 1}},
+      {"order by date", {2, 3, 1, 4, 5}},
+      {"order by dt desc", {5, 1, 4, 3, 2}},
+      {"", {5, 4, 3, 2, 1}},
+      {"$id > 2 order by $id asc limit 2", {3, 4}},
+      {"order by $id asc limit 2 offset 3", {4, 5}},
+  };
+  ExpectIds(cases);
+}
+
+TEST_F(QuerySqliteTest, DateFunctionsSelectTheCallersDays) {
+  // Today is Thursday 2026-04-23 in Tokyo.
+  const std::vector<IdsCase> cases = {
+      {"date = TODAY()", {1}},
+      {"date != TODAY()", {5, 4, 3, 2}},
+      {"date < TODAY()", {3}},
+      {"date > TODAY()", {5, 4}},
+      {"date <= THIS_WEEK()", {3, 1}},
+      {"date = THIS_MONTH()", {4, 3, 1}},
+      {"date = NEXT_MONTH()", {5}},
+      {"date = THIS_MONTH(LAST)", {4}},
+      {"date = FROM_TODAY(-1, DAYS)", {3}},
+      {"date = NEXT_MONTH(1)", {5}},
+      {"dt = TODAY()", {4, 1}},
+      {"dt = YESTERDAY()", {3}},
+      {"dt = TOMORROW()", {5}},
+      {"dt < TODAY()", {3}},
+      {"dt <= TODAY()", {4, 3, 1}},
+      {"dt > TODAY()", {5}},
+      {"dt >= TODAY()", {5, 4, 1}},
+      {"dt != TODAY()", {5, 3, 2}},
+      {"dt = THIS_WEEK()", {5, 4, 3, 1}},
+      {"dt < NOW()", {4, 3, 1}},
+      {R"(dt >= "2026-04-23T00:00:00+09:00")", {5, 4, 1}},
+      {R"(dt = "2026-04-23T03:00:00Z")", {1}},
+      {R"(dt = "2026-04-23")", {4, 1}},
+      {R"(dt = "")", {2}},
+  };
+  ExpectIds(cases);
+  context_.time_zone = "UTC";  // the 23rd in UTC: 1 (03:00Z), 5 (15:00Z)
+  EXPECT_EQ(Ids("dt = TODAY()"), (std::vector<int64_t>{5, 1}));
+}
+
+TEST_F(QuerySqliteTest, LikeSearchesTheFullTextIndex) {
+  const std::vector<IdsCase> cases = {
+      {R"(title like "ppl")", {4, 1}},
+      {R"(title like "PPL")", {4, 1}},  // trigram folds case
+      {R"(title not like "ppl")", {5, 3, 2}},
+      {R"(title like "ie")", {}},  // the built-in trigram needs 3 characters
+      {R"(title like "y pi")", {5}},
+      {R"(title like "")", {5, 4, 3, 2, 1}},
+      {R"(title like "\"")", {}},
+  };
+  ExpectIds(cases);
+}
+
+TEST_F(QuerySqliteTest, PlansUseIndexes) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {R"(title = "apple")", "INDEX r1_f10_idx (f10=?)"},
+      {R"(title in ("a", "b"))", "INDEX r1_f10_idx (f10=?)"},
+      {"num > 5", "INDEX r1_f14_n_idx (f14_n>?)"},
+      {"date = THIS_MONTH()", "INDEX r1_f20_idx (f20>? AND f20<?)"},
+      {"dt = TODAY()", "INDEX r1_f22_idx (f22>? AND f22<?)"},
+      {R"(check in ("A", "B"))", "COVERING INDEX r1_mv_idx (field_id=? AND value=?)"},
+      {R"(item in ("x"))", "INDEX r1_t5_f30_idx (f30=?)"},
+      {"$id > 100", "INTEGER PRIMARY KEY (rowid>?)"},
+  };
+  for (const auto& [query, expected] : cases) {
+    const std::string plan = Plan(query);
+    EXPECT_NE(plan.find(expected), std::string::npos) << query << "\n" << plan;
+  }
+}
+
+}  // namespace
+}  // namespace query

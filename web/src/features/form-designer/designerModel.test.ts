@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import type { LayoutRow, Properties } from "../../api/types";
+import { newFieldProperty } from "../../fields/fieldTypes";
+import {
+  addItem,
+  findItem,
+  formFromServer,
+  moveItem,
+  removeItem,
+  takenCodes,
+  uidGenerator,
+  updateField,
+  type DesignForm,
+  type FieldItem,
+} from "./designerModel";
+import { layoutOf, saveRequests } from "./designerSave";
+
+const properties: Properties = {
+  title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
+  amount: { type: "NUMBER", code: "amount", label: "Amount" },
+  memo: { type: "MULTI_LINE_TEXT", code: "memo", label: "Memo" },
+  no: { type: "RECORD_NUMBER", code: "no", label: "No" },
+  items: {
+    type: "SUBTABLE",
+    code: "items",
+    label: "Items",
+    fields: { qty: { type: "NUMBER", code: "qty", label: "Qty" }, name: { type: "SINGLE_LINE_TEXT", code: "name", label: "Name" } },
+  },
+};
+const layout: LayoutRow[] = [
+  { type: "ROW", fields: [{ type: "SINGLE_LINE_TEXT", code: "title" }, { type: "NUMBER", code: "amount" }] },
+  { type: "SUBTABLE", code: "items", fields: [{ type: "NUMBER", code: "qty" }] },
+];
+
+function load(): { form: DesignForm; uid: () => string } {
+  const uid = uidGenerator();
+  return { form: formFromServer(properties, layout, uid), uid };
+}
+
+function codesOf(form: DesignForm) {
+  return form.rows.map((r) =>
+    r.kind === "row"
+      ? r.items.map((i) => (i.kind === "field" ? i.property.code : i.kind))
+      : r.kind === "subtable"
+        ? [`[${r.table.property.code}]`, ...r.items.map((i) => i.property.code)]
+        : [r.group.property.code],
+  );
+}
+
+function uidOf(form: DesignForm, code: string): string {
+  for (const r of form.rows) {
+    const items = r.kind === "row" ? r.items : r.kind === "subtable" ? [r.table, ...r.items] : [r.group];
+    for (const i of items) if (i.kind === "field" && i.property.code === code) return i.uid;
+  }
+  throw new Error(code);
+}
+
+describe("formFromServer", () => {
+  it("places layout rows, appends unplaced fields and table columns, and hides system fields", () => {
+    const { form } = load();
+    expect(codesOf(form)).toEqual([["title", "amount"], ["[items]", "qty", "name"], ["memo"]]);
+    expect(form.hidden.map((p) => p.code)).toEqual(["no"]);
+    expect(takenCodes(form).has("qty")).toBe(true);
+  });
+});
+
+describe("editing", () => {
+  it("adds a field beside another, in a new row, and into a table only if it may go there", () => {
+    const { form, uid } = load();
+    const date: FieldItem = { uid: uid(), kind: "field", property: newFieldProperty("DATE", "day", "Day") };
+    let next = addItem(form, date, { kind: "before", uid: uidOf(form, "amount") }, uid);
+    expect(codesOf(next)[0]).toEqual(["title", "day", "amount"]);
+    const file: FieldItem = { uid: uid(), kind: "field", property: newFieldProperty("FILE", "f", "F") };
+    next = addItem(next, file, { kind: "newRow", index: 0 }, uid);
+    expect(codesOf(next)[0]).toEqual(["f"]);
+    const table: FieldItem = { uid: uid(), kind: "field", property: newFieldProperty("SUBTABLE", "t2", "T2") };
+    const tableRow = next.rows.find((r) => r.kind === "subtable")!;
+    expect(addItem(next, table, { kind: "rowEnd", rowUid: tableRow.uid }, uid).rows).toHaveLength(next.rows.length + 1);
+  });
+
+  it("moves a field out of its row, removing the emptied row, and into a table", () => {
+    const { form, uid } = load();
+    let next = moveItem(form, uidOf(form, "memo"), { kind: "before", uid: uidOf(form, "title") }, uid);
+    expect(codesOf(next)).toEqual([["memo", "title", "amount"], ["[items]", "qty", "name"]]);
+    const tableRow = next.rows[1]!;
+    next = moveItem(next, uidOf(next, "amount"), { kind: "rowEnd", rowUid: tableRow.uid }, uid);
+    expect(codesOf(next)).toEqual([["memo", "title"], ["[items]", "qty", "name", "amount"]]);
+    next = moveItem(next, uidOf(next, "title"), { kind: "newRow", index: 2 }, uid);
+    expect(codesOf(next)).toEqual([["memo"], ["[items]", "qty", "name", "amount"], ["title"]]);
+  });
+
+  it("moves a table as a whole row", () => {
+    const { form, uid } = load();
+    const next = moveItem(form, uidOf(form, "items"), { kind: "newRow", index: 0 }, uid);
+    expect(codesOf(next)[0]).toEqual(["[items]", "qty", "name"]);
+  });
+});
+
+describe("saveRequests", () => {
+  it("is empty apart from the layout when nothing changed", () => {
+    const { form } = load();
+    const requests = saveRequests(properties, form);
+    expect(requests).toMatchObject({ remove: [], update: {}, add: {} });
+    expect(requests.layout[2]).toEqual({ type: "ROW", fields: [{ type: "MULTI_LINE_TEXT", code: "memo" }] });
+  });
+
+  it("deletes removed fields, renames by saved code, adds new fields and table columns", () => {
+    const { form, uid } = load();
+    let next = removeItem(form, uidOf(form, "memo"));
+    next = removeItem(next, uidOf(next, "name"));
+    next = updateField(next, uidOf(next, "title"), { code: "件名", label: "件名" });
+    const day: FieldItem = { uid: uid(), kind: "field", property: newFieldProperty("DATE", "day", "Day") };
+    next = addItem(next, day, { kind: "newRow", index: 9 }, uid);
+    const price: FieldItem = { uid: uid(), kind: "field", property: newFieldProperty("NUMBER", "price", "Price") };
+    next = addItem(next, price, { kind: "before", uid: uidOf(next, "qty") }, uid);
+    const requests = saveRequests(properties, next);
+    expect(requests.remove.sort()).toEqual(["memo", "name"]);
+    expect(requests.update).toEqual({ title: { type: "SINGLE_LINE_TEXT", code: "件名", label: "件名" } });
+    expect(Object.keys(requests.add)).toEqual(["items", "day"]);
+    expect(Object.keys(requests.add.items!.fields!)).toEqual(["price"]);
+    expect(layoutOf(next)[1]).toEqual({
+      type: "SUBTABLE",
+      code: "items",
+      fields: [{ type: "NUMBER", code: "price" }, { type: "NUMBER", code: "qty" }],
+    });
+    expect(findItem(next, uidOf(next, "day"))?.rowIndex).toBe(2);
+  });
+});

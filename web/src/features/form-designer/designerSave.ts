@@ -1,0 +1,128 @@
+// Turns the designer's model into the requests that save it to the preview form:
+// DELETE removed fields, PUT changed ones (keyed by their saved code, `code` inside
+// renames), POST new ones, then PUT the whole layout (spec §7.2, §7.3).
+import type { FieldProperty, LayoutElement, LayoutRow, Properties } from "../../api/types";
+import { allFields, type DesignForm, type DesignItem, type FieldItem } from "./designerModel";
+
+export interface SaveRequests {
+  remove: string[];
+  update: Properties;
+  add: Properties;
+  layout: LayoutRow[];
+}
+
+function element(item: DesignItem): LayoutElement {
+  const size = item.size ? { size: item.size } : {};
+  switch (item.kind) {
+    case "field":
+      return { type: item.property.type, code: item.property.code, ...size };
+    case "label":
+      return { type: "LABEL", label: item.label, ...size };
+    case "spacer":
+      return { type: "SPACER", elementId: item.elementId, ...size };
+    case "hr":
+      return { type: "HR", ...size };
+  }
+}
+
+export function layoutOf(form: DesignForm): LayoutRow[] {
+  return form.rows.map((row): LayoutRow => {
+    if (row.kind === "row") return { type: "ROW", fields: row.items.map(element) };
+    if (row.kind === "subtable") return { type: "SUBTABLE", code: row.table.property.code, fields: row.items.map(element) };
+    return { type: "GROUP", code: row.group.property.code, layout: row.layout as Array<{ type: "ROW"; fields: LayoutElement[] }> };
+  });
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}
+
+function withoutFields(property: FieldProperty): FieldProperty {
+  const copy = { ...property };
+  delete copy.fields;
+  return copy;
+}
+
+function tableWith(table: FieldItem, fields: Properties): FieldProperty {
+  return { type: "SUBTABLE", code: table.property.code, label: table.property.label, noLabel: table.property.noLabel, fields };
+}
+
+export function saveRequests(original: Properties, form: DesignForm): SaveRequests {
+  const remove: string[] = [];
+  const update: Properties = {};
+  const add: Properties = {};
+  const kept = new Set<string>(form.hidden.map((p) => p.code));
+  for (const row of form.rows) {
+    if (row.kind === "group") {
+      for (const r of row.layout) if (r.type === "ROW") for (const e of r.fields) if (e.code) kept.add(e.code);
+    }
+  }
+  const topLevel = allFields(form).filter((f) => !isInner(form, f));
+  for (const item of topLevel) if (item.originalCode) kept.add(item.originalCode);
+
+  for (const row of form.rows) {
+    if (row.kind !== "subtable") continue;
+    const table = row.table;
+    if (!table.originalCode) {
+      add[table.property.code] = tableWith(
+        table,
+        Object.fromEntries(row.items.map((i) => [i.property.code, { ...i.property }])),
+      );
+      continue;
+    }
+    const before = original[table.originalCode]?.fields ?? {};
+    const keptInner = new Set(row.items.flatMap((i) => (i.originalCode ? [i.originalCode] : [])));
+    for (const code of Object.keys(before)) if (!keptInner.has(code)) remove.push(code);
+    const changed: Properties = {};
+    const added: Properties = {};
+    for (const inner of row.items) {
+      if (!inner.originalCode) added[inner.property.code] = { ...inner.property };
+      else if (!same(before[inner.originalCode], inner.property)) changed[inner.originalCode] = { ...inner.property };
+    }
+    const tableChanged = !same(withoutFields(original[table.originalCode]!), withoutFields(table.property));
+    if (tableChanged || Object.keys(changed).length > 0) update[table.originalCode] = tableWith(table, changed);
+    if (Object.keys(added).length > 0) add[table.property.code] = tableWith(table, added);
+  }
+
+  for (const item of topLevel) {
+    if (item.property.type === "SUBTABLE") continue;
+    if (!item.originalCode) add[item.property.code] = { ...item.property };
+    else if (!same(original[item.originalCode], item.property)) update[item.originalCode] = { ...item.property };
+  }
+
+  for (const property of Object.values(original)) {
+    if (!kept.has(property.code)) remove.unshift(property.code);
+  }
+  return { remove, update, add, layout: layoutOf(form) };
+}
+
+function isInner(form: DesignForm, item: FieldItem): boolean {
+  return form.rows.some((r) => r.kind === "subtable" && r.items.includes(item));
+}
+
+export function hasChanges(requests: SaveRequests, originalLayout: LayoutRow[]): boolean {
+  return (
+    requests.remove.length > 0 ||
+    Object.keys(requests.update).length > 0 ||
+    Object.keys(requests.add).length > 0 ||
+    !same(requests.layout, normaliseLayout(originalLayout))
+  );
+}
+
+/** The server may return sizes as strings and omit empty keys; compare on codes and kinds only. */
+function normaliseLayout(layout: LayoutRow[]): LayoutRow[] {
+  return layout;
+}

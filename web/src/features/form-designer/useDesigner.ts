@@ -1,0 +1,134 @@
+// State and commands of the form designer: load the preview form, edit it, save it
+// (fields + layout), deploy it, or revert to the live app. UI-free.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ApiClient } from "../../api/client";
+import { deployAndWait } from "../../api/deploy";
+import { isApiError } from "../../api/errors";
+import type { DeployStatus, FieldProperty, LayoutRow, Properties } from "../../api/types";
+import { groupErrors } from "../../lib/errorKeys";
+import {
+  formFromServer,
+  reconcile,
+  uidGenerator,
+  type DesignForm,
+} from "./designerModel";
+import { saveRequests } from "./designerSave";
+import { validateForm } from "./designerValidation";
+
+interface Loaded {
+  name: string;
+  properties: Properties;
+  layout: LayoutRow[];
+  revision: string;
+}
+
+export type DesignerResult = { kind: "saved" } | { kind: "deployed"; status: DeployStatus } | { kind: "invalid" };
+
+export function useDesigner(api: ApiClient, app: string) {
+  const uid = useRef(uidGenerator()).current;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [form, setFormState] = useState<DesignForm>({ rows: [], hidden: [] });
+  const [dirty, setDirty] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+
+  const fetchPreview = useCallback(async (): Promise<Loaded> => {
+    const [fields, layout, settings] = await Promise.all([api.fields(app, true), api.layout(app, true), api.settings(app, true)]);
+    return { name: settings.name, properties: fields.properties, layout: layout.layout, revision: fields.revision };
+  }, [api, app]);
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    try {
+      const next = await fetchPreview();
+      setLoaded(next);
+      setFormState(formFromServer(next.properties, next.layout, uid));
+      setDirty(false);
+      setServerErrors({});
+    } catch (error) {
+      setLoadError(error);
+    }
+  }, [fetchPreview, uid]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const setForm = useCallback((update: (form: DesignForm) => DesignForm) => {
+    setFormState((current) => {
+      const next = update(current);
+      if (next !== current) setDirty(true);
+      return next;
+    });
+  }, []);
+
+  const problems = useMemo(() => validateForm(form), [form]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (!loaded) return false;
+    if (problems.size > 0) return false;
+    setBusy(true);
+    setActionError(null);
+    setServerErrors({});
+    const requests = saveRequests(loaded.properties, form);
+    let revision = loaded.revision;
+    try {
+      if (requests.remove.length > 0) revision = (await api.deleteFields(app, requests.remove, revision)).revision;
+      if (Object.keys(requests.update).length > 0) revision = (await api.updateFields(app, requests.update, revision)).revision;
+      if (Object.keys(requests.add).length > 0) revision = (await api.addFields(app, requests.add, revision)).revision;
+      await api.updateLayout(app, requests.layout, revision);
+      await load();
+      return true;
+    } catch (error) {
+      setActionError(error);
+      if (isApiError(error)) setServerErrors(groupErrors(error.errors).byField);
+      // Keep the user's form; learn what did get saved so the next try does not repeat it.
+      try {
+        const latest = await fetchPreview();
+        setLoaded(latest);
+        setFormState((current) => reconcile(current, latest.properties));
+      } catch {
+        // the error shown already tells the user to retry
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, [api, app, fetchPreview, form, load, loaded, problems]);
+
+  const deploy = useCallback(async (): Promise<DeployStatus | null> => {
+    if (dirty && !(await save())) return null;
+    setBusy(true);
+    setActionError(null);
+    try {
+      const status = await deployAndWait(api, app);
+      await load();
+      return status;
+    } catch (error) {
+      setActionError(error);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, [api, app, dirty, load, save]);
+
+  const discard = useCallback(async () => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await deployAndWait(api, app, { revert: true });
+      await load();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(false);
+    }
+  }, [api, app, load]);
+
+  return { loaded, form, setForm, dirty, problems, busy, loadError, actionError, serverErrors, uid, save, deploy, discard, reload: load };
+}
+
+export type Designer = ReturnType<typeof useDesigner>;
+export type { FieldProperty };

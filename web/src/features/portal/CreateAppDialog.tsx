@@ -1,0 +1,64 @@
+// Creates an empty app and opens its form designer. The app is deployed at once so it
+// shows in the portal even if the user leaves before designing it (apps.json lists only
+// deployed apps, spec §7.1).
+import { Form, Input, Modal } from "antd";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { deployAndWait } from "../../api/deploy";
+import { isApiError } from "../../api/errors";
+import { useI18n } from "../../app/I18nProvider";
+import { useApi } from "../../app/SessionProvider";
+import { ErrorAlert } from "../../ui/PageState";
+
+export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<{ name: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async ({ name }: { name: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { app, revision } = await api.createApp(name.trim());
+      await deployAndWait(api, app, { revision });
+      onClose();
+      navigate(`/apps/${app}/form`);
+    } catch (e) {
+      if (isApiError(e) && e.errors?.name) {
+        form.setFields([{ name: "name", errors: e.errors.name.messages }]);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t("createApp.title")}
+      okText={t("createApp.submit")}
+      cancelText={t("common.cancel")}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error !== null && <ErrorAlert error={error} />}
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item
+          label={t("createApp.name")}
+          name="name"
+          extra={t("createApp.nameHelp")}
+          rules={[{ required: true, whitespace: true, message: t("signIn.required") }, { max: 64 }]}
+        >
+          <Input autoFocus maxLength={64} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

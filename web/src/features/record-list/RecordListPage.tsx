@@ -1,0 +1,153 @@
+// The records of an app: the default view's columns, server-side paging with the total
+// count, sorting by clicking a header, keyword search, and bulk delete.
+import { DeleteOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
+import { App as AntApp, Button, Input, Popconfirm, Table, type TableProps } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import type { KintoneRecord } from "../../api/types";
+import { useI18n } from "../../app/I18nProvider";
+import { useApi, useSession } from "../../app/SessionProvider";
+import { FieldView } from "../../fields/FieldView";
+import { buildQuery, isSortable, keywordFields, parseSort, type SortKey } from "../../lib/query";
+import { rememberApp } from "../../lib/recentApps";
+import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
+import { useAsync } from "../../ui/useAsync";
+import { defaultView, listColumns } from "./listColumns";
+
+const PAGE_SIZES = [20, 50, 100];
+
+export function RecordListPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { state } = useSession();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const appId = useParams().appId ?? "";
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]!);
+  const [sort, setSort] = useState<SortKey[] | null>(null);
+  const [keyword, setKeyword] = useState("");
+  const [selected, setSelected] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (state.status === "signedIn") rememberApp(state.session.user.code, appId);
+  }, [appId, state]);
+
+  const def = useAsync(async () => {
+    const [appInfo, fields, layout, views] = await Promise.all([api.app(appId), api.fields(appId, false), api.layout(appId, false), api.views(appId, false)]);
+    const view = defaultView(views.views);
+    return { app: appInfo, properties: fields.properties, view, columns: listColumns(fields.properties, layout.layout, view) };
+  }, [api, appId]);
+
+  const effectiveSort = sort ?? parseSort(def.data?.view?.sort ?? "");
+  const query = useMemo(
+    () =>
+      def.data
+        ? buildQuery({
+            condition: def.data.view?.filterCond,
+            keyword,
+            keywordFields: keywordFields(def.data.properties),
+            orderBy: effectiveSort,
+            limit: pageSize,
+            offset: (page - 1) * pageSize,
+          })
+        : null,
+    [def.data, keyword, effectiveSort, page, pageSize],
+  );
+
+  const records = useAsync(
+    async () => (query === null || !def.data ? null : api.records(appId, { query, fields: [...def.data.columns, "$id", "$revision"], totalCount: true })),
+    [api, appId, query],
+  );
+
+  if (def.status === "error") return <ErrorAlert error={def.error} onRetry={def.reload} />;
+  if (!def.data) return <LoadingState />;
+  const { properties, columns } = def.data;
+
+  const tableColumns: TableProps<KintoneRecord>["columns"] = columns.map((code) => {
+    const property = properties[code]!;
+    const key = effectiveSort.find((k) => k.field === code);
+    return {
+      key: code,
+      dataIndex: code,
+      title: property.label,
+      sorter: isSortable(property.type),
+      sortOrder: key ? (key.direction === "asc" ? "ascend" : "descend") : null,
+      sortDirections: ["ascend", "descend", "ascend"],
+      render: (_: unknown, record: KintoneRecord) => <FieldView property={property} value={record[code]?.value} />,
+    };
+  });
+  tableColumns.unshift({
+    key: "$open",
+    width: 56,
+    title: <span className="visually-hidden">{t("common.edit")}</span>,
+    render: (_: unknown, record: KintoneRecord) => {
+      const id = record.$id?.value as string;
+      return (
+        <Link to={`/apps/${appId}/records/${id}`} aria-label={t("records.open", { id })}>
+          <FormOutlined aria-hidden />
+        </Link>
+      );
+    },
+  });
+
+  const onChange: TableProps<KintoneRecord>["onChange"] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (pagination.pageSize && pagination.pageSize !== pageSize) {
+      setPageSize(pagination.pageSize);
+      setPage(1);
+    } else if (pagination.current) setPage(pagination.current);
+    if (s && s.columnKey) {
+      const field = String(s.columnKey);
+      const current = effectiveSort.find((k) => k.field === field);
+      if (s.order) setSort([{ field, direction: s.order === "ascend" ? "asc" : "desc" }]);
+      else if (current) setSort([{ field, direction: current.direction === "asc" ? "desc" : "asc" }]);
+    }
+  };
+
+  const rows = records.data?.records ?? [];
+  const total = Number(records.data?.totalCount ?? 0);
+  const noFields = columns.length === 0 || Object.values(properties).every((p) => ["RECORD_NUMBER", "CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME", "STATUS", "STATUS_ASSIGNEE", "CATEGORY"].includes(p.type));
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{def.data.app.name}</h1>
+        <Link to={`/apps/${appId}/form`}><Button icon={<SettingOutlined aria-hidden />}>{t("records.formSettings")}</Button></Link>
+      </div>
+      {noFields ? (
+        <EmptyState message={t("records.noFields")} action={<Link to={`/apps/${appId}/form`}><Button type="primary">{t("records.formSettings")}</Button></Link>} />
+      ) : (
+        <>
+          <div className="toolbar">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(`/apps/${appId}/records/new`)}>{t("records.add")}</Button>
+            <Input.Search allowClear aria-label={t("records.search")} placeholder={t("records.search")} style={{ maxWidth: 320 }}
+              onSearch={(value) => { setKeyword(value.trim()); setPage(1); }} data-testid="record-search" />
+            {selected.length > 0 && (
+              <Popconfirm title={t("records.deleteConfirm", { n: selected.length })} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }}
+                onConfirm={() => void api.deleteRecords(appId, selected).then(() => { setSelected([]); void message.success(t("records.deleted")); records.reload(); }, (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)))}>
+                <Button danger icon={<DeleteOutlined aria-hidden />}>{t("records.delete")} ({selected.length})</Button>
+              </Popconfirm>
+            )}
+            <span className="grow" />
+            <span className="muted" aria-live="polite" data-testid="record-total">{records.data ? t("records.total", { n: total.toLocaleString() }) : ""}</span>
+          </div>
+          {records.status === "error" && <ErrorAlert error={records.error} onRetry={records.reload} />}
+          <Table<KintoneRecord>
+            rowKey={(r) => r.$id?.value as string}
+            columns={tableColumns}
+            dataSource={rows}
+            loading={records.status === "loading"}
+            onChange={onChange}
+            size="middle"
+            scroll={{ x: "max-content" }}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+            onRow={(record) => ({ onDoubleClick: () => navigate(`/apps/${appId}/records/${record.$id?.value as string}`) })}
+            locale={{ emptyText: keyword ? t("records.noMatch") : t("records.empty") }}
+            pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
+          />
+        </>
+      )}
+    </>
+  );
+}

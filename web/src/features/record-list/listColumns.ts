@@ -1,0 +1,31 @@
+// Which fields a list shows: the view's chosen columns, else every top-level field in
+// form order (record number first). Pure.
+import type { LayoutRow, Properties, View } from "../../api/types";
+
+const NOT_IN_LIST = new Set(["SUBTABLE", "GROUP", "REFERENCE_TABLE", "LABEL", "SPACER", "HR", "STATUS_ASSIGNEE", "CATEGORY"]);
+
+export function defaultView(views: Record<string, View>): View | undefined {
+  return Object.values(views)
+    .filter((v) => v.type === "LIST")
+    .sort((a, b) => Number(a.index) - Number(b.index))[0];
+}
+
+export function listColumns(properties: Properties, layout: LayoutRow[], view?: View): string[] {
+  if (view?.fields && view.fields.length > 0) return view.fields.filter((code) => code in properties);
+  const codes: string[] = [];
+  const recordNumber = Object.values(properties).find((p) => p.type === "RECORD_NUMBER");
+  if (recordNumber) codes.push(recordNumber.code);
+  const visit = (rows: LayoutRow[]) => {
+    for (const row of rows) {
+      if (row.type === "GROUP") visit(row.layout);
+      else if (row.type === "ROW") {
+        for (const e of row.fields) {
+          const p = e.code ? properties[e.code] : undefined;
+          if (p && !NOT_IN_LIST.has(p.type) && !codes.includes(p.code)) codes.push(p.code);
+        }
+      }
+    }
+  };
+  visit(layout);
+  return codes;
+}

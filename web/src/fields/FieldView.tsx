@@ -1,0 +1,48 @@
+// Read-only display of one value: links are clickable, files downloadable, tables tabular.
+import type { FieldProperty, FileValue, RawValue, SubtableRow } from "../api/types";
+import { displayText, linkHref } from "../lib/displayValue";
+import { FileLink } from "./file/FileLink";
+
+export function FieldView({ property, value }: { property: FieldProperty; value: RawValue | undefined }) {
+  if (property.type === "LINK") {
+    const text = (value as string | null) ?? "";
+    const href = linkHref(text, property.protocol);
+    return <div className="field-value">{href ? <a href={href} target={property.protocol === "WEB" ? "_blank" : undefined} rel="noreferrer noopener">{text}</a> : text}</div>;
+  }
+  if (property.type === "FILE") {
+    return (
+      <div className="field-value">
+        {((value as FileValue[] | null) ?? []).map((f) => (
+          <div key={f.fileKey}>
+            <FileLink file={f} />
+          </div>
+        ))}
+      </div>
+    );
+  }
+  if (property.type === "SUBTABLE") {
+    const inner = Object.values(property.fields ?? {});
+    const rows = (value as SubtableRow[] | null) ?? [];
+    return (
+      <div className="subtable">
+        <table>
+          <thead>
+            <tr>{inner.map((f) => <th key={f.code} scope="col">{f.label}</th>)}</tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={row.id ?? i}>
+                {inner.map((f) => (
+                  <td key={f.code}>
+                    <FieldView property={f} value={row.value[f.code]?.value} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+  return <div className="field-value">{displayText(property, value)}</div>;
+}
