@@ -171,6 +171,9 @@ http::Response Dispatcher::Run(const http::Request& r, const Entry& entry,
     }
     call.lang = lang = LangFor(r, call.principal.locale);
   }
+  // Tsumiki has no guest spaces yet, so every app is a normal app, and kintone answers a
+  // normal app reached through a guest path with CB_NO02.
+  if (guest_space) return ErrorResponse(Error(ErrorCode::kNoPrivilege), lang, r.request_id);
   try {
     auto result = entry.endpoint(call);
     if (!result.ok()) return ErrorResponse(result.error(), lang, r.request_id);

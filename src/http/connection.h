@@ -1,7 +1,6 @@
-// Internal to the server: one accepted connection (plain or TLS) serving requests in order,
-// and the registry the server uses to reach live connections at shutdown. Included only by
-// server.cpp and connection.cpp. A connection lives on one single-threaded io_context;
-// the registry is guarded by its mutex.
+// Server internals (not for api/): a connection serves its requests in order on one
+// single-threaded io_context; the registry, guarded by its mutex, lets Stop() reach every
+// live connection.
 #pragma once
 
 #include <atomic>

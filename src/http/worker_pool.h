@@ -1,7 +1,6 @@
-// The pool that runs blocking handlers off the io threads. A worker that runs out of work
-// spins briefly before sleeping, and Post() wakes a sleeper only when no worker is
-// already looking for work: under load, tasks flow without a futex wake per request.
-// Thread-safe.
+// Thread-safe pool running blocking handlers off the io threads. An idle worker spins
+// briefly before sleeping and Post() wakes a sleeper only if no worker is spinning, so
+// under load tasks flow without a futex wake per request.
 #pragma once
 
 #include <atomic>

@@ -31,6 +31,10 @@ std::string SessionCookie(const std::string& name, const std::string& value, boo
 }  // namespace
 
 common::Result<http::Response> PostLogin(Call& call, Services& s, const std::string& cookie) {
+  // A custom header cannot be sent cross-site without CORS consent: stops login CSRF.
+  if (call.request.Header("X-Requested-With").empty()) {
+    return Error(common::ErrorCode::kNoPrivilege).WithDetail("login without X-Requested-With");
+  }
   TK_ASSIGN_OR_RETURN(std::string username, call.params.RequiredString("username"));
   TK_ASSIGN_OR_RETURN(std::string password, call.params.RequiredString("password"));
   TK_ASSIGN_OR_RETURN(auto session, s.auth.Login(username, password, call.request.remote_address));

@@ -109,7 +109,7 @@ class SchemaChange {
                            " (field_id INTEGER NOT NULL, value, record_id INTEGER NOT NULL, "
                            "row_id INTEGER NOT NULL DEFAULT 0)"));
     TK_RETURN_IF_ERROR(
-        Run("CREATE INDEX " + mv + "_value ON " + mv + "(field_id, value, record_id)"));
+        Run("CREATE INDEX " + mv + "_value ON " + mv + "(field_id, value, record_id, row_id)"));
     TK_RETURN_IF_ERROR(Run("CREATE INDEX " + mv + "_record ON " + mv + "(record_id)"));
     std::string h = query::HistoryTable(app_);
     return Run("CREATE TABLE " + h +

@@ -180,7 +180,9 @@ Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool re
       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-" +
       std::to_string(read_only ? options_.reader_cache_kib : options_.writer_cache_kib) + ";";
   if (!read_only) {
-    pragmas += "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=4000;";
+    pragmas +=
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=4000; "
+        "PRAGMA analysis_limit=1000;";
   }
   TK_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
   return conn;
@@ -225,6 +227,14 @@ Status SqliteDatabase::Write(const std::function<Status(Connection&)>& work) {
   writer_owner_.store(std::this_thread::get_id());
   Status result = RunInTransaction(*writer_, "BEGIN IMMEDIATE", work);
   writer_owner_.store(std::thread::id());
+  // Keep the planner's statistics current as apps grow (a bulk load turns a table of ten
+  // rows into a million): PRAGMA optimize re-analyses only tables that changed a lot, and
+  // analysis_limit keeps each run to milliseconds.
+  if (++writes_since_optimize_ >= 1000) {
+    writes_since_optimize_ = 0;
+    Status optimized = writer_->ExecuteScript("PRAGMA optimize");
+    if (!optimized.ok()) common::LogWarn("PRAGMA optimize: " + optimized.error().ToString());
+  }
   return result;
 }
 

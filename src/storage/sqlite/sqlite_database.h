@@ -74,6 +74,7 @@ class SqliteDatabase final : public Database {
   std::unique_ptr<SqliteConnection> writer_;
   std::atomic<std::thread::id> writer_owner_{};  // thread inside Write, if any
   int write_depth_ = 0;                          // savepoint nesting; owner thread only
+  int64_t writes_since_optimize_ = 0;            // guarded by write_mutex_
   std::mutex pool_mutex_;  // guards idle_readers_ and open_readers_
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;

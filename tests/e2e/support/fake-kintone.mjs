@@ -15,6 +15,7 @@ export function createFakeKintone({ webRoot, users }) {
   const sessions = new Map(); // id -> {user, csrf}
   const apps = new Map(); // id -> app
   const files = new Map(); // key -> {name, type, data}
+  const cursors = new Map(); // id -> {list, size}
   let nextApp = 1;
   let nextRow = 100;
   const now = () => new Date().toISOString().slice(0, 16) + ":00Z";
@@ -232,16 +233,6 @@ export function createFakeKintone({ webRoot, users }) {
     return null;
   }
 
-  function layoutCodes(layout) {
-    const codes = [];
-    for (const row of layout) {
-      if (row.type === "SUBTABLE") codes.push(row.code);
-      if (row.type === "GROUP") codes.push(row.code, ...layoutCodes(row.layout));
-      for (const e of row.fields ?? []) if (e.code && row.type !== "SUBTABLE") codes.push(e.code);
-    }
-    return codes;
-  }
-
   async function kintone(req, path, params, method) {
     const appOf = (id) => {
       const app = apps.get(String(id));
@@ -389,6 +380,34 @@ export function createFakeKintone({ webRoot, users }) {
         const shaped = fields ? list.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => fields.includes(k)))) : list;
         return { body: { records: shaped, totalCount: String(params.totalCount) === "true" ? String(total) : null } };
       }
+      case "POST records/cursor.json": {
+        const target = appOf(params.app);
+        if (!target) return notFound(params.app);
+        let parsed;
+        try {
+          parsed = parseQuery(String(params.query ?? ""));
+        } catch {
+          return err(400, "CB_VA01", msg(req, "入力内容が正しくありません。", "Missing or invalid input."), { query: { messages: ["クエリ記法が間違っています。"] } });
+        }
+        const fields = params.fields;
+        let list = [...target.records.values()].map((rec) => readRecord(target, rec)).filter((r) => evaluate(parsed.condition, r));
+        list.sort(compareBy(parsed.orderBy, target.live.properties));
+        if (fields) list = list.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => fields.includes(k))));
+        const id = randomUUID();
+        cursors.set(id, { list, size: Number(params.size ?? 100) });
+        return { body: { id, totalCount: String(list.length) } };
+      }
+      case "GET records/cursor.json": {
+        const cursor = cursors.get(String(params.id));
+        if (!cursor) return err(404, "GAIA_CN01", "指定したカーソルは存在しないか、既に有効期限が切れています。");
+        const records = cursor.list.splice(0, cursor.size);
+        const next = cursor.list.length > 0;
+        if (!next) cursors.delete(String(params.id));
+        return { body: { records, next } };
+      }
+      case "DELETE records/cursor.json":
+        cursors.delete(String(params.id));
+        return { body: {} };
       case "POST file.json":
         break;
       default:

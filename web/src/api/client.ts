@@ -111,6 +111,16 @@ export class ApiClient {
     return this.http.delete("/k/v1/records.json", { app, ids, revisions });
   }
 
+  createCursor(app: string, params: { fields?: string[]; query?: string; size?: number }): Promise<{ id: string; totalCount: string }> {
+    return this.http.post("/k/v1/records/cursor.json", { app, ...params });
+  }
+  readCursor(id: string): Promise<{ records: KintoneRecord[]; next: boolean }> {
+    return this.http.get("/k/v1/records/cursor.json", { id });
+  }
+  deleteCursor(id: string): Promise<object> {
+    return this.http.delete("/k/v1/records/cursor.json", { id });
+  }
+
   // Files
   uploadFile(file: File | Blob, name: string): Promise<{ fileKey: string }> {
     const form = new FormData();

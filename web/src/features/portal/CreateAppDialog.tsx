@@ -1,7 +1,7 @@
 // Creates an empty app and opens its form designer. The app is deployed at once so it
 // shows in the portal even if the user leaves before designing it (apps.json lists only
 // deployed apps, spec §7.1).
-import { Form, Input, Modal } from "antd";
+import { Form, Input, Modal, Segmented } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { deployAndWait } from "../../api/deploy";
@@ -9,6 +9,7 @@ import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
 import { ErrorAlert } from "../../ui/PageState";
+import { CreateFromFileForm } from "../create-from-file/CreateFromFileForm";
 
 export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () 
   const [form] = Form.useForm<{ name: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [mode, setMode] = useState<"scratch" | "file">("scratch");
 
   const submit = async ({ name }: { name: string }) => {
     setBusy(true);
@@ -47,9 +49,22 @@ export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () 
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
+      width={mode === "file" ? 900 : 520}
+      footer={mode === "file" ? null : undefined}
     >
-      {error !== null && <ErrorAlert error={error} />}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+      <Segmented
+        block
+        style={{ marginBottom: 16 }}
+        value={mode}
+        onChange={(v) => setMode(v as "scratch" | "file")}
+        options={[
+          { value: "scratch", label: t("createApp.fromScratch") },
+          { value: "file", label: t("createApp.fromFile") },
+        ]}
+      />
+      {mode === "file" && <CreateFromFileForm onDone={onClose} />}
+      {mode === "scratch" && error !== null && <ErrorAlert error={error} />}
+      {mode === "scratch" && <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item
           label={t("createApp.name")}
           name="name"
@@ -58,7 +73,7 @@ export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () 
         >
           <Input autoFocus maxLength={64} showCount />
         </Form.Item>
-      </Form>
+      </Form>}
     </Modal>
   );
 }

@@ -1,6 +1,6 @@
 // The records of an app: the default view's columns, server-side paging with the total
 // count, sorting by clicking a header, keyword search, and bulk delete.
-import { DeleteOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
+import { DeleteOutlined, DownloadOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
 import { App as AntApp, Button, Input, Popconfirm, Table, type TableProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -12,6 +12,7 @@ import { buildQuery, isSortable, keywordFields, parseSort, type SortKey } from "
 import { rememberApp } from "../../lib/recentApps";
 import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
+import { ExportCsvDialog } from "./ExportCsvDialog";
 import { defaultView, listColumns } from "./listColumns";
 
 const PAGE_SIZES = [20, 50, 100];
@@ -28,6 +29,7 @@ export function RecordListPage() {
   const [sort, setSort] = useState<SortKey[] | null>(null);
   const [keyword, setKeyword] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
     if (state.status === "signedIn") rememberApp(state.session.user.code, appId);
@@ -129,6 +131,7 @@ export function RecordListPage() {
                 <Button danger icon={<DeleteOutlined aria-hidden />}>{t("records.delete")} ({selected.length})</Button>
               </Popconfirm>
             )}
+            <Button icon={<DownloadOutlined aria-hidden />} onClick={() => setExporting(true)}>{t("records.exportCsv")}</Button>
             <span className="grow" />
             <span className="muted" aria-live="polite" data-testid="record-total">{records.data ? t("records.total", { n: total.toLocaleString() }) : ""}</span>
           </div>
@@ -146,6 +149,8 @@ export function RecordListPage() {
             locale={{ emptyText: keyword ? t("records.noMatch") : t("records.empty") }}
             pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
           />
+          <ExportCsvDialog open={exporting} onClose={() => setExporting(false)} app={appId} appName={def.data.app.name} properties={properties} columns={columns}
+            query={buildQuery({ condition: def.data.view?.filterCond, keyword, keywordFields: keywordFields(properties), orderBy: effectiveSort })} />
         </>
       )}
     </>
