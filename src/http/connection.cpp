@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <optional>
+#include <string>
 #include <type_traits>
 
 #include <boost/asio/as_tuple.hpp>
@@ -155,7 +156,7 @@ class Session final : public Connection {
   std::string head_;
   std::unique_ptr<char[]> file_chunk_;
   std::string id_prefix_ = common::RandomId(12);
-  uint64_t requests_ = 0;
+  uint64_t requests_ = std::stoull(common::RandomHex(8), nullptr, 16);  // counter, random start
   std::time_t date_second_ = 0;
   std::string date_;
 };
@@ -408,8 +409,8 @@ std::string_view Session<Stream>::Date() {
   return date_;
 }
 
-// 12 random characters per connection plus 8 of a per-connection counter: unique and
-// unguessable like RandomId(20), without a getrandom() call per request.
+// 12 random characters per connection plus 8 from a counter with a random start: as unique
+// as RandomId(20) without a getrandom() per request. Request ids are not secrets.
 template <class Stream>
 void Session<Stream>::NewRequestId() {
   static constexpr char kAlphabet[] =

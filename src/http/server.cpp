@@ -165,9 +165,10 @@ common::Status Server::Impl::Start() {
   for (auto& context : contexts_) {
     threads_.emplace_back([this, &context = *context] { RunIoThread(context); });
   }
-  common::LogInfo("http: listening on " + options_.host + ":" + std::to_string(port_.load()) +
-                  (tls_ ? " (https)" : " (http)") + " io_threads=" + std::to_string(io_threads_) +
-                  " workers=" + std::to_string(worker_threads_));
+  bool v6 = options_.host.find(':') != std::string::npos;
+  common::LogInfo("http: listening on " + (v6 ? "[" + options_.host + "]" : options_.host) + ":" +
+                  std::to_string(port_.load()) + (tls_ ? " (https)" : " (http)") + " io_threads=" +
+                  std::to_string(io_threads_) + " workers=" + std::to_string(worker_threads_));
   return {};
 }
 

@@ -21,6 +21,15 @@ Result<App> LoadApp(Transaction& tx, const Principal& who, int64_t id, bool requ
   return *app;
 }
 
+Result<int64_t> BumpRevision(Transaction& tx, App& app, const Principal& who,
+                             const common::Clock& clock) {
+  app.revision += 1;
+  app.modifier = who.user_id;
+  app.modified_at_ms = clock.NowMillis();
+  TK_RETURN_IF_ERROR(tx.apps().Update(app));
+  return app.revision;
+}
+
 Status CheckAppRevision(const App& app, std::optional<int64_t> expected) {
   if (expected && *expected != -1 && *expected != app.revision) {
     return Error(ErrorCode::kAppRevisionConflict);
@@ -150,11 +159,7 @@ Result<int64_t> AppService::PutSettings(const Principal& who, int64_t id, const 
       doc = std::move(body);
     }
     TK_RETURN_IF_ERROR(tx.apps().SaveSettings(id, Stage::kPreview, kind, doc));
-    app.revision += 1;
-    app.modifier = who.user_id;
-    app.modified_at_ms = clock_.NowMillis();
-    TK_RETURN_IF_ERROR(tx.apps().Update(app));
-    new_revision = app.revision;
+    TK_ASSIGN_OR_RETURN(new_revision, BumpRevision(tx, app, who, clock_));
     return Status::Ok();
   }));
   return new_revision;

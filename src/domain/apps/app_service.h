@@ -80,6 +80,9 @@ common::Result<App> LoadApp(Transaction& tx, const Principal& who, int64_t id,
                             bool require_deployed);
 // Stores a new app's preview form: just the system fields (form_service.cpp).
 common::Status InitializeForm(Transaction& tx, const FieldTypeRegistry& registry, App& app);
+// Records a preview change by `who`: the app's revision goes up by one. Returns it.
+common::Result<int64_t> BumpRevision(Transaction& tx, App& app, const Principal& who,
+                                     const common::Clock& clock);
 // Checks an optional expected revision against the app's; GAIA_CO03 when stale.
 common::Status CheckAppRevision(const App& app, std::optional<int64_t> expected);
 

@@ -75,11 +75,7 @@ Result<int64_t> FormService::EditForm(
     TK_RETURN_IF_ERROR(tx.apps().SaveSettings(
         id, Stage::kPreview, "layout",
         json::object{{"layout", SyncLayout(std::move(rows), before, after)}}));
-    app.revision += 1;
-    app.modifier = who.user_id;
-    app.modified_at_ms = clock_.NowMillis();
-    TK_RETURN_IF_ERROR(tx.apps().Update(app));
-    new_revision = app.revision;
+    TK_ASSIGN_OR_RETURN(new_revision, BumpRevision(tx, app, who, clock_));
     return Status::Ok();
   }));
   return new_revision;
@@ -167,11 +163,7 @@ Result<int64_t> FormService::PutLayout(const Principal& who, int64_t id, const j
     if (errors.has_fields()) return errors;
     TK_RETURN_IF_ERROR(
         tx.apps().SaveSettings(id, Stage::kPreview, "layout", json::object{{"layout", rows}}));
-    app.revision += 1;
-    app.modifier = who.user_id;
-    app.modified_at_ms = clock_.NowMillis();
-    TK_RETURN_IF_ERROR(tx.apps().Update(app));
-    new_revision = app.revision;
+    TK_ASSIGN_OR_RETURN(new_revision, BumpRevision(tx, app, who, clock_));
     return Status::Ok();
   }));
   return new_revision;

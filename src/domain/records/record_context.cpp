@@ -38,6 +38,20 @@ common::Status TransactionFileResolver::Attach(size_t index, int64_t record) {
   return common::Status::Ok();
 }
 
+query::QueryContext MakeQueryContext(const Principal& who, int64_t now,
+                                     const query::EntityResolver& entities,
+                                     const RecordOptions& options) {
+  query::QueryContext qc;
+  qc.login_user_id = who.user_id;
+  qc.time_zone = who.time_zone;
+  qc.now_seconds = now;
+  qc.primary_organization_id = who.primary_organization_id;
+  qc.entities = &entities;
+  qc.max_limit = options.max_limit;
+  qc.max_offset = options.max_offset;
+  return qc;
+}
+
 std::pair<std::string, std::string> LocalToday(const std::string& time_zone, int64_t now) {
   auto zone = common::TimeZone::Find(time_zone);
   common::LocalDateTime local = (zone ? *zone : common::TimeZone::Utc()).ToLocal(now);

@@ -12,6 +12,7 @@
 #include "domain/fields/file_resolver.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
+#include "query/schema.h"
 
 namespace domain {
 
@@ -45,6 +46,11 @@ class TransactionFileResolver final : public FileResolver {
   size_t current_ = 0;
   std::vector<std::string> used_uploads_;                  // an upload key attaches once
 };
+
+// The query context of `who` at `now` (LOGINUSER(), TODAY() in their zone, entity codes).
+query::QueryContext MakeQueryContext(const Principal& who, int64_t now,
+                                     const query::EntityResolver& entities,
+                                     const RecordOptions& options);
 
 // Today's date and the time of day in `time_zone` at `now` ("YYYY-MM-DD", "HH:MM").
 std::pair<std::string, std::string> LocalToday(const std::string& time_zone, int64_t now);

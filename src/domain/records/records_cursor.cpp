@@ -31,12 +31,7 @@ Result<CursorCreated> RecordService::CreateCursor(
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
     TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
     DirectoryEntityResolver resolver(directory_);
-    query::QueryContext qc;
-    qc.login_user_id = who.user_id;
-    qc.time_zone = who.time_zone;
-    qc.now_seconds = now;
-    qc.primary_organization_id = who.primary_organization_id;
-    qc.entities = &resolver;
+    query::QueryContext qc = MakeQueryContext(who, now, resolver, options_);
     query::SqliteDialect dialect;
     TK_ASSIGN_OR_RETURN(auto compiled,
                         query::CompileCursorQuery(text, *a.live->lookup, qc, dialect));

@@ -85,14 +85,7 @@ Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
     TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
     DirectoryEntityResolver resolver(directory_);
-    query::QueryContext qc;
-    qc.login_user_id = who.user_id;
-    qc.time_zone = who.time_zone;
-    qc.now_seconds = clock_.NowSeconds();
-    qc.primary_organization_id = who.primary_organization_id;
-    qc.entities = &resolver;
-    qc.max_limit = options_.max_limit;
-    qc.max_offset = options_.max_offset;
+    query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, options_);
     query::SqliteDialect dialect;
     TK_ASSIGN_OR_RETURN(auto compiled, query::CompileQuery(text, *a.live->lookup, qc, dialect));
     TK_ASSIGN_OR_RETURN(auto records,
