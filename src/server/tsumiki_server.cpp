@@ -131,7 +131,10 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
 
 common::Status TsumikiServer::Start() { return parts_->http->Start(); }
 
-void TsumikiServer::RunUntilSignal() { http::WaitForShutdownSignal(*parts_->http); }
+void TsumikiServer::RunUntilSignal() {
+  http::WaitForShutdownSignal(*parts_->http);
+  parts_->http->Wait();  // in-flight requests finish before the database closes
+}
 
 void TsumikiServer::Stop() {
   parts_->http->Stop();
