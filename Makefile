@@ -5,13 +5,13 @@ DATA ?= ./data
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build web deps test-deps unit api-test e2e format clean bench
+.PHONY: run test build web deps test-deps unit web-test api-test e2e format clean bench
 
 run: deps build web
 	@echo "Tsumiki: http://localhost:$(lastword $(subst :, ,$(LISTEN)))  (data in $(DATA); Ctrl-C stops)"
 	@$(BUILD)/src/server/tsumiki serve --data $(DATA) --listen $(LISTEN) --web-root web/dist
 
-test: test-deps build web unit api-test e2e
+test: test-deps build web unit web-test api-test e2e
 
 deps:
 	@scripts/install-deps.sh
@@ -29,14 +29,18 @@ web:
 	@if [ -f web/package.json ]; then scripts/npm-install.sh web && (cd web && npm run --silent build >/dev/null); fi
 
 unit: build
-	@cd $(BUILD) && (ctest --output-on-failure -j $(JOBS) > ctest.log 2>&1 || (cat ctest.log; exit 1)) && tail -n 3 ctest.log
+	@cd $(BUILD) && $(CURDIR)/scripts/quiet.sh 3 ctest --output-on-failure -j $(JOBS)
 
 api-test: build
 	@scripts/npm-install.sh tests/api
 	@cd tests/api && TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot suites/
 
+web-test: web
+	@cd web && $(CURDIR)/scripts/quiet.sh 0 npm run --silent lint && $(CURDIR)/scripts/quiet.sh 4 npx vitest run
+
 e2e: build web
-	@if [ -f tests/e2e/package.json ]; then scripts/npm-install.sh tests/e2e && cd tests/e2e && TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot; fi
+	@scripts/npm-install.sh tests/e2e
+	@cd tests/e2e && TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot suites/
 
 bench: build
 	@scripts/npm-install.sh tests/api
