@@ -21,7 +21,7 @@ export async function addField(page, type, label, { code } = {}) {
 
 export async function deployInUi(page) {
   await page.getByRole("button", { name: "アプリを更新" }).click();
-  await page.getByText("アプリを更新しました。").waitFor();
+  await page.getByText("アプリを更新しました。").last().waitFor();
 }
 
 /** Calls the kintone API from the signed-in page, as the UI does (session + CSRF token). */
@@ -64,4 +64,14 @@ export async function createAppByApi(page, name, properties) {
     await page.waitForTimeout(100);
   }
   return app;
+}
+
+/** Opens the antd Select named `label` and picks the option with exactly this text. */
+export async function pick(page, label, option) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page
+    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+    .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
+    .first()
+    .click();
 }

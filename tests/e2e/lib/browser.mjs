@@ -26,7 +26,7 @@ export async function launch({ locale = "ja-JP", viewport = { width: 1366, heigh
     rmSync(profile, { recursive: true, force: true });
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 10000));
+  page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 20000));
   return { context, page, consoleErrors };
 }
 

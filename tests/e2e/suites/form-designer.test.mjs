@@ -73,7 +73,7 @@ test("a table takes fields dropped into it as columns", async () => {
 
 test("saving and updating the app makes the form live with its layout", async () => {
   await page.getByRole("button", { name: "フォームを保存" }).click();
-  await page.getByText("フォームを保存しました。").waitFor();
+  await page.getByText("フォームを保存しました。").last().waitFor();
   await deployInUi(page);
   const { properties } = await api("app/form/fields.json", { app: appId });
   assert.equal(properties["氏名"].required, true);
@@ -85,13 +85,21 @@ test("saving and updating the app makes the form live with its layout", async ()
   assert.deepEqual(layout[0].fields.map((f) => f.code), ["氏名", "金額"]);
 });
 
-test("a field code the server refuses is shown on that field", async () => {
-  await page.getByTestId("canvas-item-状況").getByRole("button", { name: "状況", exact: true }).click();
-  await page.getByTestId("property-panel").getByTestId("prop-code").fill("ステータス");
+test("a setting the server refuses is shown on that field and that setting", async () => {
+  await page.getByTestId("canvas-item-金額").getByRole("button", { name: "金額", exact: true }).click();
+  const panel = page.getByTestId("property-panel");
+  await panel.getByLabel("最小値").fill("10");
+  await panel.getByLabel("最大値").fill("1");
   await page.getByRole("button", { name: "フォームを保存" }).click();
-  await page.getByTestId("property-panel").getByRole("alert").filter({ hasText: "ステータス" }).waitFor();
-  assert.match(await page.getByTestId("canvas-item-ステータス").getAttribute("class"), /invalid/);
-  await page.getByTestId("property-panel").getByTestId("prop-code").fill("状況");
+  await panel.getByRole("alert").first().waitFor();
+  const help = panel.locator(".ant-form-item-has-error", { has: page.getByLabel("最小値") });
+  assert.match(await help.innerText(), /最小値が最大値より大きく/);
+  assert.match(await page.getByTestId("canvas-item-金額").getAttribute("class"), /invalid/);
+  await screenshot(page, "form-designer-error");
+  await panel.getByLabel("最小値").fill("");
+  await panel.getByLabel("最大値").fill("");
+  await page.getByRole("button", { name: "フォームを保存" }).click();
+  await page.getByText("フォームを保存しました。").last().waitFor();
 });
 
 test("discarding changes returns to the live form", async () => {
@@ -100,7 +108,7 @@ test("discarding changes returns to the live form", async () => {
   await page.getByText(/すべてのレコードからこのフィールドのデータが削除されます/).waitFor();
   await page.locator(".ant-popconfirm").getByRole("button", { name: "削除" }).click();
   await page.getByRole("button", { name: "フォームを保存" }).click();
-  await page.getByText("フォームを保存しました。").waitFor();
+  await page.getByText("フォームを保存しました。").last().waitFor();
   assert.equal(await page.getByTestId("canvas-item-氏名").count(), 0);
   await page.getByRole("button", { name: "変更を中止" }).click();
   await page.locator(".ant-popconfirm").getByRole("button", { name: "変更を中止" }).click();

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
-import { callApi, createAppByApi } from "../lib/apps.mjs";
+import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
 
 const server = await startServer();
 const { page, consoleErrors } = await launch();
@@ -68,8 +68,32 @@ test("keyword search finds records by their text fields", async () => {
   await page.getByTestId("record-total").filter({ hasText: "25 件" }).waitFor();
 });
 
+test("the filter panel narrows the list by conditions on fields", async () => {
+  await page.getByRole("button", { name: "絞り込み" }).click();
+  await pick(page, "条件 1 のフィールド", "状況");
+  await pick(page, "条件 1 の値", "完了");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("filter-panel").getByRole("button", { name: "適用" }).click();
+  await page.getByTestId("record-total").filter({ hasText: /^8 件$/ }).waitFor();
+  await page.getByRole("button", { name: "絞り込み" }).click();
+  await page.getByTestId("filter-panel").getByRole("button", { name: "条件を追加" }).click();
+  await pick(page, "条件 2 のフィールド", "金額");
+  await pick(page, "条件 2 の演算子", "以上");
+  await page.getByLabel("条件 2 の値").fill("20000");
+  await page.waitForTimeout(400);
+  await screenshot(page, "record-filter");
+  await page.getByTestId("filter-panel").getByRole("button", { name: "適用" }).click();
+  await page.getByTestId("record-total").filter({ hasText: /^2 件$/ }).waitFor();
+  assert.deepEqual((await page.locator(".ant-table-tbody tr.ant-table-row td:nth-child(5)").allInnerTexts()).sort(), ["21,000円", "24,000円"]);
+  await page.getByRole("button", { name: "絞り込み" }).click();
+  await page.getByTestId("filter-panel").getByRole("button", { name: "クリア" }).click();
+  await page.getByTestId("record-total").filter({ hasText: /^25 件$/ }).waitFor();
+});
+
 test("server validation errors appear next to the fields they concern", async () => {
   await page.getByRole("button", { name: "レコードを追加" }).click();
+  await page.waitForURL(/\/records\/new$/);
+  await page.getByTestId("record-save").waitFor();
   await page.getByLabel("金額").fill("abc");
   await page.getByTestId("record-save").click();
   await page.getByTestId("field-氏名").getByRole("alert").filter({ hasText: "必須です。" }).waitFor();
@@ -100,7 +124,7 @@ test("a new record can be filled with every kind of widget and saved", async () 
   await screenshot(page, "record-form");
   await page.getByTestId("record-save").click();
   await page.waitForURL(/\/records\/\d+$/);
-  await page.getByText("保存しました。").waitFor();
+  await page.getByText("保存しました。").last().waitFor();
   const id = page.url().match(/records\/(\d+)$/)[1];
   const { body } = await callApi(page, "GET", "record.json", { app, id });
   const r = body.record;
@@ -129,7 +153,7 @@ test("a revision conflict offers a reload that keeps what was typed", async () =
   assert.equal(await page.getByLabel("メモ").inputValue(), "電話で確認済み");
   assert.equal(await page.getByLabel("金額").inputValue(), "15000");
   await page.getByTestId("record-save").click();
-  await page.getByText("保存しました。").first().waitFor();
+  await page.locator(".page-header").getByRole("button", { name: "編集" }).waitFor();
   const { body } = await callApi(page, "GET", "record.json", { app, id });
   assert.equal(body.record.メモ.value, "電話で確認済み");
   assert.equal(body.record.金額.value, "15000");
@@ -138,6 +162,7 @@ test("a revision conflict offers a reload that keeps what was typed", async () =
 test("duplicating a record prefills a new one, and a record can be deleted", async () => {
   await page.getByRole("button", { name: "再利用" }).click();
   await page.waitForURL(/\/records\/new$/);
+  await page.getByTestId("record-save").waitFor();
   assert.equal(await page.getByLabel("氏名").inputValue(), "渡辺 一郎");
   await page.getByLabel("氏名").fill("渡辺 二郎");
   await page.getByTestId("record-save").click();

@@ -55,7 +55,7 @@ test("an app is created from an .xlsx with guessed types the user confirms, and 
   await signIn(page, server.baseUrl, ADMIN);
   await page.getByRole("button", { name: "アプリを作成" }).first().click();
   await page.getByText("Excel / CSV から作成").click();
-  await page.getByTestId("sheet-upload").locator("input[type=file]").setInputFiles(file);
+  await page.locator(".ant-modal input[type=file]").setInputFiles(file);
   await page.getByText("130 行・5 列を読み込みます").waitFor();
   assert.equal(await page.getByLabel("アプリ名").inputValue(), "給付金申請一覧");
   const types = await page.locator("[data-testid^=column-type-] .ant-select-content, [data-testid^=column-type-] .ant-select-selection-item").allInnerTexts();

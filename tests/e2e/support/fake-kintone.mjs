@@ -192,6 +192,12 @@ export function createFakeKintone({ webRoot, users }) {
         errors[`properties[${key}].code`] = { messages: [msg(req, `フィールドコード「${code}」が重複しています。`, `Field code ${code} is duplicated.`)] };
       }
     };
+    const checkRanges = (def, key) => {
+      const bad = (a, b) => a !== undefined && a !== "" && b !== undefined && b !== "" && Number(a) > Number(b);
+      const m = msg(req, "最小値が最大値より大きくなっています。", "The minimum is greater than the maximum.");
+      if (bad(def.minValue, def.maxValue)) errors[`properties[${key}].minValue`] = { messages: [m] };
+      if (bad(def.minLength, def.maxLength)) errors[`properties[${key}].minLength`] = { messages: [m] };
+    };
     for (const [key, def] of Object.entries(body.properties ?? {})) {
       if (!def || typeof def !== "object") return err(400, "CB_VA01", msg(req, "入力内容が正しくありません。", "Missing or invalid input."), { [`properties[${key}]`]: { messages: ["invalid"] } });
       if (method === "POST") {
@@ -203,6 +209,7 @@ export function createFakeKintone({ webRoot, users }) {
           continue;
         }
         checkCode(def.code ?? key, key);
+        checkRanges(def, key);
         if (def.type === "DROP_DOWN" || def.type === "RADIO_BUTTON" || def.type === "CHECK_BOX" || def.type === "MULTI_SELECT") {
           if (!def.options || Object.keys(def.options).length === 0) errors[`properties[${key}].options`] = { messages: [msg(req, "必須です。", "Required field.")] };
         }
@@ -214,6 +221,7 @@ export function createFakeKintone({ webRoot, users }) {
         if (!current) return err(400, "GAIA_FC01", msg(req, `指定されたフィールド（code: ${key}）が見つかりません。`, `The specified field (code: ${key}) is not found.`));
         const newCode = def.code ?? key;
         if (newCode !== key) checkCode(newCode, key, key);
+        checkRanges({ ...current, ...def }, key);
         if (Object.keys(errors).length) continue;
         const merged = { ...current, ...def, code: newCode };
         if (current.type === "SUBTABLE") {
@@ -292,6 +300,29 @@ export function createFakeKintone({ webRoot, users }) {
         const conflict = checkRevision(app, params.revision, req);
         if (conflict) return conflict;
         app.preview.layout = structuredClone(params.layout ?? []);
+        app.revision++;
+        return { body: { revision: String(app.revision) } };
+      }
+      case "PUT app/views.json": {
+        if (!preview) break;
+        const conflict = checkRevision(app, params.revision, req);
+        if (conflict) return conflict;
+        const views = {};
+        const ids = {};
+        for (const [name, view] of Object.entries(params.views ?? {})) {
+          const id = view.id ?? String(Math.floor(Math.random() * 1e9));
+          views[name] = { ...view, id, name: view.name ?? name, index: String(view.index ?? 0), filterCond: view.filterCond ?? "", sort: view.sort ?? "" };
+          ids[name] = { id };
+        }
+        app.preview.views = views;
+        app.revision++;
+        return { body: { views: ids, revision: String(app.revision) } };
+      }
+      case "PUT app/settings.json": {
+        if (!preview) break;
+        const conflict = checkRevision(app, params.revision, req);
+        if (conflict) return conflict;
+        for (const k of ["name", "description"]) if (params[k] !== undefined) app.preview.settings[k] = params[k];
         app.revision++;
         return { body: { revision: String(app.revision) } };
       }
@@ -503,7 +534,7 @@ export function createFakeKintone({ webRoot, users }) {
       const ct = req.headers["content-type"] ?? "";
       if (ct.startsWith("multipart/form-data")) {
         const parts = multipart(raw, ct);
-        if (parts.__REQUEST_TOKEN__ !== req.session.csrfToken) return send(403, { code: "CB_NO02", id: "x", message: "bad token" });
+        if ((params.__REQUEST_TOKEN__ ?? parts.__REQUEST_TOKEN__) !== req.session.csrfToken) return send(403, { code: "CB_NO02", id: "x", message: "bad token" });
         const file = parts.file;
         if (!file) return send(400, { code: "CB_VA01", id: "x", message: "file" });
         const key = randomUUID();

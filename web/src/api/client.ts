@@ -72,6 +72,9 @@ export class ApiClient {
   views(app: string, preview: boolean): Promise<{ views: Record<string, View>; revision: string }> {
     return this.http.get(`/k/v1/${preview ? "preview/" : ""}app/views.json`, { app });
   }
+  updateViews(app: string, views: Record<string, Omit<View, "id"> & { id?: string }>, revision?: string): Promise<{ revision: string }> {
+    return this.http.put("/k/v1/preview/app/views.json", { app, views, revision });
+  }
   deploy(app: string, options: { revision?: string; revert?: boolean } = {}): Promise<object> {
     return this.http.post("/k/v1/preview/app/deploy.json", {
       apps: [{ app, revision: options.revision }],

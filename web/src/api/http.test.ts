@@ -57,3 +57,20 @@ describe("Transport", () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 });
+
+describe("Transport.upload", () => {
+  afterEach(() => vi.unstubAllGlobals());
+  it("sends the file as multipart with the token in the query string", async () => {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    vi.stubGlobal("fetch", vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response('{"fileKey":"k"}', { status: 200 });
+    }));
+    const form = new FormData();
+    form.append("file", new Blob(["x"]), "a.txt");
+    const t = new Transport({ csrfToken: () => "tok", language: () => "ja" });
+    expect(await t.upload("/k/v1/file.json", form)).toEqual({ fileKey: "k" });
+    expect(calls[0]!.url).toBe("/k/v1/file.json?__REQUEST_TOKEN__=tok");
+    expect(calls[0]!.init.body).toBeInstanceOf(FormData);
+  });
+});

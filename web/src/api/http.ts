@@ -65,11 +65,10 @@ export class Transport {
     return this.send<T>("DELETE", `${this.url(path)}?${qs}`);
   }
 
-  /** multipart/form-data upload (file.json); the token travels as a form field. */
+  /** multipart/form-data upload (file.json); the token travels in the query string. */
   upload<T>(path: string, form: FormData): Promise<T> {
-    const token = this.options.csrfToken();
-    if (token) form.append(TOKEN_KEY, token);
-    return this.send<T>("POST", this.url(path), form);
+    const qs = encodeParams(this.withToken({}));
+    return this.send<T>("POST", this.url(path) + (qs ? `?${qs}` : ""), form);
   }
 
   /** Raw bytes (file.json GET). */

@@ -4,10 +4,7 @@ import enUS from "antd/locale/en_US";
 import jaJP from "antd/locale/ja_JP";
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from "react-router";
 import type { ReactNode } from "react";
-import { FormDesignerPage } from "../features/form-designer/FormDesignerPage";
 import { PortalPage } from "../features/portal/PortalPage";
-import { RecordListPage } from "../features/record-list/RecordListPage";
-import { RecordPage } from "../features/record-form/RecordPage";
 import { SignInPage } from "../features/sign-in/SignInPage";
 import { LoadingState } from "../ui/PageState";
 import { AppShell } from "./AppShell";
@@ -35,10 +32,11 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <PortalPage /> },
-      { path: "apps/:appId", element: <RecordListPage /> },
-      { path: "apps/:appId/form", element: <FormDesignerPage /> },
-      { path: "apps/:appId/records/new", element: <RecordPage /> },
-      { path: "apps/:appId/records/:recordId", element: <RecordPage /> },
+      // Screens load on first use so the sign-in page and portal come up fast.
+      { path: "apps/:appId", lazy: async () => ({ Component: (await import("../features/record-list/RecordListPage")).RecordListPage }) },
+      { path: "apps/:appId/form", lazy: async () => ({ Component: (await import("../features/form-designer/FormDesignerPage")).FormDesignerPage }) },
+      { path: "apps/:appId/records/new", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },
+      { path: "apps/:appId/records/:recordId", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

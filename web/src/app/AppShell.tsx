@@ -2,7 +2,7 @@
 // switch, sign out, and a skip link for keyboard users.
 import { AppstoreOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Dropdown, Select } from "antd";
-import { Link, Outlet, useNavigate, useParams } from "react-router";
+import { Link, Outlet, useNavigate, useNavigation, useParams } from "react-router";
 import { LOCALES, type Locale } from "../lib/i18n";
 import { useAsync } from "../ui/useAsync";
 import { useI18n } from "./I18nProvider";
@@ -16,12 +16,14 @@ export function AppShell() {
   const apps = useAsync(() => api.apps({ limit: 100 }), [api, appId]);
   const known = apps.data?.apps.some((a) => a.appId === appId) ?? false;
   const user = state.status === "signedIn" ? state.session.user : undefined;
+  const navigating = useNavigation().state !== "idle";
 
   return (
     <>
       <a className="skip-link" href="#main">
         {t("shell.skipToContent")}
       </a>
+      {navigating && <div className="route-loading" role="progressbar" aria-label={t("common.loading")} />}
       <header className="shell-header">
         <Link to="/" className="shell-brand" aria-label={t("shell.portal")}>
           <img src="/favicon.svg" alt="" width={24} height={24} />

@@ -161,8 +161,8 @@ export function FormDesignerPage() {
   const invalid = new Set([...d.problems.keys(), ...serverErrorUids]);
   const selectedServerErrors =
     selectedItem?.kind === "field"
-      ? [...(d.serverErrors[selectedItem.property.code] ?? []), ...(selectedItem.originalCode && selectedItem.originalCode !== selectedItem.property.code ? (d.serverErrors[selectedItem.originalCode] ?? []) : [])]
-      : [];
+      ? (d.serverErrors[selectedItem.property.code] ?? (selectedItem.originalCode ? d.serverErrors[selectedItem.originalCode] : undefined))
+      : undefined;
   const conflict = isApiError(d.actionError, ErrorCodes.settingsConflict);
 
   return (
@@ -199,6 +199,8 @@ export function FormDesignerPage() {
         <div style={{ marginBottom: 12 }}>
           {conflict ? (
             <Alert type="warning" showIcon role="alert" title={t("designer.conflict")} action={<Button onClick={() => void d.reload()}>{t("common.retry")}</Button>} />
+          ) : Object.keys(d.serverErrors).length > 0 ? (
+            <Alert type="error" showIcon role="alert" title={t("designer.invalid")} />
           ) : (
             <ErrorAlert error={d.actionError} />
           )}

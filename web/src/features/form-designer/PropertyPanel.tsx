@@ -9,6 +9,7 @@ import { orderedOptions } from "../../fields/options";
 import { DefaultValueInput } from "./DefaultValueInput";
 import type { DesignItem } from "./designerModel";
 import type { FieldProblems } from "./designerValidation";
+import type { ServerFieldErrors } from "./useDesigner";
 import { OptionsEditor } from "./OptionsEditor";
 
 export type MoveDirection = "left" | "right" | "up" | "down";
@@ -16,7 +17,7 @@ export type MoveDirection = "left" | "right" | "up" | "down";
 interface Props {
   item: DesignItem | null;
   problems: FieldProblems | undefined;
-  serverErrors: string[];
+  serverErrors: ServerFieldErrors | undefined;
   onChange: (patch: Partial<FieldProperty>) => void;
   onLabelText: (text: string) => void;
   onOptions: (labels: string[]) => void;
@@ -75,12 +76,16 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
 
   const p = item.property;
   const info = fieldTypeInfo(p.type);
+  const serverHelp = (prop: string) => {
+    const messages = serverErrors?.byProperty[prop];
+    return messages ? { validateStatus: "error" as const, help: messages.join(" ") } : {};
+  };
   const labels = item.optionLabels ?? orderedOptions(p.options);
   return (
     <aside className="designer-panel" aria-labelledby="props-heading" data-testid="property-panel">
       <h2 id="props-heading">{t(`fieldType.${p.type}`)}</h2>
       {moves}
-      {serverErrors.length > 0 && <Alert type="error" showIcon role="alert" title={serverErrors.join(" ")} style={{ marginBottom: 12 }} />}
+      {serverErrors && <Alert type="error" showIcon role="alert" title={serverErrors.messages.join(" ")} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" requiredMark={false}>
         <Form.Item htmlFor="prop-label-input" label={t("prop.label")}>
           <Input id="prop-label-input" value={p.label} onChange={(e) => onChange({ label: e.target.value })} data-testid="prop-label" />
@@ -88,8 +93,8 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
         <Form.Item
           htmlFor="prop-code-input" label={t("prop.code")}
           extra={t("prop.codeHelp")}
-          validateStatus={problems?.code ? "error" : undefined}
-          help={problems?.code ? t(`prop.code.${problems.code}`) : undefined}
+          validateStatus={problems?.code || serverErrors?.byProperty.code ? "error" : undefined}
+          help={problems?.code ? t(`prop.code.${problems.code}`) : serverErrors?.byProperty.code?.join(" ")}
         >
           <Input id="prop-code-input" value={p.code} onChange={(e) => onChange({ code: e.target.value })} data-testid="prop-code" />
         </Form.Item>
@@ -111,8 +116,8 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
         {info.options && (
           <Form.Item
             label={t("prop.options")}
-            validateStatus={problems?.options ? "error" : undefined}
-            help={problems?.options === "duplicate" ? t("prop.optionDuplicate") : problems?.options === "empty" ? t("prop.optionEmpty") : undefined}
+            validateStatus={problems?.options || serverErrors?.byProperty.options ? "error" : undefined}
+            help={problems?.options === "duplicate" ? t("prop.optionDuplicate") : problems?.options === "empty" ? t("prop.optionEmpty") : serverErrors?.byProperty.options?.join(" ")}
           >
             <OptionsEditor labels={labels} onChange={onOptions} />
           </Form.Item>
@@ -124,7 +129,7 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
           </Form.Item>
         )}
         {info.defaultValue && (
-          <Form.Item htmlFor="prop-default" label={t("prop.defaultValue")}>
+          <Form.Item htmlFor="prop-default" label={t("prop.defaultValue")} {...serverHelp("defaultValue")}>
             <DefaultValueInput id="prop-default" property={p} onChange={(v) => onChange({ defaultValue: v })} />
           </Form.Item>
         )}
@@ -137,31 +142,31 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
         )}
         {info.length && (
           <Space wrap>
-            <Form.Item htmlFor="prop-min-length" label={t("prop.minLength")}>
+            <Form.Item htmlFor="prop-min-length" label={t("prop.minLength")} {...serverHelp("minLength")}>
               <InputNumber id="prop-min-length" min={0} value={numberText(p.minLength)} onChange={(v) => onChange({ minLength: toText(v) })} />
             </Form.Item>
-            <Form.Item htmlFor="prop-max-length" label={t("prop.maxLength")}>
+            <Form.Item htmlFor="prop-max-length" label={t("prop.maxLength")} {...serverHelp("maxLength")}>
               <InputNumber id="prop-max-length" min={1} value={numberText(p.maxLength)} onChange={(v) => onChange({ maxLength: toText(v) })} />
             </Form.Item>
           </Space>
         )}
         {info.range && (
           <Space wrap>
-            <Form.Item htmlFor="prop-min-value" label={t("prop.minValue")}>
+            <Form.Item htmlFor="prop-min-value" label={t("prop.minValue")} {...serverHelp("minValue")}>
               <InputNumber id="prop-min-value" value={numberText(p.minValue)} onChange={(v) => onChange({ minValue: toText(v) })} />
             </Form.Item>
-            <Form.Item htmlFor="prop-max-value" label={t("prop.maxValue")}>
+            <Form.Item htmlFor="prop-max-value" label={t("prop.maxValue")} {...serverHelp("maxValue")}>
               <InputNumber id="prop-max-value" value={numberText(p.maxValue)} onChange={(v) => onChange({ maxValue: toText(v) })} />
             </Form.Item>
           </Space>
         )}
         {info.expression && (
-          <Form.Item htmlFor="prop-expression" label={t("prop.expression")}>
+          <Form.Item htmlFor="prop-expression" label={t("prop.expression")} {...serverHelp("expression")}>
             <Input.TextArea id="prop-expression" rows={2} value={p.expression ?? ""} onChange={(e) => onChange({ expression: e.target.value })} style={{ fontFamily: "monospace" }} />
           </Form.Item>
         )}
         {p.type === "CALC" && (
-          <Form.Item htmlFor="prop-format" label={t("prop.format")}>
+          <Form.Item htmlFor="prop-format" label={t("prop.format")} {...serverHelp("format")}>
             <Select id="prop-format" value={p.format ?? "NUMBER"} onChange={(format: string) => onChange({ format })}
               options={["NUMBER", "NUMBER_DIGIT", "DATETIME", "DATE", "TIME", "HOUR_MINUTE", "DAY_HOUR_MINUTE"].map((v) => ({ value: v, label: v }))} />
           </Form.Item>
@@ -173,11 +178,11 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
                 <Checkbox checked={p.digit ?? false} onChange={(e) => onChange({ digit: e.target.checked })}>{t("prop.digit")}</Checkbox>
               </Form.Item>
             )}
-            <Form.Item htmlFor="prop-display-scale" label={t("prop.displayScale")}>
+            <Form.Item htmlFor="prop-display-scale" label={t("prop.displayScale")} {...serverHelp("displayScale")}>
               <InputNumber id="prop-display-scale" min={0} max={10} value={numberText(p.displayScale)} onChange={(v) => onChange({ displayScale: toText(v) })} />
             </Form.Item>
             <Space wrap>
-              <Form.Item htmlFor="prop-unit" label={t("prop.unit")}>
+              <Form.Item htmlFor="prop-unit" label={t("prop.unit")} {...serverHelp("unit")}>
                 <Input id="prop-unit" style={{ width: 100 }} value={p.unit ?? ""} onChange={(e) => onChange({ unit: e.target.value })} />
               </Form.Item>
               <Form.Item htmlFor="prop-unit-position" label={t("prop.unitPosition")}>

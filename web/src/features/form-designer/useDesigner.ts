@@ -5,7 +5,7 @@ import type { ApiClient } from "../../api/client";
 import { deployAndWait } from "../../api/deploy";
 import { isApiError } from "../../api/errors";
 import type { DeployStatus, FieldProperty, LayoutRow, Properties } from "../../api/types";
-import { groupErrors } from "../../lib/errorKeys";
+import { parseErrorKey } from "../../lib/errorKeys";
 import {
   formFromServer,
   reconcile,
@@ -22,6 +22,24 @@ interface Loaded {
   revision: string;
 }
 
+/** Server messages for one field: all of them, and per definition property (`minValue`, …). */
+export interface ServerFieldErrors {
+  messages: string[];
+  byProperty: Record<string, string[]>;
+}
+
+export function fieldErrors(errors: Record<string, { messages: string[] }> | undefined): Record<string, ServerFieldErrors> {
+  const result: Record<string, ServerFieldErrors> = {};
+  for (const [key, { messages }] of Object.entries(errors ?? {})) {
+    const target = parseErrorKey(key);
+    if (!target) continue;
+    const entry = (result[target.field] ??= { messages: [], byProperty: {} });
+    entry.messages.push(...messages);
+    if (target.property) (entry.byProperty[target.property.split(".")[0]!] ??= []).push(...messages);
+  }
+  return result;
+}
+
 export type DesignerResult = { kind: "saved" } | { kind: "deployed"; status: DeployStatus } | { kind: "invalid" };
 
 export function useDesigner(api: ApiClient, app: string) {
@@ -31,7 +49,7 @@ export function useDesigner(api: ApiClient, app: string) {
   const [dirty, setDirty] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, ServerFieldErrors>>({});
   const [busy, setBusy] = useState(false);
 
   const fetchPreview = useCallback(async (): Promise<Loaded> => {
@@ -83,7 +101,7 @@ export function useDesigner(api: ApiClient, app: string) {
       return true;
     } catch (error) {
       setActionError(error);
-      if (isApiError(error)) setServerErrors(groupErrors(error.errors).byField);
+      if (isApiError(error)) setServerErrors(fieldErrors(error.errors));
       // Keep the user's form; learn what did get saved so the next try does not repeat it.
       try {
         const latest = await fetchPreview();

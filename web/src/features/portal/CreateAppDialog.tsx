@@ -10,6 +10,7 @@ import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
 import { ErrorAlert } from "../../ui/PageState";
 import { CreateFromFileForm } from "../create-from-file/CreateFromFileForm";
+import { CopyAppForm } from "./CopyAppForm";
 
 export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -18,7 +19,7 @@ export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () 
   const [form] = Form.useForm<{ name: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [mode, setMode] = useState<"scratch" | "file">("scratch");
+  const [mode, setMode] = useState<"scratch" | "file" | "copy">("scratch");
 
   const submit = async ({ name }: { name: string }) => {
     setBusy(true);
@@ -50,19 +51,21 @@ export function CreateAppDialog({ open, onClose }: { open: boolean; onClose: () 
       onCancel={onClose}
       destroyOnHidden
       width={mode === "file" ? 900 : 520}
-      footer={mode === "file" ? null : undefined}
+      footer={mode === "scratch" ? undefined : null}
     >
       <Segmented
         block
         style={{ marginBottom: 16 }}
         value={mode}
-        onChange={(v) => setMode(v as "scratch" | "file")}
+        onChange={(v) => setMode(v as "scratch" | "file" | "copy")}
         options={[
           { value: "scratch", label: t("createApp.fromScratch") },
           { value: "file", label: t("createApp.fromFile") },
+          { value: "copy", label: t("createApp.copy") },
         ]}
       />
       {mode === "file" && <CreateFromFileForm onDone={onClose} />}
+      {mode === "copy" && <CopyAppForm onDone={onClose} />}
       {mode === "scratch" && error !== null && <ErrorAlert error={error} />}
       {mode === "scratch" && <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item

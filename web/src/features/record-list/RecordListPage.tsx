@@ -8,11 +8,13 @@ import type { KintoneRecord } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi, useSession } from "../../app/SessionProvider";
 import { FieldView } from "../../fields/FieldView";
+import { conditionOf } from "../../lib/filter";
 import { buildQuery, isSortable, keywordFields, parseSort, type SortKey } from "../../lib/query";
 import { rememberApp } from "../../lib/recentApps";
 import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { ExportCsvDialog } from "./ExportCsvDialog";
+import { FilterPanel, type Filter } from "./FilterPanel";
 import { defaultView, listColumns } from "./listColumns";
 
 const PAGE_SIZES = [20, 50, 100];
@@ -30,6 +32,7 @@ export function RecordListPage() {
   const [keyword, setKeyword] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
+  const [filter, setFilter] = useState<Filter>({ rows: [], match: "all" });
 
   useEffect(() => {
     if (state.status === "signedIn") rememberApp(state.session.user.code, appId);
@@ -42,11 +45,15 @@ export function RecordListPage() {
   }, [api, appId]);
 
   const effectiveSort = sort ?? parseSort(def.data?.view?.sort ?? "");
+  const condition = [def.data?.view?.filterCond ?? "", conditionOf(filter.rows, filter.match)]
+    .filter((c) => c.trim() !== "")
+    .map((c) => `(${c})`)
+    .join(" and ");
   const query = useMemo(
     () =>
       def.data
         ? buildQuery({
-            condition: def.data.view?.filterCond,
+            condition,
             keyword,
             keywordFields: keywordFields(def.data.properties),
             orderBy: effectiveSort,
@@ -54,7 +61,7 @@ export function RecordListPage() {
             offset: (page - 1) * pageSize,
           })
         : null,
-    [def.data, keyword, effectiveSort, page, pageSize],
+    [def.data, condition, keyword, effectiveSort, page, pageSize],
   );
 
   const records = useAsync(
@@ -123,6 +130,7 @@ export function RecordListPage() {
         <>
           <div className="toolbar">
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(`/apps/${appId}/records/new`)}>{t("records.add")}</Button>
+            <FilterPanel properties={properties} filter={filter} onApply={(f) => { setFilter(f); setPage(1); }} />
             <Input.Search allowClear aria-label={t("records.search")} placeholder={t("records.search")} style={{ maxWidth: 320 }}
               onSearch={(value) => { setKeyword(value.trim()); setPage(1); }} data-testid="record-search" />
             {selected.length > 0 && (
@@ -146,11 +154,11 @@ export function RecordListPage() {
             scroll={{ x: "max-content" }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
             onRow={(record) => ({ onDoubleClick: () => navigate(`/apps/${appId}/records/${record.$id?.value as string}`) })}
-            locale={{ emptyText: keyword ? t("records.noMatch") : t("records.empty") }}
+            locale={{ emptyText: keyword || filter.rows.length > 0 ? t("records.noMatch") : t("records.empty") }}
             pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
           />
           <ExportCsvDialog open={exporting} onClose={() => setExporting(false)} app={appId} appName={def.data.app.name} properties={properties} columns={columns}
-            query={buildQuery({ condition: def.data.view?.filterCond, keyword, keywordFields: keywordFields(properties), orderBy: effectiveSort })} />
+            query={buildQuery({ condition, keyword, keywordFields: keywordFields(properties), orderBy: effectiveSort })} />
         </>
       )}
     </>

@@ -1,0 +1,82 @@
+// The list's filter: rows of "field operator value", all or any must match. Applied to
+// the list, its count and the CSV export; not saved (saved views come with the view editor).
+import { DeleteOutlined, FilterOutlined, PlusOutlined } from "@ant-design/icons";
+import { Badge, Button, DatePicker, Input, Popover, Radio, Select, Space, TimePicker } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import type { FieldProperty, Properties } from "../../api/types";
+import { useI18n } from "../../app/I18nProvider";
+import { orderedOptions } from "../../fields/options";
+import { utcMinute } from "../../lib/fieldValue";
+import { isFilterable, operatorsFor, type FilterOperator, type FilterRow } from "../../lib/filter";
+
+export interface Filter {
+  rows: FilterRow[];
+  match: "all" | "any";
+}
+
+function ValueInput({ property, row, onChange, label }: { property: FieldProperty; row: FilterRow; onChange: (v: string | string[]) => void; label: string }) {
+  const { t } = useI18n();
+  if (row.operator === "is empty" || row.operator === "is not empty") return null;
+  const one = Array.isArray(row.value) ? (row.value[0] ?? "") : row.value;
+  if (row.operator === "in" || row.operator === "not in") {
+    const options = orderedOptions(property.options).map((o) => ({ value: o, label: o }));
+    return (
+      <Select aria-label={label} mode={options.length > 0 ? "multiple" : "tags"} style={{ minWidth: 200 }} placeholder={t("record.selectPlaceholder")}
+        value={Array.isArray(row.value) ? row.value : row.value ? [row.value] : []} options={options} onChange={(v: string[]) => onChange(v)} />
+    );
+  }
+  if (property.type === "DATE") return <DatePicker aria-label={label} value={one ? dayjs(one) : null} onChange={(d) => onChange(d ? d.format("YYYY-MM-DD") : "")} />;
+  if (property.type === "TIME") return <TimePicker aria-label={label} format="HH:mm" value={one ? dayjs(`2000-01-01T${one}`) : null} onChange={(d) => onChange(d ? d.format("HH:mm") : "")} />;
+  if (property.type === "DATETIME" || property.type === "CREATED_TIME" || property.type === "UPDATED_TIME") {
+    return <DatePicker aria-label={label} showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" value={one ? dayjs(one) : null} onChange={(d) => onChange(d ? utcMinute(d.toDate()) : "")} />;
+  }
+  return <Input aria-label={label} style={{ width: 200 }} value={one} onChange={(e) => onChange(e.target.value)} />;
+}
+
+export function FilterPanel({ properties, filter, onApply }: { properties: Properties; filter: Filter; onApply: (filter: Filter) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Filter>(filter);
+  const fields = Object.values(properties).filter(isFilterable);
+  const setRow = (i: number, patch: Partial<FilterRow>) => setDraft((d) => ({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+  const newRow = (): FilterRow => {
+    const first = fields[0]!;
+    return { field: first.code, operator: operatorsFor(first.type)[0]!, value: "" };
+  };
+  const content = (
+    <div style={{ maxWidth: "min(720px, 90vw)" }} data-testid="filter-panel">
+      <Radio.Group value={draft.match} onChange={(e) => setDraft({ ...draft, match: e.target.value as Filter["match"] })} style={{ marginBottom: 8 }}
+        options={[{ value: "all", label: t("filter.all") }, { value: "any", label: t("filter.any") }]} />
+      {draft.rows.map((row, i) => {
+        const property = properties[row.field]!;
+        const n = i + 1;
+        return (
+          <Space key={i} wrap style={{ display: "flex", marginBottom: 8 }}>
+            <Select aria-label={t("filter.field", { n })} style={{ minWidth: 160 }} value={row.field} showSearch={{ optionFilterProp: "label" }}
+              options={fields.map((f) => ({ value: f.code, label: f.label }))}
+              onChange={(code: string) => setRow(i, { field: code, operator: operatorsFor(properties[code]!.type)[0]!, value: "" })} />
+            <Select aria-label={t("filter.operator", { n })} style={{ minWidth: 130 }} value={row.operator}
+              options={operatorsFor(property.type).map((op) => ({ value: op, label: t(`filter.op.${op}`) }))}
+              onChange={(operator: FilterOperator) => setRow(i, { operator, value: operator === "in" || operator === "not in" ? [] : "" })} />
+            <ValueInput property={property} row={row} label={t("filter.value", { n })} onChange={(value) => setRow(i, { value })} />
+            <Button icon={<DeleteOutlined aria-hidden />} aria-label={t("filter.remove", { n })} onClick={() => setDraft({ ...draft, rows: draft.rows.filter((_, j) => j !== i) })} />
+          </Space>
+        );
+      })}
+      <Space wrap>
+        <Button icon={<PlusOutlined aria-hidden />} disabled={fields.length === 0} onClick={() => setDraft({ ...draft, rows: [...draft.rows, newRow()] })}>{t("filter.add")}</Button>
+        <Button onClick={() => { const empty: Filter = { rows: [], match: "all" }; setDraft(empty); onApply(empty); setOpen(false); }}>{t("filter.clear")}</Button>
+        <Button type="primary" onClick={() => { onApply(draft); setOpen(false); }}>{t("filter.apply")}</Button>
+      </Space>
+    </div>
+  );
+  return (
+    <Popover open={open} onOpenChange={(o) => { setOpen(o); if (o) setDraft(filter.rows.length > 0 ? filter : { rows: fields.length > 0 ? [newRow()] : [], match: filter.match }); }}
+      trigger="click" placement="bottomLeft" title={t("filter.title")} content={content}>
+      <Badge count={filter.rows.length} size="small">
+        <Button icon={<FilterOutlined aria-hidden />}>{t("filter.title")}</Button>
+      </Badge>
+    </Popover>
+  );
+}

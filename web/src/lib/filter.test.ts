@@ -1,0 +1,23 @@
+import { expect, it } from "vitest";
+import { conditionOf, operatorsFor } from "./filter";
+
+it("offers the operators the query language allows for each type", () => {
+  expect(operatorsFor("DROP_DOWN")).toEqual(["in", "not in"]);
+  expect(operatorsFor("NUMBER")).toContain(">=");
+  expect(operatorsFor("SUBTABLE")).toEqual([]);
+});
+
+it("builds a condition, quoting values and skipping incomplete rows", () => {
+  expect(
+    conditionOf([
+      { field: "状況", operator: "in", value: ["受付", "審査中"] },
+      { field: "金額", operator: ">=", value: "1000" },
+      { field: "氏名", operator: "like", value: "" },
+      { field: "メモ", operator: "is empty", value: "" },
+    ]),
+  ).toBe('状況 in ("受付", "審査中") and 金額 >= "1000" and メモ is empty');
+  expect(conditionOf([{ field: "a", operator: "=", value: 'x"y' }, { field: "b", operator: "!=", value: "" }], "any")).toBe(
+    'a = "x\\"y" or b != ""',
+  );
+  expect(conditionOf([])).toBe("");
+});
