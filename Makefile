@@ -40,7 +40,7 @@ web-test: web
 
 e2e: build web
 	@scripts/npm-install.sh tests/e2e
-	@cd tests/e2e && TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot suites/
+	@cd tests/e2e && E2E_SERVER=real TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot suites/
 
 bench: build
 	@scripts/npm-install.sh tests/api
