@@ -1,5 +1,7 @@
 #include "api/params.h"
 
+#include "api/multipart.h"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <charconv>
@@ -144,6 +146,14 @@ Result<Params> Params::Parse(std::string_view query, std::string_view body,
     for (auto& kv : parsed.as_object()) values[kv.key()] = std::move(kv.value());
   }
   Params params;
+  // Browsers upload files as multipart and send the CSRF token as one of its fields.
+  if (auto boundary = MultipartBoundary(content_type)) {
+    if (auto parts = ParseMultipart(body, *boundary)) {
+      for (const FormPart& p : *parts) {
+        if (p.name == "__REQUEST_TOKEN__") params.request_token_ = std::string(p.data);
+      }
+    }
+  }
   if (auto it = values.find("__REQUEST_TOKEN__"); it != values.end()) {
     if (it->value().is_string()) params.request_token_ = std::string(it->value().as_string());
     values.erase(it);

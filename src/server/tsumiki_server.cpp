@@ -5,6 +5,7 @@
 
 #include "api/dispatcher.h"
 #include "api/routes.h"
+#include "auth/argon2_password_hasher.h"
 #include "auth/authenticator.h"
 #include "common/log.h"
 #include "domain/apps/app_service.h"
@@ -12,6 +13,10 @@
 #include "domain/fields/field_type_registry.h"
 #include "domain/files/file_service.h"
 #include "domain/records/record_service.h"
+#include "domain/users/directory_csv.h"
+#include "domain/users/group_service.h"
+#include "domain/users/organization_service.h"
+#include "domain/users/user_service.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -41,6 +46,11 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::FormService> forms;
   std::unique_ptr<domain::RecordService> records;
   std::unique_ptr<domain::FileService> files;
+  auth::Argon2PasswordHasher password_hasher;
+  std::unique_ptr<domain::UserService> users;
+  std::unique_ptr<domain::OrganizationService> organizations;
+  std::unique_ptr<domain::GroupService> groups;
+  std::unique_ptr<domain::DirectoryCsv> directory_csv;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<http::StaticFiles> web;
@@ -97,8 +107,19 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
                                                        p->clock, record_options);
   p->files = std::make_unique<domain::FileService>(*p->transactions, *p->blobs, p->clock,
                                                    static_cast<int64_t>(config.max_body_bytes));
+  // Directory changes reload the cache that record fields resolve users and groups through.
+  storage::CachedEntityDirectory* directory = p->directory.get();
+  auto directory_changed = [directory] { directory->Invalidate(); };
+  p->users = std::make_unique<domain::UserService>(*p->transactions, p->password_hasher, p->clock,
+                                                   directory_changed);
+  p->organizations =
+      std::make_unique<domain::OrganizationService>(*p->transactions, directory_changed);
+  p->groups = std::make_unique<domain::GroupService>(*p->transactions, directory_changed);
+  p->directory_csv = std::make_unique<domain::DirectoryCsv>(*p->transactions, *p->users,
+                                                            *p->organizations, directory_changed);
   p->services = std::make_unique<api::Services>(
-      api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files});
+      api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files, *p->users,
+                    *p->organizations, *p->groups, *p->directory_csv});
 
   api::DispatcherOptions dispatch_options;
   dispatch_options.default_lang = common::ParseLang(config.default_language, common::Lang::kJa);
@@ -116,7 +137,19 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   });
   if (!config.web_root.empty() && fs::exists(fs::path(config.web_root) / "index.html")) {
     p->web = std::make_unique<http::StaticFiles>(http::StaticFilesOptions{config.web_root});
-    p->router->SetFallback(p->web->AsHandler());
+    http::StaticFiles* web = p->web.get();
+    p->router->SetFallback([web](const http::Request& r) {
+      http::Response response = (*web)(r);
+      // The UI loads nothing from elsewhere and runs no inline script; the component
+      // library injects <style> elements, hence 'unsafe-inline' for styles only.
+      response.SetHeader("Content-Security-Policy",
+                         "default-src 'self'; script-src 'self'; style-src 'self' "
+                         "'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
+                         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+      response.SetHeader("X-Frame-Options", "DENY");
+      response.SetHeader("Referrer-Policy", "same-origin");
+      return response;
+    });
   } else {
     common::LogWarn("no web UI at " + config.web_root + " (build it with `make`); API only");
   }
