@@ -2,6 +2,7 @@
 
 #include "api/admin/admin_endpoints.h"
 #include "api/kintone/endpoints.h"
+#include "api/v1/directory_endpoints.h"
 
 namespace api {
 
@@ -37,11 +38,13 @@ void AddRoutes(Dispatcher& d, Services& s) {
             [&s](Call& c) { return GetFormLayout(c, s, Stage::kPreview); });
   d.Kintone("PUT", "preview/app/form/layout.json", kAuth, json(&PutFormLayout));
 
-  // Settings documents stored and returned (§7.4-7.12). `merge`: omitted keys keep values.
+  // Settings documents stored and returned (§7.4-7.12). `merge`: omitted keys keep values;
+  // `named`: a set keyed by name whose entries get ids (reports, actions).
   struct Document {
     const char* path;
     const char* kind;
     bool merge;
+    bool named = false;
   };
   static constexpr Document kDocuments[] = {
       {"app/settings.json", "settings", true},
@@ -50,19 +53,21 @@ void AddRoutes(Dispatcher& d, Services& s) {
       {"app/notifications/general.json", "notifications/general", true},
       {"app/notifications/perRecord.json", "notifications/perRecord", false},
       {"app/notifications/reminder.json", "notifications/reminder", true},
-      {"app/reports.json", "reports", false},
-      {"app/actions.json", "actions", false},
+      {"app/reports.json", "reports", false, true},
+      {"app/actions.json", "actions", false, true},
       {"app/adminNotes.json", "adminNotes", true},
   };
   for (const Document& doc : kDocuments) {
     std::string kind = doc.kind;
     bool merge = doc.merge;
+    bool named = doc.named;
     d.Kintone("GET", doc.path, kAuth,
               [&s, kind](Call& c) { return GetSettingsDocument(c, s, Stage::kLive, kind); });
     d.Kintone("GET", std::string("preview/") + doc.path, kAuth,
               [&s, kind](Call& c) { return GetSettingsDocument(c, s, Stage::kPreview, kind); });
-    d.Kintone("PUT", std::string("preview/") + doc.path, kAuth,
-              [&s, kind, merge](Call& c) { return PutSettingsDocument(c, s, kind, merge); });
+    d.Kintone("PUT", std::string("preview/") + doc.path, kAuth, [&s, kind, merge, named](Call& c) {
+      return named ? PutNamedSettings(c, s, kind) : PutSettingsDocument(c, s, kind, merge);
+    });
   }
   d.Kintone("GET", "app/views.json", kAuth,
             [&s](Call& c) { return GetSettingsDocument(c, s, Stage::kLive, "views"); });
@@ -98,6 +103,29 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.At("GET", "/api/app/tokens.json", Access::kUserOnly, json(&GetApiTokens));
   d.At("POST", "/api/app/tokens.json", Access::kUserOnly, json(&PostApiToken));
   d.At("DELETE", "/api/app/tokens.json", Access::kUserOnly, json(&DeleteApiToken));
+
+  // cybozu User API (§10): reads for any user, writes for administrators; no API tokens.
+  constexpr Access kUser = Access::kUserOnly;
+  d.At("GET", "/v1/users.json", kUser, json(&GetUsers));
+  d.At("POST", "/v1/users.json", kUser, json(&PostUsers));
+  d.At("PUT", "/v1/users.json", kUser, json(&PutUsers));
+  d.At("DELETE", "/v1/users.json", kUser, json(&DeleteUsers));
+  d.At("GET", "/v1/organizations.json", kUser, json(&GetOrganizations));
+  d.At("POST", "/v1/organizations.json", kUser, json(&PostOrganizations));
+  d.At("PUT", "/v1/organizations.json", kUser, json(&PutOrganizations));
+  d.At("DELETE", "/v1/organizations.json", kUser, json(&DeleteOrganizations));
+  d.At("GET", "/v1/user/organizations.json", kUser, json(&GetUserOrganizations));
+  d.At("GET", "/v1/organization/users.json", kUser, json(&GetOrganizationUsers));
+  d.At("PUT", "/v1/userOrganizations.json", kUser, json(&PutUserOrganizations));
+  d.At("GET", "/v1/groups.json", kUser, json(&GetGroups));
+  d.At("POST", "/v1/groups.json", kUser, json(&PostGroups));
+  d.At("PUT", "/v1/groups.json", kUser, json(&PutGroups));
+  d.At("DELETE", "/v1/groups.json", kUser, json(&DeleteGroups));
+  d.At("GET", "/v1/user/groups.json", kUser, json(&GetUserGroups));
+  d.At("GET", "/v1/group/users.json", kUser, json(&GetGroupUsers));
+  d.At("PUT", "/v1/userGroups.json", kUser, json(&PutUserGroups));
+  d.AtRaw("GET", "/api/directory/export.csv", kUser, raw(&GetDirectoryExport));
+  d.At("POST", "/api/directory/import.json", kUser, json(&PostDirectoryImport));
 }
 
 }  // namespace api

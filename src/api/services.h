@@ -9,6 +9,10 @@ class AppService;
 class FormService;
 class RecordService;
 class FileService;
+class UserService;
+class OrganizationService;
+class GroupService;
+class DirectoryCsv;
 }  // namespace domain
 
 namespace api {
@@ -19,6 +23,10 @@ struct Services {
   domain::FormService& forms;
   domain::RecordService& records;
   domain::FileService& files;
+  domain::UserService& users;
+  domain::OrganizationService& organizations;
+  domain::GroupService& groups;
+  domain::DirectoryCsv& directory_csv;
 };
 
 }  // namespace api

@@ -11,6 +11,7 @@ namespace domain {
 
 class AppRepository;
 class UserRepository;
+class DirectoryRepository;
 class SessionRepository;
 class LoginThrottleRepository;
 class ApiTokenRepository;
@@ -23,6 +24,7 @@ class Transaction {
   virtual ~Transaction() = default;
   virtual AppRepository& apps() = 0;
   virtual UserRepository& users() = 0;
+  virtual DirectoryRepository& directory() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual LoginThrottleRepository& login_throttle() = 0;
   virtual ApiTokenRepository& api_tokens() = 0;

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/repositories/sql_app_repository.h"
 #include "storage/repositories/sql_cursor_repository.h"
+#include "storage/repositories/sql_directory_repository.h"
 #include "storage/repositories/sql_file_repository.h"
 #include "storage/repositories/sql_record_repository.h"
 #include "storage/repositories/sql_user_repository.h"
@@ -17,6 +18,7 @@ class SqlTransaction final : public domain::Transaction {
   SqlTransaction(Connection& c, const domain::FieldTypeRegistry& registry)
       : apps_(c, registry),
         users_(c),
+        directory_(c),
         sessions_(c),
         throttle_(c),
         tokens_(c),
@@ -25,6 +27,7 @@ class SqlTransaction final : public domain::Transaction {
         cursors_(c) {}
   domain::AppRepository& apps() override { return apps_; }
   domain::UserRepository& users() override { return users_; }
+  domain::DirectoryRepository& directory() override { return directory_; }
   domain::SessionRepository& sessions() override { return sessions_; }
   domain::LoginThrottleRepository& login_throttle() override { return throttle_; }
   domain::ApiTokenRepository& api_tokens() override { return tokens_; }
@@ -35,6 +38,7 @@ class SqlTransaction final : public domain::Transaction {
  private:
   SqlAppRepository apps_;
   SqlUserRepository users_;
+  SqlDirectoryRepository directory_;
   SqlSessionRepository sessions_;
   SqlLoginThrottleRepository throttle_;
   SqlApiTokenRepository tokens_;

@@ -21,6 +21,8 @@ JsonResult PostPreviewApp(Call& call, Services& s);
 JsonResult GetSettingsDocument(Call& call, Services& s, domain::Stage stage, const std::string& kind);
 JsonResult PutSettingsDocument(Call& call, Services& s, const std::string& kind, bool merge);
 JsonResult PutViews(Call& call, Services& s);
+// PUT of reports and actions: entries keyed by name get stable ids (§7.10, §7.11).
+JsonResult PutNamedSettings(Call& call, Services& s, const std::string& kind);
 // Deploy (§7.0)
 JsonResult PostDeploy(Call& call, Services& s);
 JsonResult GetDeployStatus(Call& call, Services& s);

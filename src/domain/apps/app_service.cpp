@@ -1,6 +1,7 @@
 #include "domain/apps/app_service.h"
 
 #include "domain/apps/app_repository.h"
+#include "domain/apps/general_settings.h"
 #include "domain/permissions/access.h"
 
 namespace domain {
@@ -16,8 +17,10 @@ Result<App> LoadApp(Transaction& tx, const Principal& who, int64_t id, bool requ
   if (!app || (require_deployed && !app->deployed())) {
     return Error(ErrorCode::kAppNotFound, {std::to_string(id)});
   }
-  // A token of another app learns nothing about this one.
-  TK_RETURN_IF_ERROR(CheckAppRight(who, *app, AppRight::kView));
+  // A token of another app learns nothing about this one; a token of this app with any
+  // right (an add-only token of a web form, a management-only token) may read its live
+  // settings, and each endpoint checks the right it needs.
+  TK_RETURN_IF_ERROR(CheckAppAccess(who, *app));
   return *app;
 }
 
@@ -154,7 +157,12 @@ Result<int64_t> AppService::PutSettings(const Principal& who, int64_t id, const 
     if (merge) {
       TK_ASSIGN_OR_RETURN(auto current, tx.apps().LoadSettings(id, Stage::kPreview, kind));
       doc = current ? std::move(*current) : DefaultSettings(kind, app.name);
-      for (auto& kv : body) doc[kv.key()] = std::move(kv.value());
+      if (kind == "settings") {
+        // The general settings drive record values (numberPrecision): checked, not stored as sent.
+        TK_ASSIGN_OR_RETURN(doc, MergeGeneralSettings(std::move(doc), body));
+      } else {
+        for (auto& kv : body) doc[kv.key()] = std::move(kv.value());
+      }
     } else {
       doc = std::move(body);
     }

@@ -14,8 +14,10 @@ using common::Status;
 
 Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>& targets,
                           bool revert) {
+  size_t failing = 0;  // the target being deployed when an error ends the transaction
   Status result = db_.Write([&](Transaction& tx) -> Status {
-    for (const DeployTarget& t : targets) {
+    for (failing = 0; failing < targets.size(); ++failing) {
+      const DeployTarget& t = targets[failing];
       TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, t.app, false));
       TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
       TK_RETURN_IF_ERROR(CheckAppRevision(app, t.revision));
@@ -50,13 +52,16 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
   });
   if (!result.ok() && result.error().code() != common::ErrorCode::kAppNotFound &&
       result.error().code() != common::ErrorCode::kNoPrivilege &&
+      result.error().code() != common::ErrorCode::kTokenNotForApp &&
+      result.error().code() != common::ErrorCode::kTokenNoPermission &&
       result.error().code() != common::ErrorCode::kAppRevisionConflict) {
-    // The deploy itself failed: every app reports FAIL until the next successful deploy.
+    // The deploy itself failed: the failing app reports FAIL, the others CANCEL (rolled back
+    // with it), until their next successful deploy.
     Status marked = db_.Write([&](Transaction& tx) -> Status {
-      for (const DeployTarget& t : targets) {
-        TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(t.app));
+      for (size_t i = 0; i < targets.size(); ++i) {
+        TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(targets[i].app));
         if (!app) continue;
-        app->deploy_status = "FAIL";
+        app->deploy_status = i == failing ? "FAIL" : "CANCEL";
         TK_RETURN_IF_ERROR(tx.apps().Update(*app));
       }
       return Status::Ok();

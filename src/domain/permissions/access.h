@@ -14,6 +14,9 @@ enum class AppRight { kView, kAdd, kEdit, kDelete, kManage, kImport, kExport };
 
 // OK, or CB_NO02 (user), GAIA_IA02 (token of another app) / GAIA_NO01 (token lacking a right).
 common::Status CheckAppRight(const Principal& who, const App& app, AppRight right);
+// The app is addressable by `who` at all: any user, or a token granted on this app with any
+// right (GAIA_IA02 otherwise). Endpoints then check the right they need.
+common::Status CheckAppAccess(const Principal& who, const App& app);
 // For endpoints that accept no API tokens (apps.json, creating apps): CB_NO02 for tokens.
 common::Status RequireUser(const Principal& who);
 common::Status RequireAdmin(const Principal& who);

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace domain {
 
@@ -18,9 +20,20 @@ struct User {
   std::string time_zone = "Asia/Tokyo";
   std::string email;
   std::optional<int64_t> primary_organization_id;
+  // The User API's optional string properties by their JSON names (surName, givenName,
+  // phone, joinDate…; see kUserProfileProperties). Absent = "".
+  std::map<std::string, std::string> profile;
+  std::optional<int64_t> sort_order;
+  std::vector<std::pair<std::string, std::string>> custom_items;  // customItemValues code → value
   int64_t created_at = 0;
   int64_t updated_at = 0;
 };
+
+// The string properties User::profile may hold, in the User API's order.
+inline constexpr const char* kUserProfileProperties[] = {
+    "surName",        "givenName",   "surNameReading", "givenNameReading", "localName",
+    "localNameLocale", "description", "phone",          "mobilePhone",      "extensionNumber",
+    "employeeNumber", "joinDate",    "birthDate",      "url",              "callto"};
 
 // The built-in account that API-token actions are attributed to (kintone's "Administrator").
 inline constexpr const char* kTokenUserCode = "Administrator";

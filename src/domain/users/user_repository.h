@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "domain/permissions/principal.h"
+#include "domain/users/directory.h"
 #include "domain/users/user.h"
 
 namespace domain {
@@ -23,6 +24,11 @@ class UserRepository {
   virtual common::Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;
   virtual common::Result<std::vector<User>> List(int64_t offset, int64_t limit) = 0;
   virtual common::Result<int64_t> Count() = 0;
+  // Users matching `filter` (ids or codes), ordered by id.
+  virtual common::Result<std::vector<User>> Find(const DirectoryFilter& filter) = 0;
+  // Every property but the password and created_at.
+  virtual common::Status Update(const User& user) = 0;
+  virtual common::Status Delete(int64_t id) = 0;
 };
 
 struct Session {

@@ -111,11 +111,15 @@ class SchemaChange {
     TK_RETURN_IF_ERROR(
         Run("CREATE INDEX " + mv + "_value ON " + mv + "(field_id, value, record_id, row_id)"));
     TK_RETURN_IF_ERROR(Run("CREATE INDEX " + mv + "_record ON " + mv + "(record_id)"));
+    // A rowid table, not WITHOUT ROWID: a diff is ~1 KB of UTF-8, over the ~1000-byte inline
+    // limit of an index b-tree cell, so WITHOUT ROWID spilled ~600 bytes of every row into an
+    // overflow page of its own (4 KB per history row; docs/benchmarks.md). A table b-tree keeps
+    // rows up to ~4 KB inline; the primary key becomes a small separate index.
     std::string h = query::HistoryTable(app_);
     return Run("CREATE TABLE " + h +
                " (record_id INTEGER NOT NULL, revision INTEGER NOT NULL, user_id INTEGER NOT "
                "NULL, at INTEGER NOT NULL, action TEXT NOT NULL, diff TEXT NOT NULL, "
-               "PRIMARY KEY (record_id, revision)) WITHOUT ROWID");
+               "PRIMARY KEY (record_id, revision))");
   }
 
   Status CreateSubtable(const FieldDef& table) {

@@ -1,5 +1,7 @@
 #include "storage/repositories/sql_user_repository.h"
 
+#include <boost/json.hpp>
+
 namespace storage {
 
 using common::Result;
@@ -11,7 +13,45 @@ namespace {
 
 constexpr const char* kUserColumns =
     "id, code, name, is_admin, valid, locale, time_zone, email, primary_organization_id, "
-    "created_at, updated_at";
+    "created_at, updated_at, profile, sort_order";
+
+namespace json = boost::json;
+
+// User::profile and custom_items as one JSON object: {"surName": "…", "customItemValues": […]}.
+std::string ProfileToJson(const User& u) {
+  json::object o;
+  for (const auto& [k, v] : u.profile) {
+    if (!v.empty()) o[k] = v;
+  }
+  if (!u.custom_items.empty()) {
+    json::array items;
+    for (const auto& [code, value] : u.custom_items) {
+      items.push_back(json::object{{"code", code}, {"value", value}});
+    }
+    o["customItemValues"] = std::move(items);
+  }
+  return json::serialize(o);
+}
+
+void ProfileFromJson(const std::string& text, User& u) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return;
+  for (const auto& [k, val] : v.as_object()) {
+    if (val.is_string()) {
+      u.profile[std::string(k)] = std::string(val.as_string());
+    } else if (k == "customItemValues" && val.is_array()) {
+      for (const auto& item : val.as_array()) {
+        const json::object* io = item.if_object();
+        if (!io || !io->contains("code") || !io->at("code").is_string()) continue;
+        const json::value* value = io->if_contains("value");
+        u.custom_items.emplace_back(std::string(io->at("code").as_string()),
+                                    value && value->is_string() ? std::string(value->as_string())
+                                                                : std::string());
+      }
+    }
+  }
+}
 
 User ToUser(const Row& r) {
   User u;
@@ -26,6 +66,8 @@ User ToUser(const Row& r) {
   if (!r.IsNull(8)) u.primary_organization_id = r.Int(8);
   u.created_at = r.Int(9);
   u.updated_at = r.Int(10);
+  ProfileFromJson(r.Text(11), u);
+  if (!r.IsNull(12)) u.sort_order = r.Int(12);
   return u;
 }
 
@@ -44,10 +86,12 @@ SqlValue OptionalInt(const std::optional<int64_t>& v) {
 Result<int64_t> SqlUserRepository::Insert(const User& u, const std::string& hash) {
   TK_RETURN_IF_ERROR(c_.Execute(
       "INSERT INTO users(code, name, password_hash, is_admin, valid, locale, time_zone, email, "
-      "primary_organization_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      "primary_organization_id, created_at, updated_at, profile, sort_order) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {u.code, u.name, hash.empty() ? SqlValue(SqlNull{}) : SqlValue(hash),
        int64_t{u.is_admin}, int64_t{u.valid}, u.locale, u.time_zone, u.email,
-       OptionalInt(u.primary_organization_id), u.created_at, u.updated_at}));
+       OptionalInt(u.primary_organization_id), u.created_at, u.updated_at, ProfileToJson(u),
+       OptionalInt(u.sort_order)}));
   return c_.LastInsertId();
 }
 
@@ -83,6 +127,30 @@ Result<std::vector<User>> SqlUserRepository::List(int64_t offset, int64_t limit)
 Result<int64_t> SqlUserRepository::Count() {
   TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT count(*) FROM users"));
   return rows[0].Int(0);
+}
+
+Result<std::vector<User>> SqlUserRepository::Find(const domain::DirectoryFilter& f) {
+  std::string sql = std::string("SELECT ") + kUserColumns + " FROM users";
+  std::vector<SqlValue> params;
+  AppendDirectoryFilter(f, sql, params);
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query(sql, params));
+  std::vector<User> out;
+  for (const Row& r : rows) out.push_back(ToUser(r));
+  return out;
+}
+
+Status SqlUserRepository::Update(const User& u) {
+  return c_.Execute(
+      "UPDATE users SET code = ?, name = ?, is_admin = ?, valid = ?, locale = ?, time_zone = ?, "
+      "email = ?, primary_organization_id = ?, updated_at = ?, profile = ?, sort_order = ? "
+      "WHERE id = ?",
+      {u.code, u.name, int64_t{u.is_admin}, int64_t{u.valid}, u.locale, u.time_zone, u.email,
+       OptionalInt(u.primary_organization_id), u.updated_at, ProfileToJson(u),
+       OptionalInt(u.sort_order), u.id});
+}
+
+Status SqlUserRepository::Delete(int64_t id) {
+  return c_.Execute("DELETE FROM users WHERE id = ?", {id});
 }
 
 Status SqlSessionRepository::Insert(const domain::Session& s) {

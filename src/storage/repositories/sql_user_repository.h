@@ -7,6 +7,10 @@
 
 namespace storage {
 
+// Appends " WHERE id IN (…) OR code IN (…) ORDER BY id LIMIT ? OFFSET ?" for `f`.
+void AppendDirectoryFilter(const domain::DirectoryFilter& f, std::string& sql,
+                           std::vector<SqlValue>& params);
+
 class SqlUserRepository final : public domain::UserRepository {
  public:
   explicit SqlUserRepository(Connection& c) : c_(c) {}
@@ -17,6 +21,9 @@ class SqlUserRepository final : public domain::UserRepository {
   common::Status SetPasswordHash(int64_t user_id, const std::string& hash) override;
   common::Result<std::vector<domain::User>> List(int64_t offset, int64_t limit) override;
   common::Result<int64_t> Count() override;
+  common::Result<std::vector<domain::User>> Find(const domain::DirectoryFilter& filter) override;
+  common::Status Update(const domain::User& user) override;
+  common::Status Delete(int64_t id) override;
 
  private:
   Connection& c_;

@@ -10,6 +10,8 @@ namespace {
 const std::vector<std::string>& SqliteMigrations() {
   static const std::vector<std::string> kSteps = {
 #include "storage/sqlite/schema_v1.sql.inc"
+      ,
+#include "storage/sqlite/schema_v2.sql.inc"
   };
   return kSteps;
 }

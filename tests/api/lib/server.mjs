@@ -1,6 +1,6 @@
 // Starts a real `tsumiki serve` on a free port with a temporary data directory, and stops it
 // (SIGTERM, then SIGKILL) when the suite ends — even when a test fails.
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -31,7 +31,9 @@ function freePort() {
 
 export const ADMIN = { username: "admin", password: "admin-password-for-tests" };
 
-// Starts a server for the calling test file; returns {baseUrl, port, dataDir, client(), stop()}.
+// Starts a server for the calling test file; returns {baseUrl, port, dataDir, client(), stop(),
+// addUser()}. Call it at the top level of the file (`await startServer()`), not inside a hook:
+// it registers the file-level `after` that stops the server.
 export async function startServer({ env = {}, args = [] } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "tsumiki-api-"));
@@ -87,10 +89,19 @@ export async function startServer({ env = {}, args = [] } = {}) {
       auth: auth.apiToken ? { apiToken: auth.apiToken } : { username: auth.username, password: auth.password },
     });
   const log = () => output;
-  return { baseUrl, port, dataDir, client, stop, log, child };
+  // Adds an account through `tsumiki admin user add` on the live data directory.
+  const addUser = (login, password, { name, admin = false } = {}) => {
+    const args = ["admin", "user", "add", login, "--data", dataDir];
+    if (name) args.push("--name", name);
+    if (admin) args.push("--admin");
+    execFileSync(tsumikiBinary(), args, { env: { ...process.env, TSUMIKI_PASSWORD: password }, stdio: "pipe" });
+    return { username: login, password };
+  };
+  return { baseUrl, port, dataDir, client, stop, log, child, addUser };
 }
 
-// Raw HTTP call with password auth, for shapes the client library hides.
+// Raw HTTP call with password auth, for shapes the client library hides. Node's fetch sends
+// `Accept-Language: *`, so messages come in English unless a test sets the header.
 export async function raw(baseUrl, method, path, { body, headers = {}, auth = ADMIN } = {}) {
   const h = { ...headers };
   if (auth) h["X-Cybozu-Authorization"] = Buffer.from(`${auth.username}:${auth.password}`).toString("base64");
