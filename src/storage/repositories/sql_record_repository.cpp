@@ -386,6 +386,10 @@ Status SqlRecordRepository::Delete(const RecordSchema& s, int64_t id) {
   }
   TK_RETURN_IF_ERROR(
       c_.Execute("DELETE FROM " + query::MultiValueTable(s.app) + " WHERE record_id = ?", {id}));
+  // A deleted record's attachments are no longer downloadable; the rows (and blobs) stay, so
+  // the record can be restored from its history with them.
+  TK_RETURN_IF_ERROR(
+      c_.Execute("UPDATE files SET app_id = NULL WHERE app_id = ? AND record_id = ?", {s.app, id}));
   return c_.Execute("DELETE FROM " + query::RecordTable(s.app) + " WHERE id = ?", {id});
 }
 

@@ -301,6 +301,12 @@ test("files: upload with a Japanese name, attach, read, download, keep and remov
   ({ record: r } = await client.record.getRecord({ app: typesApp, id }));
   assert.deepEqual(r.file.value.map((f) => f.name), ["画像.bin"]);
 
+  // Deleting the record takes its attachments out of reach.
+  const kept = r.file.value[0].fileKey;
+  await client.record.deleteRecords({ app: typesApp, ids: [id] });
+  const gone = await raw(server.baseUrl, "GET", `/k/v1/file.json?fileKey=${kept}`);
+  isError(gone, 404, "GAIA_BL01");
+
   const bad = await rejectsWith(
     client.record.addRecord({ app: typesApp, record: { file: { value: [{ fileKey: "bogus" }] } } }),
     { status: 400, code: "CB_VA01" },
