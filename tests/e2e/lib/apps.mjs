@@ -68,10 +68,20 @@ export async function createAppByApi(page, name, properties) {
 
 /** Opens the antd Select named `label` and picks the option with exactly this text. */
 export async function pick(page, label, option) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
+  const choice = page
     .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
     .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
-    .first()
-    .click();
+    .first();
+  // Under load a click can land while the previous dropdown is still closing, which toggles
+  // this one shut again: re-open it rather than wait out the whole timeout.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByLabel(label, { exact: true }).click();
+    try {
+      await choice.click({ timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press("Escape");
+    }
+  }
 }
