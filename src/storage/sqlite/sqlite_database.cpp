@@ -188,9 +188,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool re
   return conn;
 }
 
+// BEGIN, COMMIT and ROLLBACK go through the statement cache (Execute), not sqlite3_exec: parsing
+// them anew twice per request was ~10% of the CPU of a one-record read (docs/benchmarks.md).
 Status SqliteDatabase::RunInTransaction(SqliteConnection& c, std::string_view begin,
                                         const std::function<Status(Connection&)>& work) {
-  TK_RETURN_IF_ERROR(c.ExecuteScript(begin));
+  TK_RETURN_IF_ERROR(c.Execute(begin, Params{}));
   Status result;
   try {
     result = work(c);
@@ -198,11 +200,11 @@ Status SqliteDatabase::RunInTransaction(SqliteConnection& c, std::string_view be
     result = Error::Internal(std::string("exception in transaction: ") + e.what());
   }
   if (result.ok()) {
-    Status commit = c.ExecuteScript("COMMIT");
+    Status commit = c.Execute("COMMIT", Params{});
     if (commit.ok()) return result;
     result = std::move(commit);
   }
-  Status rollback = c.ExecuteScript("ROLLBACK");
+  Status rollback = c.Execute("ROLLBACK", Params{});
   if (!rollback.ok()) common::LogError("rollback failed: " + rollback.error().ToString());
   return result;
 }
