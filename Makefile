@@ -5,13 +5,13 @@ DATA ?= ./data
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build web deps test-deps unit web-test api-test e2e format clean bench
+.PHONY: run test build web deps test-deps unit web-test api-test e2e format clean bench fuzz fuzz-smoke
 
 run: deps build web
 	@echo "Tsumiki: http://localhost:$(lastword $(subst :, ,$(LISTEN)))  (data in $(DATA); Ctrl-C stops)"
 	@$(BUILD)/src/server/tsumiki serve --data $(DATA) --listen $(LISTEN) --web-root web/dist
 
-test: test-deps build web unit web-test api-test e2e
+test: test-deps build web unit web-test api-test e2e fuzz-smoke
 
 deps:
 	@scripts/install-deps.sh
@@ -41,6 +41,15 @@ web-test: web
 e2e: build web
 	@scripts/npm-install.sh tests/e2e
 	@cd tests/e2e && E2E_SERVER=real TSUMIKI_BIN=$(CURDIR)/$(BUILD)/src/server/tsumiki node --test --test-concurrency=1 --test-reporter=dot suites/
+
+# libFuzzer targets: a short run in `make test` when clang is there; `make fuzz
+# FUZZ_SECONDS=600` (or scripts/fuzz.sh 600 query) for a real session.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	@if command -v clang++ >/dev/null; then scripts/fuzz.sh 6; else echo "fuzz: clang++ missing, skipped"; fi
 
 bench: build
 	@scripts/npm-install.sh tests/api

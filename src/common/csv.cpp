@@ -67,6 +67,8 @@ Result<std::vector<CsvRow>> ParseCsv(std::string_view text, const std::string& k
 }
 
 std::string FormatCsvRow(const std::vector<std::string>& fields) {
+  // A row of one empty value would be a blank line, which readers skip: quote it.
+  if (fields.size() == 1 && fields[0].empty()) return "\"\"\r\n";
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';

@@ -48,5 +48,15 @@ TEST(Csv, FormatsRoundTrip) {
   EXPECT_EQ(Fields(line)[0], row);
 }
 
+// Found by fuzz_csv: a row of one empty value came out as a blank line and was lost.
+TEST(Csv, ARowOfOneEmptyValueSurvivesTheRoundTrip) {
+  EXPECT_EQ(FormatCsvRow({""}), "\"\"\r\n");
+  auto rows = ParseCsv("h\r\n" + FormatCsvRow({""}) + FormatCsvRow({"x"}));
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[1].fields, std::vector<std::string>{""});
+  EXPECT_EQ(FormatCsvRow({"", ""}), ",\r\n");
+}
+
 }  // namespace
 }  // namespace common
