@@ -12,6 +12,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v1.sql.inc"
       ,
 #include "storage/sqlite/schema_v2.sql.inc"
+      ,
+#include "storage/sqlite/schema_v3.sql.inc"
   };
   return kSteps;
 }
