@@ -22,6 +22,20 @@ struct RunningGuard {
 
 bool IsWrite(std::string_view method) { return method != "GET" && method != "HEAD"; }
 
+// API answers are data, never pages: no sniffing them into HTML, no framing, no caching of
+// personal data by shared caches, no leaking URLs (with record ids) onwards.
+http::Response AddApiSecurityHeaders(const http::Request& r, http::Response& response) {
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  if (response.Header("Content-Security-Policy").empty()) {
+    response.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  }
+  response.SetHeader("X-Frame-Options", "DENY");
+  response.SetHeader("Referrer-Policy", "no-referrer");
+  if (response.Header("Cache-Control").empty()) response.SetHeader("Cache-Control", "no-store");
+  if (r.secure) response.SetHeader("Strict-Transport-Security", "max-age=31536000");
+  return response;
+}
+
 }  // namespace
 
 std::string CookieValue(std::string_view header, std::string_view name) {
@@ -95,15 +109,21 @@ common::Lang Dispatcher::LangFor(const http::Request& r, std::string_view user_l
 }
 
 http::Response Dispatcher::NotFound(const http::Request& r) const {
-  return ErrorResponse(Error(ErrorCode::kApiNotFound), LangFor(r, "auto"), r.request_id);
+  http::Response response =
+      ErrorResponse(Error(ErrorCode::kApiNotFound), LangFor(r, "auto"), r.request_id);
+  return AddApiSecurityHeaders(r, response);
 }
 
 http::Response Dispatcher::MethodNotAllowed(const http::Request& r) const {
-  return ErrorResponse(Error(ErrorCode::kMethodNotAllowed), LangFor(r, "auto"), r.request_id);
+  http::Response response =
+      ErrorResponse(Error(ErrorCode::kMethodNotAllowed), LangFor(r, "auto"), r.request_id);
+  return AddApiSecurityHeaders(r, response);
 }
 
 http::Response Dispatcher::TooLarge(const http::Request& r) const {
-  return ErrorResponse(Error(ErrorCode::kRequestTooLarge), LangFor(r, "auto"), r.request_id);
+  http::Response response =
+      ErrorResponse(Error(ErrorCode::kRequestTooLarge), LangFor(r, "auto"), r.request_id);
+  return AddApiSecurityHeaders(r, response);
 }
 
 http::Response Dispatcher::Handle(const http::Request& r, const std::string& path,
@@ -126,6 +146,7 @@ http::Response Dispatcher::Handle(const http::Request& r, const std::string& pat
       response = Run(r, entry->second, method, guest_space);
     }
   }
+  AddApiSecurityHeaders(r, response);
   response.headers.emplace_back("X-ConcurrencyLimit-Limit",
                                 std::to_string(options_.concurrency_limit));
   response.headers.emplace_back("X-ConcurrencyLimit-Running", std::to_string(running));

@@ -138,7 +138,12 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   if (!config.web_root.empty() && fs::exists(fs::path(config.web_root) / "index.html")) {
     p->web = std::make_unique<http::StaticFiles>(http::StaticFilesOptions{config.web_root});
     http::StaticFiles* web = p->web.get();
-    p->router->SetFallback([web](const http::Request& r) {
+    p->router->SetFallback([web, dispatcher](const http::Request& r) {
+      // An unknown API path gets the API's 404 (kintone's JSON, API headers), not a page.
+      if (r.path.starts_with("/k/") || r.path.starts_with("/api/") ||
+          r.path.starts_with("/v1/")) {
+        return dispatcher->NotFound(r);
+      }
       http::Response response = (*web)(r);
       // The UI loads nothing from elsewhere and runs no inline script; the component
       // library injects <style> elements, hence 'unsafe-inline' for styles only.
@@ -148,6 +153,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
                          "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
       response.SetHeader("X-Frame-Options", "DENY");
       response.SetHeader("Referrer-Policy", "same-origin");
+      response.SetHeader("X-Content-Type-Options", "nosniff");
       return response;
     });
   } else {
