@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { after } from "node:test";
 import { repoRoot } from "./server.mjs";
 
-export const screenshotDir = join(repoRoot, "docs/images");
+// Screenshots land in a temporary folder (printed once) so a test run leaves the tree
+// clean; UPDATE_SCREENSHOTS=1 writes them to docs/images for the README and docs.
+export const screenshotDir = process.env.UPDATE_SCREENSHOTS === "1" ? join(repoRoot, "docs/images") : join(tmpdir(), "tsumiki-e2e-screenshots");
+let announced = false;
 
 export async function launch({ locale = "ja-JP", viewport = { width: 1366, height: 900 } } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "tsumiki-chromium-"));
@@ -39,6 +42,10 @@ function watch(page, errors) {
 
 export async function screenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
+  if (!announced) {
+    announced = true;
+    console.log(`# e2e: screenshots in ${screenshotDir}`);
+  }
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
 }
 
