@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
-import { addField, createAppInUi, deployInUi } from "../lib/apps.mjs";
+import { addField, callApi, createAppInUi, deployInUi } from "../lib/apps.mjs";
 import { drag } from "../lib/dnd.mjs";
 
 const server = await startServer();
@@ -113,5 +113,39 @@ test("discarding changes returns to the live form", async () => {
   await page.getByRole("button", { name: "変更を中止" }).click();
   await page.locator(".ant-popconfirm").getByRole("button", { name: "変更を中止" }).click();
   await page.getByTestId("canvas-item-氏名").waitFor();
+  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
+});
+
+test("a column added to a table that is already live is saved into that table", async () => {
+  const table = page.getByTestId("table-明細");
+  await drag(page, page.getByTestId("palette-DATE"), table.locator(".table-drop"));
+  await page.getByTestId("property-panel").getByTestId("prop-label").fill("納期");
+  await page.getByRole("button", { name: "フォームを保存" }).click();
+  await page.getByText("フォームを保存しました。").last().waitFor();
+  await deployInUi(page);
+  const { properties } = await api("app/form/fields.json", { app: appId });
+  assert.deepEqual(Object.keys(properties["明細"].fields).sort(), ["品名", "数量", "納期"].sort());
+  assert.equal(properties["明細"].fields["納期"].type, "DATE");
+  assert.equal(properties["納期"], undefined);
+});
+
+test("a failed update shows the server's reason on the field it concerns", async () => {
+  for (const name of ["山田", "山田"]) {
+    const r = await callApi(page, "POST", "record.json", { app: appId, record: { 氏名: { value: name } } });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+  await page.getByTestId("canvas-item-氏名").getByRole("button", { name: "氏名", exact: true }).click();
+  await page.getByTestId("property-panel").getByTestId("prop-unique").check();
+  await page.getByRole("button", { name: "アプリを更新" }).click();
+  const alert = page.getByTestId("deploy-failed");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /アプリを更新できませんでした/);
+  assert.match(await alert.innerText(), /重複した値を持つレコードが存在するため/);
+  assert.match(await page.getByTestId("canvas-item-氏名").getAttribute("class"), /invalid/);
+  const status = await callApi(page, "GET", "preview/app/deploy.json", { apps: [appId] });
+  assert.equal(status.body.apps[0].status, "FAIL");
+  await screenshot(page, "form-designer-deploy-failed");
+  const { properties } = await api("app/form/fields.json", { app: appId });
+  assert.notEqual(properties["氏名"].unique, true);
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });

@@ -157,6 +157,7 @@ export const en = {
   "designer.discardConfirm": "Discard all changes that are not in the live app yet?",
   "designer.saved": "Form saved. Press “Update app” to use it.",
   "designer.deployed": "App updated.",
+  "designer.deployFailedTitle": "The app could not be updated. Your form changes are still saved in the preview.",
   "designer.deployFailed": "Updating the app failed ({status}).",
   "designer.unsaved": "You have unsaved changes.",
   "designer.leaveWarning": "Leave without saving? Your changes to the form will be lost.",

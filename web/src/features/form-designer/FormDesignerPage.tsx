@@ -23,10 +23,11 @@ import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
 import { isLayoutOnly, newFieldProperty, type PaletteType } from "../../fields/fieldTypes";
 import { codeFromLabel } from "../../lib/fieldCode";
-import { ErrorAlert, LoadingState } from "../../ui/PageState";
+import { ErrorAlert, errorMessage, LoadingState } from "../../ui/PageState";
 import { itemTitle } from "./CanvasItem";
 import {
   addItem,
+  allFields,
   findItem,
   moveItem,
   moveRow,
@@ -164,6 +165,7 @@ export function FormDesignerPage() {
       ? (d.serverErrors[selectedItem.property.code] ?? (selectedItem.originalCode ? d.serverErrors[selectedItem.originalCode] : undefined))
       : undefined;
   const conflict = isApiError(d.actionError, ErrorCodes.settingsConflict);
+  const fieldLabel = (code: string) => allFields(form).find((f) => f.property.code === code || f.originalCode === code)?.property.label || code;
 
   return (
     <>
@@ -188,14 +190,24 @@ export function FormDesignerPage() {
             if (d.problems.size > 0) { void message.error(t("designer.invalid")); return; }
             void d.deploy().then((status) => {
               if (status === "SUCCESS") void message.success(t("designer.deployed"));
-              else if (status) void message.error(t("designer.deployFailed", { status }));
             });
           }}>
             {t("designer.deploy")}
           </Button>
         </Space>
       </div>
-      {d.actionError !== null && (
+      {d.deployFailed !== null && !conflict ? (
+        <div style={{ marginBottom: 12 }}>
+          <Alert type="error" showIcon role="alert" data-testid="deploy-failed" title={t("designer.deployFailedTitle")}
+            description={
+              <ul className="plain-list">
+                {Object.keys(d.serverErrors).length > 0
+                  ? Object.entries(d.serverErrors).map(([code, e]) => <li key={code}>{`${fieldLabel(code)}: ${e.messages.join(" ")}`}</li>)
+                  : <li>{d.actionError !== null ? errorMessage(d.actionError, t("common.networkError")) : t("designer.deployFailed", { status: d.deployFailed })}</li>}
+              </ul>
+            } />
+        </div>
+      ) : d.actionError !== null && (
         <div style={{ marginBottom: 12 }}>
           {conflict ? (
             <Alert type="warning" showIcon role="alert" title={t("designer.conflict")} action={<Button onClick={() => void d.reload()}>{t("common.retry")}</Button>} />

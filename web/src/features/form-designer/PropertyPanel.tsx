@@ -110,7 +110,7 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
         )}
         {info.unique && (
           <Form.Item>
-            <Checkbox checked={p.unique ?? false} onChange={(e) => onChange({ unique: e.target.checked })}>{t("prop.unique")}</Checkbox>
+            <Checkbox checked={p.unique ?? false} onChange={(e) => onChange({ unique: e.target.checked })} data-testid="prop-unique">{t("prop.unique")}</Checkbox>
           </Form.Item>
         )}
         {info.options && (

@@ -104,7 +104,7 @@ describe("saveRequests", () => {
     expect(requests.layout[2]).toEqual({ type: "ROW", fields: [{ type: "MULTI_LINE_TEXT", code: "memo" }] });
   });
 
-  it("deletes removed fields, renames by saved code, adds new fields and table columns", () => {
+  it("deletes removed fields, renames by saved code, adds new fields, and puts new columns into their existing table", () => {
     const { form, uid } = load();
     let next = removeItem(form, uidOf(form, "memo"));
     next = removeItem(next, uidOf(next, "name"));
@@ -115,9 +115,10 @@ describe("saveRequests", () => {
     next = addItem(next, price, { kind: "before", uid: uidOf(next, "qty") }, uid);
     const requests = saveRequests(properties, next);
     expect(requests.remove.sort()).toEqual(["memo", "name"]);
-    expect(requests.update).toEqual({ title: { type: "SINGLE_LINE_TEXT", code: "件名", label: "件名" } });
-    expect(Object.keys(requests.add)).toEqual(["items", "day"]);
-    expect(Object.keys(requests.add.items!.fields!)).toEqual(["price"]);
+    expect(Object.keys(requests.update)).toEqual(["items", "title"]);
+    expect(requests.update.title).toEqual({ type: "SINGLE_LINE_TEXT", code: "件名", label: "件名" });
+    expect(Object.keys(requests.update.items!.fields!)).toEqual(["price"]);
+    expect(Object.keys(requests.add)).toEqual(["day"]);
     expect(layoutOf(next)[1]).toEqual({
       type: "SUBTABLE",
       code: "items",

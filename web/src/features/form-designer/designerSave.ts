@@ -1,6 +1,7 @@
 // Turns the designer's model into the requests that save it to the preview form:
 // DELETE removed fields, PUT changed ones (keyed by their saved code, `code` inside
-// renames), POST new ones, then PUT the whole layout (spec §7.2, §7.3).
+// renames, and new columns of existing tables), POST new ones, then PUT the whole layout
+// (spec §7.2, §7.3).
 import type { FieldProperty, LayoutElement, LayoutRow, Properties } from "../../api/types";
 import { allFields, type DesignForm, type DesignItem, type FieldItem } from "./designerModel";
 
@@ -93,8 +94,10 @@ export function saveRequests(original: Properties, form: DesignForm): SaveReques
       else if (!same(before[inner.originalCode], inner.property)) changed[inner.originalCode] = { ...inner.property };
     }
     const tableChanged = !same(withoutFields(original[table.originalCode]!), withoutFields(table.property));
-    if (tableChanged || Object.keys(changed).length > 0) update[table.originalCode] = tableWith(table, changed);
-    if (Object.keys(added).length > 0) add[table.property.code] = tableWith(table, added);
+    // New columns of an existing table go in the table's PUT (spec §7.2): a POST would try
+    // to create the table a second time.
+    const inner = { ...changed, ...added };
+    if (tableChanged || Object.keys(inner).length > 0) update[table.originalCode] = tableWith(table, inner);
   }
 
   for (const item of topLevel) {

@@ -51,6 +51,9 @@ export function useDesigner(api: ApiClient, app: string) {
   const [actionError, setActionError] = useState<unknown>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, ServerFieldErrors>>({});
   const [busy, setBusy] = useState(false);
+  // The status of a failed "update app" (FAIL when the request itself was refused, with
+  // actionError saying why), so the page can say the deploy failed; null otherwise.
+  const [deployFailed, setDeployFailed] = useState<DeployStatus | null>(null);
 
   const fetchPreview = useCallback(async (): Promise<Loaded> => {
     const [fields, layout, settings] = await Promise.all([api.fields(app, true), api.layout(app, true), api.settings(app, true)]);
@@ -89,6 +92,7 @@ export function useDesigner(api: ApiClient, app: string) {
     if (problems.size > 0) return false;
     setBusy(true);
     setActionError(null);
+    setDeployFailed(null);
     setServerErrors({});
     const requests = saveRequests(loaded.properties, form);
     let revision = loaded.revision;
@@ -120,12 +124,18 @@ export function useDesigner(api: ApiClient, app: string) {
     if (dirty && !(await save())) return null;
     setBusy(true);
     setActionError(null);
+    setDeployFailed(null);
     try {
       const status = await deployAndWait(api, app);
       await load();
+      if (status !== "SUCCESS") setDeployFailed(status);
       return status;
     } catch (error) {
+      // The preview stays as saved; show why the server would not make it live, on the
+      // fields concerned when it names them.
       setActionError(error);
+      setDeployFailed("FAIL");
+      if (isApiError(error)) setServerErrors(fieldErrors(error.errors));
       return null;
     } finally {
       setBusy(false);
@@ -135,6 +145,7 @@ export function useDesigner(api: ApiClient, app: string) {
   const discard = useCallback(async () => {
     setBusy(true);
     setActionError(null);
+    setDeployFailed(null);
     try {
       await deployAndWait(api, app, { revert: true });
       await load();
@@ -145,7 +156,7 @@ export function useDesigner(api: ApiClient, app: string) {
     }
   }, [api, app, load]);
 
-  return { loaded, form, setForm, dirty, problems, busy, loadError, actionError, serverErrors, uid, save, deploy, discard, reload: load };
+  return { loaded, form, setForm, dirty, problems, busy, loadError, actionError, deployFailed, serverErrors, uid, save, deploy, discard, reload: load };
 }
 
 export type Designer = ReturnType<typeof useDesigner>;
