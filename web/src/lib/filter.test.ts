@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { conditionOf, operatorsFor } from "./filter";
+import { conditionOf, operatorsFor, rowsOf } from "./filter";
 
 it("offers the operators the query language allows for each type", () => {
   expect(operatorsFor("DROP_DOWN")).toEqual(["in", "not in"]);
@@ -20,4 +20,21 @@ it("builds a condition, quoting values and skipping incomplete rows", () => {
     'a = "x\\"y" or b != ""',
   );
   expect(conditionOf([])).toBe("");
+});
+
+it("reads back the conditions it builds, and declines what it cannot build", () => {
+  const rows = [
+    { field: "状況", operator: "in" as const, value: ["受付", "審査中"] },
+    { field: "金額", operator: ">=" as const, value: "1000" },
+    { field: "メモ", operator: "is not empty" as const, value: "" },
+    { field: "氏名", operator: "not like" as const, value: 'a "b" \\ c' },
+  ];
+  expect(rowsOf(conditionOf(rows, "any"))).toEqual({ rows, match: "any" });
+  expect(rowsOf(`(${conditionOf(rows)})`)).toEqual({ rows, match: "all" });
+  expect(rowsOf("")).toEqual({ rows: [], match: "all" });
+  expect(rowsOf('日付 = TODAY()')).toBeNull();
+  expect(rowsOf('a = "1" and b = "2" or c = "3"')).toBeNull();
+  expect(rowsOf('(a = "1" or b = "2") and c = "3"')).toBeNull();
+  expect(rowsOf('a = "1" and')).toBeNull();
+  expect(rowsOf('a = "unterminated')).toBeNull();
 });

@@ -71,3 +71,120 @@ export function conditionOf(rows: FilterRow[], match: "all" | "any" = "all"): st
   if (parts.length <= 1) return parts[0] ?? "";
   return parts.join(match === "all" ? " and " : " or ");
 }
+
+type Token = { kind: "word" | "string" | "punct"; text: string };
+
+function tokenize(text: string): Token[] | null {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '"') {
+      let value = "";
+      i++;
+      for (;;) {
+        if (i >= text.length) return null;
+        const d = text[i]!;
+        if (d === '"') break;
+        if (d === "\\") {
+          const e = text[i + 1];
+          if (e === undefined) return null;
+          value += e === "n" ? "\n" : e === "t" ? "\t" : e === "r" ? "\r" : e;
+          i += 2;
+        } else {
+          value += d;
+          i++;
+        }
+      }
+      i++;
+      tokens.push({ kind: "string", text: value });
+    } else if (/[(),]/.test(c)) {
+      tokens.push({ kind: "punct", text: c });
+      i++;
+    } else if (/[<>=!]/.test(c)) {
+      const two = text.slice(i, i + 2);
+      const op = [">=", "<=", "!="].includes(two) ? two : c;
+      tokens.push({ kind: "punct", text: op });
+      i += op.length;
+    } else {
+      const m = /^[^\s"(),<>=!]+/.exec(text.slice(i));
+      if (!m) return null;
+      tokens.push({ kind: "word", text: m[0] });
+      i += m[0].length;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The builder's rows for a condition it could have built (`conditionOf`'s output, optionally
+ * in parentheses); null for anything else — functions, nesting, mixed and/or — which the
+ * view editor then keeps as text.
+ */
+export function rowsOf(condition: string): { rows: FilterRow[]; match: "all" | "any" } | null {
+  const tokens = tokenize(condition);
+  if (!tokens) return null;
+  while (tokens.length >= 2 && tokens[0]!.text === "(" && tokens[tokens.length - 1]!.text === ")") {
+    tokens.shift();
+    tokens.pop();
+  }
+  const rows: FilterRow[] = [];
+  let joiner: string | null = null;
+  let i = 0;
+  const word = (k: number) => tokens[k]?.kind === "word" ? tokens[k]!.text.toLowerCase() : undefined;
+  while (i < tokens.length) {
+    const field = tokens[i];
+    if (field?.kind !== "word") return null;
+    i++;
+    let operator: FilterOperator;
+    if (word(i) === "is" && word(i + 1) === "empty") {
+      operator = "is empty";
+      i += 2;
+    } else if (word(i) === "is" && word(i + 1) === "not" && word(i + 2) === "empty") {
+      operator = "is not empty";
+      i += 3;
+    } else if (word(i) === "not" && (word(i + 1) === "in" || word(i + 1) === "like")) {
+      operator = `not ${word(i + 1)}` as FilterOperator;
+      i += 2;
+    } else if (word(i) === "in" || word(i) === "like") {
+      operator = word(i) as FilterOperator;
+      i++;
+    } else if (tokens[i]?.kind === "punct" && ["=", "!=", ">", "<", ">=", "<="].includes(tokens[i]!.text)) {
+      operator = tokens[i]!.text as FilterOperator;
+      i++;
+    } else {
+      return null;
+    }
+    let value: string | string[] = "";
+    if (operator === "in" || operator === "not in") {
+      if (tokens[i]?.text !== "(") return null;
+      i++;
+      const values: string[] = [];
+      while (tokens[i]?.kind === "string") {
+        values.push(tokens[i]!.text);
+        i++;
+        if (tokens[i]?.text === ",") i++;
+        else break;
+      }
+      if (tokens[i]?.text !== ")") return null;
+      i++;
+      value = values;
+    } else if (operator !== "is empty" && operator !== "is not empty") {
+      if (tokens[i]?.kind !== "string") return null;
+      value = tokens[i]!.text;
+      i++;
+    }
+    rows.push({ field: field.text, operator, value });
+    if (i < tokens.length) {
+      const next = word(i);
+      if (next !== "and" && next !== "or") return null;
+      if (joiner !== null && joiner !== next) return null;
+      joiner = next;
+      i++;
+      if (i >= tokens.length) return null;
+    }
+  }
+  return { rows, match: joiner === "or" ? "any" : "all" };
+}

@@ -1,5 +1,5 @@
 // The list's filter: rows of "field operator value", all or any must match. Applied to
-// the list, its count and the CSV export; not saved (saved views come with the view editor).
+// the list, its count and the CSV export. The same rows edit a saved view's filter.
 import { DeleteOutlined, FilterOutlined, PlusOutlined } from "@ant-design/icons";
 import { Badge, Button, DatePicker, Input, Popover, Radio, Select, Space, TimePicker } from "antd";
 import dayjs from "dayjs";
@@ -34,45 +34,60 @@ function ValueInput({ property, row, onChange, label }: { property: FieldPropert
   return <Input aria-label={label} style={{ width: 200 }} value={one} onChange={(e) => onChange(e.target.value)} />;
 }
 
-export function FilterPanel({ properties, filter, onApply }: { properties: Properties; filter: Filter; onApply: (filter: Filter) => void }) {
+/** Rows of conditions and the all/any switch; used by the list's filter and the view editor. */
+export function ConditionEditor({ properties, value, onChange }: { properties: Properties; value: Filter; onChange: (filter: Filter) => void }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState<Filter>(filter);
   const fields = Object.values(properties).filter(isFilterable);
-  const setRow = (i: number, patch: Partial<FilterRow>) => setDraft((d) => ({ ...d, rows: d.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
-  const newRow = (): FilterRow => {
-    const first = fields[0]!;
-    return { field: first.code, operator: operatorsFor(first.type)[0]!, value: "" };
-  };
-  const content = (
-    <div style={{ maxWidth: "min(720px, 90vw)" }} data-testid="filter-panel">
-      <Radio.Group value={draft.match} onChange={(e) => setDraft({ ...draft, match: e.target.value as Filter["match"] })} style={{ marginBottom: 8 }}
+  const setRow = (i: number, patch: Partial<FilterRow>) => onChange({ ...value, rows: value.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  return (
+    <div data-testid="condition-editor">
+      <Radio.Group value={value.match} onChange={(e) => onChange({ ...value, match: e.target.value as Filter["match"] })} style={{ marginBottom: 8 }}
         options={[{ value: "all", label: t("filter.all") }, { value: "any", label: t("filter.any") }]} />
-      {draft.rows.map((row, i) => {
-        const property = properties[row.field]!;
+      {value.rows.map((row, i) => {
+        const property = properties[row.field];
         const n = i + 1;
         return (
           <Space key={i} wrap style={{ display: "flex", marginBottom: 8 }}>
             <Select aria-label={t("filter.field", { n })} style={{ minWidth: 160 }} value={row.field} showSearch={{ optionFilterProp: "label" }}
               options={fields.map((f) => ({ value: f.code, label: f.label }))}
               onChange={(code: string) => setRow(i, { field: code, operator: operatorsFor(properties[code]!.type)[0]!, value: "" })} />
-            <Select aria-label={t("filter.operator", { n })} style={{ minWidth: 130 }} value={row.operator}
-              options={operatorsFor(property.type).map((op) => ({ value: op, label: t(`filter.op.${op}`) }))}
-              onChange={(operator: FilterOperator) => setRow(i, { operator, value: operator === "in" || operator === "not in" ? [] : "" })} />
-            <ValueInput property={property} row={row} label={t("filter.value", { n })} onChange={(value) => setRow(i, { value })} />
-            <Button icon={<DeleteOutlined aria-hidden />} aria-label={t("filter.remove", { n })} onClick={() => setDraft({ ...draft, rows: draft.rows.filter((_, j) => j !== i) })} />
+            {property && (
+              <>
+                <Select aria-label={t("filter.operator", { n })} style={{ minWidth: 130 }} value={row.operator}
+                  options={operatorsFor(property.type).map((op) => ({ value: op, label: t(`filter.op.${op}`) }))}
+                  onChange={(operator: FilterOperator) => setRow(i, { operator, value: operator === "in" || operator === "not in" ? [] : "" })} />
+                <ValueInput property={property} row={row} label={t("filter.value", { n })} onChange={(v) => setRow(i, { value: v })} />
+              </>
+            )}
+            <Button icon={<DeleteOutlined aria-hidden />} aria-label={t("filter.remove", { n })} onClick={() => onChange({ ...value, rows: value.rows.filter((_, j) => j !== i) })} />
           </Space>
         );
       })}
-      <Space wrap>
-        <Button icon={<PlusOutlined aria-hidden />} disabled={fields.length === 0} onClick={() => setDraft({ ...draft, rows: [...draft.rows, newRow()] })}>{t("filter.add")}</Button>
+      <Button icon={<PlusOutlined aria-hidden />} disabled={fields.length === 0} onClick={() => onChange({ ...value, rows: [...value.rows, newFilterRow(properties)!] })}>{t("filter.add")}</Button>
+    </div>
+  );
+}
+
+export function newFilterRow(properties: Properties): FilterRow | null {
+  const first = Object.values(properties).find(isFilterable);
+  return first ? { field: first.code, operator: operatorsFor(first.type)[0]!, value: "" } : null;
+}
+
+export function FilterPanel({ properties, filter, onApply }: { properties: Properties; filter: Filter; onApply: (filter: Filter) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Filter>(filter);
+  const content = (
+    <div style={{ maxWidth: "min(720px, 90vw)" }} data-testid="filter-panel">
+      <ConditionEditor properties={properties} value={draft} onChange={setDraft} />
+      <Space wrap style={{ marginTop: 8 }}>
         <Button onClick={() => { const empty: Filter = { rows: [], match: "all" }; setDraft(empty); onApply(empty); setOpen(false); }}>{t("filter.clear")}</Button>
         <Button type="primary" onClick={() => { onApply(draft); setOpen(false); }}>{t("filter.apply")}</Button>
       </Space>
     </div>
   );
   return (
-    <Popover open={open} onOpenChange={(o) => { setOpen(o); if (o) setDraft(filter.rows.length > 0 ? filter : { rows: fields.length > 0 ? [newRow()] : [], match: filter.match }); }}
+    <Popover open={open} onOpenChange={(o) => { setOpen(o); if (o) { const first = newFilterRow(properties); setDraft(filter.rows.length > 0 ? filter : { rows: first ? [first] : [], match: filter.match }); } }}
       trigger="click" placement="bottomLeft" title={t("filter.title")} content={content}>
       <Badge count={filter.rows.length} size="small">
         <Button icon={<FilterOutlined aria-hidden />}>{t("filter.title")}</Button>

@@ -1,10 +1,11 @@
-// The records of an app: the default view's columns, server-side paging with the total
-// count, sorting by clicking a header, keyword search, and bulk delete.
-import { DeleteOutlined, DownloadOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
-import { App as AntApp, Button, Input, Popconfirm, Table, type TableProps } from "antd";
+// The records of an app in one of its saved views (list or calendar, picked in the toolbar,
+// kept in the URL's `view`), server-side paging with the total count, sorting by clicking a
+// header, keyword search, filter, bulk delete, and the view editor.
+import { AppstoreAddOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
+import { App as AntApp, Button, Input, Popconfirm, Select, Table, type TableProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
-import type { KintoneRecord } from "../../api/types";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import type { KintoneRecord, View } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi, useSession } from "../../app/SessionProvider";
 import { FieldView } from "../../fields/FieldView";
@@ -15,7 +16,10 @@ import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
-import { defaultView, listColumns } from "./listColumns";
+import { defaultView, listCandidates, listColumns } from "./listColumns";
+import { CalendarView } from "./views/CalendarView";
+import { ViewEditor } from "./views/ViewEditor";
+import { selectableViews } from "./views/viewModel";
 
 const PAGE_SIZES = [20, 50, 100];
 
@@ -33,6 +37,8 @@ export function RecordListPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
   const [filter, setFilter] = useState<Filter>({ rows: [], match: "all" });
+  const [search, setSearch] = useSearchParams();
+  const [editing, setEditing] = useState<"new" | "current" | null>(null);
 
   useEffect(() => {
     if (state.status === "signedIn") rememberApp(state.session.user.code, appId);
@@ -40,18 +46,31 @@ export function RecordListPage() {
 
   const def = useAsync(async () => {
     const [appInfo, fields, layout, views] = await Promise.all([api.app(appId), api.fields(appId, false), api.layout(appId, false), api.views(appId, false)]);
-    const view = defaultView(views.views);
-    return { app: appInfo, properties: fields.properties, view, columns: listColumns(fields.properties, layout.layout, view) };
+    return { app: appInfo, properties: fields.properties, layout: layout.layout, views: views.views };
   }, [api, appId]);
 
-  const effectiveSort = sort ?? parseSort(def.data?.view?.sort ?? "");
-  const condition = [def.data?.view?.filterCond ?? "", conditionOf(filter.rows, filter.match)]
+  const viewId = search.get("view");
+  const view: View | undefined = useMemo(() => {
+    if (!def.data) return undefined;
+    return Object.values(def.data.views).find((v) => v.id === viewId && (v.type === "LIST" || v.type === "CALENDAR")) ?? defaultView(def.data.views);
+  }, [def.data, viewId]);
+  const columns = useMemo(() => (def.data ? listColumns(def.data.properties, def.data.layout, view?.type === "LIST" ? view : undefined) : []), [def.data, view]);
+  const candidates = useMemo(() => (def.data ? listCandidates(def.data.properties, def.data.layout) : []), [def.data]);
+  const chooseView = (id: string | null) => {
+    setSearch(id ? { view: id } : {}, { replace: false });
+    setSort(null);
+    setPage(1);
+    setSelected([]);
+  };
+
+  const effectiveSort = sort ?? parseSort(view?.sort ?? "");
+  const condition = [view?.filterCond ?? "", conditionOf(filter.rows, filter.match)]
     .filter((c) => c.trim() !== "")
     .map((c) => `(${c})`)
     .join(" and ");
   const query = useMemo(
     () =>
-      def.data
+      def.data && view?.type !== "CALENDAR"
         ? buildQuery({
             condition,
             keyword,
@@ -61,17 +80,18 @@ export function RecordListPage() {
             offset: (page - 1) * pageSize,
           })
         : null,
-    [def.data, condition, keyword, effectiveSort, page, pageSize],
+    [def.data, view, condition, keyword, effectiveSort, page, pageSize],
   );
 
   const records = useAsync(
-    async () => (query === null || !def.data ? null : api.records(appId, { query, fields: [...def.data.columns, "$id", "$revision"], totalCount: true })),
-    [api, appId, query],
+    async () => (query === null || !def.data ? null : api.records(appId, { query, fields: [...columns, "$id", "$revision"], totalCount: true })),
+    [api, appId, query, columns],
   );
 
   if (def.status === "error") return <ErrorAlert error={def.error} onRetry={def.reload} />;
   if (!def.data) return <LoadingState />;
-  const { properties, columns } = def.data;
+  const { properties } = def.data;
+  const viewOptions = selectableViews(def.data.views);
 
   const tableColumns: TableProps<KintoneRecord>["columns"] = columns.map((code) => {
     const property = properties[code]!;
@@ -130,6 +150,11 @@ export function RecordListPage() {
         <>
           <div className="toolbar">
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(`/apps/${appId}/records/new`)}>{t("records.add")}</Button>
+            <Select aria-label={t("views.pick")} data-testid="view-picker" style={{ minWidth: 160, maxWidth: 280 }} value={view?.id ?? ""}
+              options={viewOptions.length > 0 ? viewOptions.map((v) => ({ value: v.id, label: v.type === "CALENDAR" ? `${v.name} (${t("views.typeCalendar")})` : v.name })) : [{ value: "", label: t("views.all") }]}
+              onChange={(id: string) => chooseView(id || null)} />
+            <Button icon={<EditOutlined aria-hidden />} disabled={!view} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
+            <Button icon={<AppstoreAddOutlined aria-hidden />} onClick={() => setEditing("new")}>{t("views.add")}</Button>
             <FilterPanel properties={properties} filter={filter} onApply={(f) => { setFilter(f); setPage(1); }} />
             <Input.Search allowClear aria-label={t("records.search")} placeholder={t("records.search")} style={{ maxWidth: 320 }}
               onSearch={(value) => { setKeyword(value.trim()); setPage(1); }} data-testid="record-search" />
@@ -143,6 +168,11 @@ export function RecordListPage() {
             <span className="grow" />
             <span className="muted" aria-live="polite" data-testid="record-total">{records.data ? t("records.total", { n: total.toLocaleString() }) : ""}</span>
           </div>
+          {view?.type === "CALENDAR" ? (
+            <CalendarView app={appId} view={view} properties={properties}
+              condition={[condition, keyword ? buildQuery({ keyword, keywordFields: keywordFields(properties) }) : ""].filter((c) => c !== "").map((c) => `(${c})`).join(" and ")} />
+          ) : (
+          <>
           {records.status === "error" && <ErrorAlert error={records.error} onRetry={records.reload} />}
           <Table<KintoneRecord>
             rowKey={(r) => r.$id?.value as string}
@@ -150,6 +180,8 @@ export function RecordListPage() {
             dataSource={rows}
             loading={records.status === "loading"}
             onChange={onChange}
+            // Only over the sort icon: a header-wide tooltip covers the toolbar above it.
+            showSorterTooltip={{ target: "sorter-icon" }}
             size="middle"
             scroll={{ x: "max-content" }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
@@ -157,8 +189,18 @@ export function RecordListPage() {
             locale={{ emptyText: keyword || filter.rows.length > 0 ? t("records.noMatch") : t("records.empty") }}
             pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
           />
+          </>
+          )}
           <ExportCsvDialog open={exporting} onClose={() => setExporting(false)} app={appId} appName={def.data.app.name} properties={properties} columns={columns}
             query={buildQuery({ condition, keyword, keywordFields: keywordFields(properties), orderBy: effectiveSort })} />
+          <ViewEditor app={appId} open={editing !== null} view={editing === "current" ? (view ?? null) : null} views={def.data.views} properties={properties}
+            columns={columns} candidates={candidates} onClose={() => setEditing(null)}
+            onSaved={(live, name) => {
+              setEditing(null);
+              def.reload();
+              const saved = name === null ? undefined : Object.values(live).find((v) => v.name === name);
+              chooseView(saved?.id ?? null);
+            }} />
         </>
       )}
     </>

@@ -29,3 +29,12 @@ export function listColumns(properties: Properties, layout: LayoutRow[], view?: 
   visit(layout);
   return codes;
 }
+
+const SYSTEM_COLUMNS = new Set(["RECORD_NUMBER", "CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME", "STATUS"]);
+
+/** Every field a view may show as a column: the form's fields, then the system fields. */
+export function listCandidates(properties: Properties, layout: LayoutRow[]): string[] {
+  const codes = listColumns(properties, layout);
+  for (const p of Object.values(properties)) if (SYSTEM_COLUMNS.has(p.type) && !codes.includes(p.code)) codes.push(p.code);
+  return codes;
+}

@@ -1,0 +1,32 @@
+// A view's sort: several keys, first one first; only fields `order by` accepts.
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Select, Space } from "antd";
+import type { Properties } from "../../../api/types";
+import { useI18n } from "../../../app/I18nProvider";
+import { isSortable, type SortDirection, type SortKey } from "../../../lib/query";
+
+export function SortEditor({ properties, value, onChange }: { properties: Properties; value: SortKey[]; onChange: (keys: SortKey[]) => void }) {
+  const { t } = useI18n();
+  const sortable = Object.values(properties).filter((p) => isSortable(p.type));
+  const set = (i: number, patch: Partial<SortKey>) => onChange(value.map((k, j) => (j === i ? { ...k, ...patch } : k)));
+  const unused = sortable.filter((p) => !value.some((k) => k.field === p.code));
+  return (
+    <div data-testid="view-sort">
+      {value.map((key, i) => {
+        const n = i + 1;
+        return (
+          <Space key={i} wrap style={{ display: "flex", marginBottom: 8 }}>
+            <Select aria-label={t("views.sortField", { n })} style={{ minWidth: 160 }} value={key.field} showSearch={{ optionFilterProp: "label" }}
+              options={sortable.map((p) => ({ value: p.code, label: p.label, disabled: p.code !== key.field && value.some((k) => k.field === p.code) }))}
+              onChange={(field: string) => set(i, { field })} />
+            <Select aria-label={t("views.sortDirection", { n })} style={{ minWidth: 110 }} value={key.direction}
+              options={[{ value: "asc", label: t("views.asc") }, { value: "desc", label: t("views.desc") }]}
+              onChange={(direction: SortDirection) => set(i, { direction })} />
+            <Button icon={<DeleteOutlined aria-hidden />} aria-label={t("views.sortRemove", { n })} onClick={() => onChange(value.filter((_, j) => j !== i))} />
+          </Space>
+        );
+      })}
+      <Button icon={<PlusOutlined aria-hidden />} disabled={unused.length === 0} onClick={() => onChange([...value, { field: unused[0]!.code, direction: "asc" }])}>{t("views.sortAdd")}</Button>
+    </div>
+  );
+}
