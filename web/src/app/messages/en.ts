@@ -199,7 +199,6 @@ export const en = {
   "designer.saved": "Form saved. Press “Update app” to use it.",
   "designer.deployed": "App updated.",
   "designer.deployFailedTitle": "The app could not be updated. Your form changes are still saved in the preview.",
-  "designer.deployFailedTitle": "The app could not be updated. Your form changes are still saved in the preview.",
   "designer.deployFailed": "Updating the app failed ({status}).",
   "designer.unsaved": "You have unsaved changes.",
   "designer.leaveWarning": "Leave without saving? Your changes to the form will be lost.",

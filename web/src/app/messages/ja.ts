@@ -201,7 +201,6 @@ export const ja: Messages = {
   "designer.saved": "フォームを保存しました。「アプリを更新」で反映されます。",
   "designer.deployed": "アプリを更新しました。",
   "designer.deployFailedTitle": "アプリを更新できませんでした。フォームの変更はプレビューに保存されたままです。",
-  "designer.deployFailedTitle": "アプリを更新できませんでした。フォームの変更はプレビューに保存されたままです。",
   "designer.deployFailed": "アプリの更新に失敗しました（{status}）。",
   "designer.unsaved": "保存していない変更があります。",
   "designer.leaveWarning": "保存せずに移動しますか？フォームの変更は失われます。",
