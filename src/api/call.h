@@ -21,6 +21,7 @@ struct Call {
   common::Lang lang = common::Lang::kJa;
   std::optional<int64_t> guest_space;  // set for /k/guest/{id}/v1/… paths
   std::string method;                  // after X-HTTP-Method-Override
+  std::string client_address{};        // the peer, or the client behind a trusted proxy
 };
 
 // Most endpoints answer a JSON object; a few (file download) build the response themselves.

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "api/audit_trail.h"
 #include "api/error_response.h"
 #include "api/json_response.h"
 #include "api/language.h"
@@ -69,15 +70,18 @@ void Dispatcher::KintoneRaw(std::string_view method, const std::string& name, Ac
 
 void Dispatcher::At(std::string_view method, const std::string& path, Access access,
                     JsonEndpoint e) {
-  AtRaw(method, path, access, [e = std::move(e)](Call& call) -> common::Result<http::Response> {
-    TK_ASSIGN_OR_RETURN(auto body, e(call));
-    return JsonResponse(body);
-  });
+  AtRaw(method, path, access,
+        [this, path, e = std::move(e)](Call& call) -> common::Result<http::Response> {
+          TK_ASSIGN_OR_RETURN(auto body, e(call));
+          if (audit_) audit_->Observe(call, path, nullptr, &body);
+          return JsonResponse(body);
+        });
+  routes_[path][std::string(method)].json = true;
 }
 
 void Dispatcher::AtRaw(std::string_view method, const std::string& path, Access access,
                        RawEndpoint e) {
-  routes_[path][std::string(method)] = Entry{access, std::move(e)};
+  routes_[path][std::string(method)] = Entry{access, std::move(e), path};
 }
 
 void Dispatcher::Install(http::Router& router) {
@@ -159,6 +163,8 @@ http::Response Dispatcher::Run(const http::Request& r, const Entry& entry,
   auto params = Params::Parse(r.query, r.body, r.Header("Content-Type"));
   if (!params.ok()) return ErrorResponse(params.error(), lang, r.request_id);
   Call call{r, std::move(params).value(), {}, lang, guest_space, method};
+  call.client_address =
+      auth::ClientAddress(r.remote_address, r.Header("X-Forwarded-For"), options_.trusted_proxies);
 
   if (entry.access != Access::kPublic) {
     auth::Credentials c;
@@ -183,9 +189,12 @@ http::Response Dispatcher::Run(const http::Request& r, const Entry& entry,
     c.requested_with = !r.Header("X-Requested-With").empty();
     c.is_write = IsWrite(method);
     c.request_token = call.params.request_token();
-    c.remote_address = r.remote_address;
+    c.remote_address = call.client_address;
     auto principal = auth_.Authenticate(c);
-    if (!principal.ok()) return ErrorResponse(principal.error(), lang, r.request_id);
+    if (!principal.ok()) {
+      if (audit_) audit_->AuthenticationFailed(call, principal.error());
+      return ErrorResponse(principal.error(), lang, r.request_id);
+    }
     call.principal = std::move(principal).value();
     if (entry.access == Access::kUserOnly && call.principal.via_token) {
       return ErrorResponse(Error(ErrorCode::kNoPrivilege), lang, r.request_id);
@@ -197,7 +206,11 @@ http::Response Dispatcher::Run(const http::Request& r, const Entry& entry,
   if (guest_space) return ErrorResponse(Error(ErrorCode::kNoPrivilege), lang, r.request_id);
   try {
     auto result = entry.endpoint(call);
-    if (!result.ok()) return ErrorResponse(result.error(), lang, r.request_id);
+    if (!result.ok()) {
+      if (audit_) audit_->Observe(call, entry.path, &result.error(), nullptr);
+      return ErrorResponse(result.error(), lang, r.request_id);
+    }
+    if (audit_ && !entry.json) audit_->Observe(call, entry.path, nullptr, nullptr);
     return std::move(result).value();
   } catch (const std::exception& e) {
     return ErrorResponse(Error::Internal(std::string("exception: ") + e.what()), lang,

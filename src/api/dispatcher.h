@@ -14,10 +14,14 @@
 
 namespace api {
 
+class AuditTrail;
+
 struct DispatcherOptions {
   int concurrency_limit = 100;
   common::Lang default_lang = common::Lang::kJa;
   std::string session_cookie = "tsumiki_session";
+  // Peers whose X-Forwarded-For names the real client (throttling, admin allow-list).
+  auth::AddressList trusted_proxies;
 };
 
 class Dispatcher {
@@ -40,11 +44,15 @@ class Dispatcher {
   http::Response TooLarge(const http::Request& request) const;
 
   const DispatcherOptions& options() const { return options_; }
+  // Every call is reported to `trail` afterwards (nullptr: none). Set before serving.
+  void SetAuditTrail(AuditTrail* trail) { audit_ = trail; }
 
  private:
   struct Entry {
     Access access;
     RawEndpoint endpoint;
+    std::string path;
+    bool json = false;  // the endpoint reports its JSON body to the audit trail itself
   };
   http::Response Handle(const http::Request& request, const std::string& path,
                         std::optional<int64_t> guest_space);
@@ -56,6 +64,7 @@ class Dispatcher {
   DispatcherOptions options_;
   std::map<std::string, std::map<std::string, Entry, std::less<>>, std::less<>> routes_;
   std::atomic<int> running_{0};
+  AuditTrail* audit_ = nullptr;
 };
 
 // The session cookie's value from a Cookie header, "" when absent.

@@ -100,6 +100,13 @@ void AddRoutes(Dispatcher& d, Services& s) {
           [&s, cookie](Call& c) { return PostLogout(c, s, cookie); });
   d.AtRaw("GET", "/api/session.json", Access::kPublic,
           [&s, cookie](Call& c) { return GetSession(c, s, cookie); });
+  d.AtRaw("POST", "/api/session/logoutAll.json", Access::kUserOnly,
+          [&s, cookie](Call& c) { return PostLogoutEverywhere(c, s, cookie); });
+  d.AtRaw("POST", "/api/session/password.json", Access::kUserOnly,
+          [&s, cookie](Call& c) { return PostPassword(c, s, cookie); });
+  d.At("POST", "/api/session/totp/begin.json", Access::kUserOnly, json(&PostTotpBegin));
+  d.At("POST", "/api/session/totp/confirm.json", Access::kUserOnly, json(&PostTotpConfirm));
+  d.At("POST", "/api/session/totp/disable.json", Access::kUserOnly, json(&PostTotpDisable));
   d.At("GET", "/api/app/tokens.json", Access::kUserOnly, json(&GetApiTokens));
   d.At("POST", "/api/app/tokens.json", Access::kUserOnly, json(&PostApiToken));
   d.At("DELETE", "/api/app/tokens.json", Access::kUserOnly, json(&DeleteApiToken));

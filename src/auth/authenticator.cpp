@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "auth/totp.h"
 #include "domain/users/user_repository.h"
 
 namespace auth {
@@ -21,6 +22,7 @@ namespace {
 constexpr size_t kMaxCachedCredentials = 10000;
 constexpr int64_t kCredentialCacheSeconds = 300;
 constexpr size_t kMaxTokens = 9;
+constexpr int64_t kTotpCacheSeconds = 30;
 
 std::string AccountKey(std::string_view login) { return "user:" + std::string(login); }
 std::string AddressKey(std::string_view remote) { return "addr:" + std::string(remote); }
@@ -55,6 +57,20 @@ Authenticator::Authenticator(domain::TransactionRunner& db, const common::Clock&
                              AuthOptions options)
     : db_(db), clock_(clock), options_(std::move(options)), dummy_hash_(HashPassword("x")) {}
 
+Status Authenticator::CheckAdminAddress(const User& user, std::string_view remote) const {
+  if (!user.is_admin || options_.admin_allow.empty() || options_.admin_allow.Contains(remote)) {
+    return Status::Ok();
+  }
+  return Error(ErrorCode::kAdminAddressNotAllowed);
+}
+
+Status Authenticator::CheckPolicy(std::string_view login, std::string_view password) const {
+  if (auto problem = domain::CheckPassword(options_.password_policy, login, password)) {
+    return Error::Invalid("password", problem->text, problem->args);
+  }
+  return Status::Ok();
+}
+
 Result<Principal> Authenticator::Authenticate(const Credentials& c) {
   if (!c.cybozu_authorization.empty()) return ByPassword(c.cybozu_authorization, c.remote_address);
   if (!c.api_tokens.empty()) return ByTokens(c.api_tokens);
@@ -79,6 +95,9 @@ Result<Principal> Authenticator::ByPassword(std::string_view base64, std::string
   std::string login, password;
   if (!DecodeBasicPair(base64, &login, &password)) return Error(ErrorCode::kPasswordAuthFailed);
   TK_ASSIGN_OR_RETURN(User user, Verify(login, password, remote, true));
+  TK_RETURN_IF_ERROR(CheckAdminAddress(user, remote));
+  // A password alone must not open an account protected by a second factor.
+  if (UsesTotp(user.id)) return Error(ErrorCode::kTwoFactorNotSupported);
   return ToPrincipal(user);
 }
 
@@ -120,12 +139,13 @@ void Authenticator::RecordFailure(std::string_view login, std::string_view remot
 }
 
 void Authenticator::ClearFailures(std::string_view login) {
-  Status s = db_.Write([&](Transaction& tx) { return tx.login_throttle().Clear(AccountKey(login)); });
+  Status s =
+      db_.Write([&](Transaction& tx) { return tx.login_throttle().Clear(AccountKey(login)); });
   (void)s;
 }
 
 Result<User> Authenticator::Verify(std::string_view login, std::string_view password,
-                                   std::string_view remote, bool for_api) {
+                                   std::string_view remote, bool for_api, bool clear_failures) {
   TK_RETURN_IF_ERROR(CheckNotLocked(login, remote));
   std::optional<User> user;
   std::optional<std::string> hash;
@@ -155,7 +175,7 @@ Result<User> Authenticator::Verify(std::string_view login, std::string_view pass
         if (verified_.size() >= kMaxCachedCredentials) verified_.clear();
         verified_[cache_key] = {user->id, *hash, now + kCredentialCacheSeconds};
       }
-      ClearFailures(login);
+      if (clear_failures) ClearFailures(login);
       return *user;
     }
   } else {
@@ -204,6 +224,7 @@ Result<Principal> Authenticator::BySession(const Credentials& c) {
   if (!session || session->expires_at <= now || !user || !user->valid) {
     return Error(ErrorCode::kNotLoggedIn);
   }
+  TK_RETURN_IF_ERROR(CheckAdminAddress(*user, c.remote_address));
   // A custom header forces a CORS preflight, so other sites cannot send it; writes also
   // need the per-session token, as kintone's __REQUEST_TOKEN__.
   if (!c.requested_with) return Error(ErrorCode::kNotLoggedIn);
@@ -220,8 +241,115 @@ Result<Principal> Authenticator::BySession(const Credentials& c) {
 }
 
 Result<NewSession> Authenticator::Login(std::string_view login, std::string_view password,
-                                        std::string_view remote_address) {
-  TK_ASSIGN_OR_RETURN(User user, Verify(login, password, remote_address, false));
+                                        std::string_view remote_address, std::string_view otp) {
+  TK_ASSIGN_OR_RETURN(User user, Verify(login, password, remote_address, false, false));
+  TK_RETURN_IF_ERROR(CheckAdminAddress(user, remote_address));
+  if (UsesTotp(user.id)) {
+    if (otp.empty()) return Error(ErrorCode::kTwoFactorRequired);
+    Status second = CheckSecondFactor(user, otp);
+    if (!second.ok()) {
+      RecordFailure(login, remote_address);  // guessing codes is throttled like passwords
+      return second.error();
+    }
+  }
+  ClearFailures(login);
+  return OpenSession(user);
+}
+
+bool Authenticator::UsesTotp(int64_t user_id) {
+  if (!options_.two_factor) return false;
+  int64_t now = clock_.NowSeconds();
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto it = totp_users_.find(user_id);
+    if (it != totp_users_.end() && it->second.second > now) return it->second.first;
+  }
+  auto state = options_.two_factor->Get(user_id);
+  // Fail closed: when the store cannot be read, the second factor is assumed required.
+  bool enabled = !state.ok() || state->enabled;
+  std::lock_guard lock(cache_mutex_);
+  if (totp_users_.size() >= kMaxCachedCredentials) totp_users_.clear();
+  totp_users_[user_id] = {enabled, now + kTotpCacheSeconds};
+  return enabled;
+}
+
+Status Authenticator::CheckSecondFactor(const User& user, std::string_view otp) {
+  Error wrong = Error::Invalid("otp", common::Text::kBadTwoFactorCode);
+  TK_ASSIGN_OR_RETURN(auto state, options_.two_factor->Get(user.id));
+  int64_t now = clock_.NowSeconds();
+  if (auto step = VerifyTotp(state.secret, otp, now)) {
+    TK_ASSIGN_OR_RETURN(bool fresh, options_.two_factor->UseStep(user.id, *step));
+    return fresh ? Status::Ok() : Status(wrong);  // a replayed code
+  }
+  std::string code = NormaliseRecoveryCode(otp);
+  if (code.size() != 8) return wrong;
+  TK_ASSIGN_OR_RETURN(bool used,
+                      options_.two_factor->UseRecoveryCode(user.id, HashSecret(code), now));
+  return used ? Status::Ok() : Status(wrong);
+}
+
+Result<TotpEnrolment> Authenticator::BeginTotp(const Principal& who) {
+  if (!options_.two_factor || who.via_token || who.user_id == 0) {
+    return Error(ErrorCode::kNoPrivilege);
+  }
+  if (UsesTotp(who.user_id)) return Error::Invalid("otp", common::Text::kTwoFactorAlreadyOn);
+  TotpEnrolment e;
+  e.secret = NewTotpSecret();
+  e.uri = TotpUri(options_.totp_issuer, who.user_code, e.secret);
+  TK_RETURN_IF_ERROR(options_.two_factor->SetPending(who.user_id, e.secret));
+  return e;
+}
+
+Result<std::vector<std::string>> Authenticator::ConfirmTotp(const Principal& who,
+                                                            std::string_view code) {
+  if (!options_.two_factor || who.via_token || who.user_id == 0) {
+    return Error(ErrorCode::kNoPrivilege);
+  }
+  TK_ASSIGN_OR_RETURN(auto state, options_.two_factor->Get(who.user_id));
+  if (state.enabled) return Error::Invalid("code", common::Text::kTwoFactorAlreadyOn);
+  auto step =
+      state.secret.empty() ? std::nullopt : VerifyTotp(state.secret, code, clock_.NowSeconds());
+  if (!step) return Error::Invalid("code", common::Text::kBadTwoFactorCode);
+  std::vector<std::string> codes = NewRecoveryCodes();
+  std::vector<std::string> hashes;
+  for (const std::string& c : codes) hashes.push_back(HashSecret(NormaliseRecoveryCode(c)));
+  TK_RETURN_IF_ERROR(options_.two_factor->Enable(who.user_id, *step, hashes));
+  std::lock_guard lock(cache_mutex_);
+  totp_users_.erase(who.user_id);
+  return codes;
+}
+
+Status Authenticator::DisableTotp(const Principal& who, std::string_view password,
+                                  std::string_view remote_address) {
+  if (!options_.two_factor || who.via_token || who.user_id == 0) {
+    return Error(ErrorCode::kNoPrivilege);
+  }
+  auto verified = Verify(who.user_code, password, remote_address, false);
+  if (!verified.ok()) {
+    if (verified.error().code() != ErrorCode::kInvalidInput) return verified.error();
+    return Error::Invalid("password", common::Text::kCurrentPasswordWrong);
+  }
+  TK_RETURN_IF_ERROR(options_.two_factor->Disable(who.user_id));
+  std::lock_guard lock(cache_mutex_);
+  totp_users_.erase(who.user_id);
+  return Status::Ok();
+}
+
+Status Authenticator::ResetTotp(std::string_view login) {
+  if (!options_.two_factor) return Error(ErrorCode::kNoPrivilege);
+  std::optional<User> user;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(user, tx.users().FindByCode(login));
+    return Status::Ok();
+  }));
+  if (!user) return Error(ErrorCode::kUserNotFound, {std::string(login)});
+  TK_RETURN_IF_ERROR(options_.two_factor->Disable(user->id));
+  std::lock_guard lock(cache_mutex_);
+  totp_users_.erase(user->id);
+  return Status::Ok();
+}
+
+Result<NewSession> Authenticator::OpenSession(const User& user) {
   NewSession s;
   s.session_id = NewSecret(48);
   s.csrf_token = NewSecret(32);
@@ -240,6 +368,32 @@ Status Authenticator::Logout(std::string_view session_id) {
   return db_.Write([&](Transaction& tx) { return tx.sessions().Delete(HashSecret(session_id)); });
 }
 
+Status Authenticator::LogoutEverywhere(int64_t user_id) {
+  return db_.Write([&](Transaction& tx) { return tx.sessions().DeleteForUser(user_id); });
+}
+
+Result<NewSession> Authenticator::ChangePassword(const Principal& who,
+                                                 std::string_view current_password,
+                                                 std::string_view new_password,
+                                                 std::string_view remote_address) {
+  if (who.via_token || who.user_id == 0) return Error(ErrorCode::kNoPrivilege);
+  auto verified = Verify(who.user_code, current_password, remote_address, false);
+  if (!verified.ok()) {
+    if (verified.error().code() != ErrorCode::kInvalidInput) return verified.error();
+    return Error::Invalid("currentPassword", common::Text::kCurrentPasswordWrong);
+  }
+  const User& user = verified.value();
+  if (auto problem = domain::CheckPassword(options_.password_policy, user.code, new_password)) {
+    return Error::Invalid("newPassword", problem->text, problem->args);
+  }
+  std::string hash = HashPassword(new_password);
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_RETURN_IF_ERROR(tx.users().SetPasswordHash(user.id, hash));
+    return tx.sessions().DeleteForUser(user.id);
+  }));
+  return OpenSession(user);
+}
+
 Result<NewSession> Authenticator::CurrentSession(std::string_view session_id) {
   std::optional<domain::Session> session;
   std::optional<User> user;
@@ -256,7 +410,9 @@ Result<NewSession> Authenticator::CurrentSession(std::string_view session_id) {
   return NewSession{"", session->csrf_token, *user, session->expires_at};
 }
 
-Result<User> Authenticator::CreateUser(const User& user, std::string_view password) {
+Result<User> Authenticator::CreateUser(const User& user, std::string_view password,
+                                       bool check_policy) {
+  if (check_policy && !password.empty()) TK_RETURN_IF_ERROR(CheckPolicy(user.code, password));
   User created = user;
   std::string hash = password.empty() ? "" : HashPassword(password);
   int64_t now = clock_.NowSeconds();
@@ -271,17 +427,19 @@ Result<User> Authenticator::CreateUser(const User& user, std::string_view passwo
 }
 
 Status Authenticator::SetPassword(std::string_view login, std::string_view password) {
+  TK_RETURN_IF_ERROR(CheckPolicy(login, password));
   std::string hash = HashPassword(password);
   return db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(login));
     if (!user) return Error(ErrorCode::kUserNotFound, {std::string(login)});
     TK_RETURN_IF_ERROR(tx.users().SetPasswordHash(user->id, hash));
+    TK_RETURN_IF_ERROR(tx.sessions().DeleteForUser(user->id));
     return tx.login_throttle().Clear(AccountKey(login));
   });
 }
 
 Result<std::string> Authenticator::CreateApiToken(int64_t app, const domain::TokenGrant& grant,
-                                                   int64_t created_by) {
+                                                  int64_t created_by) {
   std::string token = NewSecret(40);
   domain::ApiToken row;
   row.app_id = app;

@@ -9,12 +9,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "auth/address_list.h"
 #include "auth/credentials.h"
 #include "auth/password.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "domain/permissions/principal.h"
 #include "domain/transaction.h"
+#include "domain/users/password_policy.h"
+#include "domain/users/two_factor_store.h"
 #include "domain/users/user.h"
 #include "domain/users/user_repository.h"
 
@@ -28,6 +31,20 @@ struct AuthOptions {
   int64_t failure_window_seconds = 15 * 60;
   int64_t max_lock_seconds = 15 * 60;
   std::string default_time_zone = "Asia/Tokyo";
+  domain::PasswordPolicy password_policy;
+  // When not empty, administrators are recognised only from these networks; from anywhere
+  // else their credentials are refused (a stolen admin password is useless off-site).
+  AddressList admin_allow;
+  // TOTP second factor (nullptr: not offered). Users who enrol must give a code at browser
+  // sign-in; their password is refused on the REST API (CB_TW02), as kintone does.
+  domain::TwoFactorStore* two_factor = nullptr;
+  std::string totp_issuer = "Tsumiki";  // the name authenticator apps show
+};
+
+// A started TOTP enrolment: the secret to type in, and the same as an otpauth:// URI.
+struct TotpEnrolment {
+  std::string secret;
+  std::string uri;
 };
 
 struct NewSession {
@@ -39,21 +56,49 @@ struct NewSession {
 
 class Authenticator {
  public:
-  Authenticator(domain::TransactionRunner& db, const common::Clock& clock, AuthOptions options = {});
+  Authenticator(domain::TransactionRunner& db, const common::Clock& clock,
+                AuthOptions options = {});
 
   // The caller, or CB_AU01 (none), CB_WA01 (bad password), GAIA_IA02 (bad token),
   // CB_LO01 (locked after too many failures), CB_NO02 (session write without CSRF token).
   common::Result<domain::Principal> Authenticate(const Credentials& credentials);
 
-  // Browser sign-in: checks the password (throttled) and opens a session.
+  // Browser sign-in: checks the password (throttled) and, for users with two-factor
+  // sign-in, `otp` (a TOTP code or a recovery code; TK_TF01 when missing, CB_VA01 "otp"
+  // when wrong, throttled like a wrong password), then opens a session.
   common::Result<NewSession> Login(std::string_view login, std::string_view password,
-                                   std::string_view remote_address);
+                                   std::string_view remote_address, std::string_view otp = "");
+
+  // Two-factor sign-in for the signed-in user: start (a new secret), confirm with a first
+  // code (returns the recovery codes, shown once), turn off (needs the password).
+  common::Result<TotpEnrolment> BeginTotp(const domain::Principal& who);
+  common::Result<std::vector<std::string>> ConfirmTotp(const domain::Principal& who,
+                                                       std::string_view code);
+  common::Status DisableTotp(const domain::Principal& who, std::string_view password,
+                             std::string_view remote_address);
+  // Whether `user_id` signs in with a second factor.
+  bool UsesTotp(int64_t user_id);
+  // For an administrator helping a user who lost the phone (CLI).
+  common::Status ResetTotp(std::string_view login);
   common::Status Logout(std::string_view session_id);
+  // Ends every session of the user ("log out everywhere").
+  common::Status LogoutEverywhere(int64_t user_id);
+  // The signed-in user's own password change: checks the current password (throttled) and
+  // the policy, ends every session of the account, and opens a fresh one for this browser.
+  common::Result<NewSession> ChangePassword(const domain::Principal& who,
+                                            std::string_view current_password,
+                                            std::string_view new_password,
+                                            std::string_view remote_address);
   // The session's user and CSRF token, for the web UI's start-up call.
   common::Result<NewSession> CurrentSession(std::string_view session_id);
 
-  // Creates or updates an account's password (CLI and first start). Not throttled.
-  common::Result<domain::User> CreateUser(const domain::User& user, std::string_view password);
+  // Creates or updates an account's password (CLI and first start). Not throttled; the
+  // password policy applies (CB_VA01 on "password").
+  // `check_policy` false only for the first administrator at first start, whose password
+  // the operator chose in the environment (Bootstrap warns instead).
+  common::Result<domain::User> CreateUser(const domain::User& user, std::string_view password,
+                                          bool check_policy = true);
+  const AuthOptions& options() const { return options_; }
   common::Status SetPassword(std::string_view login, std::string_view password);
 
   // A new API token for `app` with `grant` rights; returns the token text (shown once).
@@ -66,13 +111,21 @@ class Authenticator {
   common::Result<domain::Principal> ByPassword(std::string_view base64, std::string_view remote);
   common::Result<domain::Principal> ByTokens(const std::vector<std::string>& tokens);
   common::Result<domain::Principal> BySession(const Credentials& c);
-  // Verifies login/password with throttling; the user on success.
+  // Verifies login/password with throttling; the user on success. `clear_failures` false
+  // keeps the failure count when a second factor is still to come.
   common::Result<domain::User> Verify(std::string_view login, std::string_view password,
-                                      std::string_view remote, bool for_api);
+                                      std::string_view remote, bool for_api,
+                                      bool clear_failures = true);
   common::Status CheckNotLocked(std::string_view login, std::string_view remote);
   void RecordFailure(std::string_view login, std::string_view remote);
   void ClearFailures(std::string_view login);
   domain::Principal ToPrincipal(const domain::User& user) const;
+  // CB_NO02 when `user` is an administrator outside the admin allow-list.
+  common::Status CheckAdminAddress(const domain::User& user, std::string_view remote) const;
+  common::Status CheckPolicy(std::string_view login, std::string_view password) const;
+  common::Result<NewSession> OpenSession(const domain::User& user);
+  // CB_VA01 "otp" unless `otp` is a fresh TOTP code or an unused recovery code of `user`.
+  common::Status CheckSecondFactor(const domain::User& user, std::string_view otp);
 
   struct CachedCredential {
     int64_t user_id;
@@ -87,6 +140,9 @@ class Authenticator {
   std::string dummy_hash_;  // verified against for unknown logins, to equalise timing
   std::mutex cache_mutex_;  // guards verified_
   std::unordered_map<std::string, CachedCredential> verified_;
+  // user id -> (uses TOTP, valid until): spares password-API calls a read; guarded by
+  // cache_mutex_. Another server process (the CLI's reset) is seen within 30 s.
+  std::unordered_map<int64_t, std::pair<bool, int64_t>> totp_users_;
 };
 
 // Decodes base64 "login:password"; nullopt-equivalent false when malformed.

@@ -10,7 +10,10 @@
 #include "auth/authenticator.h"
 #include "domain/fields/field_type_registry.h"
 #include "domain/users/user_repository.h"
+#include "server/config.h"
 #include "storage/migrations.h"
+#include "storage/repositories/sql_audit_log.h"
+#include "storage/repositories/sql_two_factor_store.h"
 #include "storage/sql_transaction.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -19,10 +22,26 @@ namespace server {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: tsumiki admin user add LOGIN [--name NAME] [--admin] [--data DIR]\n"
-    "       tsumiki admin user passwd LOGIN [--data DIR]\n"
+    "usage: tsumiki admin user add LOGIN [--name NAME] [--admin] [--data DIR] [--config FILE]\n"
+    "       tsumiki admin user passwd LOGIN [--data DIR] [--config FILE]\n"
     "       tsumiki admin user list [--data DIR]\n"
-    "The password is read from TSUMIKI_PASSWORD, or asked for on the terminal.\n";
+    "       tsumiki admin user reset-2fa LOGIN [--data DIR]   (a lost phone: password only)\n"
+    "       tsumiki admin audit verify [--data DIR]\n"
+    "The password is read from TSUMIKI_PASSWORD, or asked for on the terminal. It must meet\n"
+    "the password policy of the server's configuration (--config FILE or TSUMIKI_CONFIG).\n";
+
+// What is wrong with a refused password, in words, else the error itself.
+std::string Explain(const common::Error& e) {
+  if (!e.has_fields()) return e.ToString();
+  std::string out;
+  for (const auto& f : e.fields()) {
+    for (const auto& m : f.messages) {
+      if (!out.empty()) out += "; ";
+      out += common::Render(m, common::Lang::kEn);
+    }
+  }
+  return out;
+}
 
 std::string ReadPassword() {
   if (const char* p = std::getenv("TSUMIKI_PASSWORD")) return p;
@@ -43,19 +62,68 @@ std::string ReadPassword() {
   return password;
 }
 
+// `tsumiki admin audit verify`: walks the hash chain. 0 = intact, 1 = broken or unreadable.
+int VerifyAudit(const std::vector<std::string>& args) {
+  std::string data = "./data";
+  if (const char* env = std::getenv("TSUMIKI_DATA")) data = env;
+  for (size_t i = 2; i < args.size(); ++i) {
+    if (args[i] == "--data" && i + 1 < args.size()) {
+      data = args[++i];
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  storage::sqlite::SqliteOptions options;
+  options.path = (std::filesystem::path(data) / "tsumiki.db").string();
+  if (!std::filesystem::exists(options.path)) {
+    std::cerr << "no Tsumiki database in " << data << "\n";
+    return 1;
+  }
+  auto db = storage::sqlite::SqliteDatabase::Open(options);
+  if (!db.ok()) {
+    std::cerr << db.error().ToString() << "\n";
+    return 1;
+  }
+  if (auto s = storage::Migrate(**db); !s.ok()) {
+    std::cerr << s.error().ToString() << "\n";
+    return 1;
+  }
+  storage::SqlAuditLog log(**db);
+  auto v = log.Verify();
+  if (!v.ok()) {
+    std::cerr << "cannot read the audit log: " << v.error().ToString() << "\n";
+    return 1;
+  }
+  if (!v->intact) {
+    std::cout << "audit log BROKEN: " << v->problem << " (" << v->entries
+              << " entries verified before it)\n";
+    return 1;
+  }
+  std::cout << "audit log intact: " << v->entries << " entries";
+  if (v->entries > 0) std::cout << "; head entry " << v->last_seq << " " << v->head_hash;
+  std::cout << "\ncompare the head with a copy kept elsewhere (the server logs it at start) to "
+               "detect a truncated tail\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunAdmin(const std::vector<std::string>& args) {
+  if (args.size() >= 2 && args[0] == "audit" && args[1] == "verify") return VerifyAudit(args);
   if (args.size() < 2 || args[0] != "user") {
     std::cerr << kUsage;
     return 2;
   }
   const std::string& command = args[1];
   std::string login, name, data = "./data";
+  std::vector<std::string> config_args;
   bool admin = false;
   for (size_t i = 2; i < args.size(); ++i) {
     if (args[i] == "--name" && i + 1 < args.size()) {
       name = args[++i];
+    } else if (args[i] == "--config" && i + 1 < args.size()) {
+      config_args = {"--config", args[++i]};
     } else if (args[i] == "--data" && i + 1 < args.size()) {
       data = args[++i];
     } else if (args[i] == "--admin") {
@@ -87,10 +155,20 @@ int RunAdmin(const std::vector<std::string>& args) {
     std::cerr << s.error().ToString() << "\n";
     return 1;
   }
+  // The same password policy as the server: from the config file and TSUMIKI_* variables.
+  auto config = ParseConfig(config_args);
+  if (!config.ok()) {
+    std::cerr << config.error().detail() << "\n";
+    return 1;
+  }
+  auth::AuthOptions auth_options;
+  auth_options.password_policy = PasswordPolicyOf(*config);
+  storage::SqlTwoFactorStore two_factor(**db);
+  auth_options.two_factor = &two_factor;
   domain::FieldTypeRegistry registry;
   storage::SqlTransactionRunner tx(**db, registry);
   common::SystemClock clock;
-  auth::Authenticator auth(tx, clock);
+  auth::Authenticator auth(tx, clock, auth_options);
 
   if (command == "list") {
     std::vector<domain::User> users;
@@ -108,11 +186,17 @@ int RunAdmin(const std::vector<std::string>& args) {
     }
     return 0;
   }
-  std::string password = ReadPassword();
-  if (password.size() < 8) {
-    std::cerr << "the password must have at least 8 characters\n";
-    return 1;
+  if (command == "reset-2fa") {
+    auto s = auth.ResetTotp(login);
+    if (!s.ok()) {
+      std::cerr << "cannot reset two-factor sign-in of " << login << ": " << Explain(s.error())
+                << "\n";
+      return 1;
+    }
+    std::cout << "two-factor sign-in of " << login << " turned off; they can enrol again\n";
+    return 0;
   }
+  std::string password = ReadPassword();
   if (command == "add") {
     domain::User u;
     u.code = login;
@@ -120,7 +204,7 @@ int RunAdmin(const std::vector<std::string>& args) {
     u.is_admin = admin;
     auto r = auth.CreateUser(u, password);
     if (!r.ok()) {
-      std::cerr << "cannot add " << login << ": " << r.error().ToString() << "\n";
+      std::cerr << "cannot add " << login << ": " << Explain(r.error()) << "\n";
       return 1;
     }
     std::cout << "added " << login << (admin ? " (administrator)" : "") << "\n";
@@ -129,11 +213,10 @@ int RunAdmin(const std::vector<std::string>& args) {
   if (command == "passwd") {
     auto s = auth.SetPassword(login, password);
     if (!s.ok()) {
-      std::cerr << "cannot change the password of " << login << ": " << s.error().ToString()
-                << "\n";
+      std::cerr << "cannot change the password of " << login << ": " << Explain(s.error()) << "\n";
       return 1;
     }
-    std::cout << "password of " << login << " changed\n";
+    std::cout << "password of " << login << " changed; its browser sessions were ended\n";
     return 0;
   }
   std::cerr << kUsage;

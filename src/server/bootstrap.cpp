@@ -1,5 +1,8 @@
 #include "server/bootstrap.h"
 
+#include <iostream>
+
+#include "common/text.h"
 #include "domain/users/user_repository.h"
 
 namespace server {
@@ -22,6 +25,12 @@ common::Result<BootstrapResult> Bootstrap(domain::TransactionRunner& db, auth::A
   if (password.empty()) {
     password = auth::NewSecret(16);
     result.generated_password = password;
+  } else if (auto problem = domain::CheckPassword(auth.options().password_policy,
+                                                  result.admin_login, password)) {
+    // Refusing would leave a fresh install with no way in; say it loudly instead.
+    std::cerr << "Tsumiki: warning: TSUMIKI_ADMIN_PASSWORD does not meet the password policy ("
+              << common::Render(*problem, common::Lang::kEn)
+              << "); change it with `tsumiki admin user passwd`\n";
   }
   domain::User builtin;
   builtin.code = domain::kTokenUserCode;
@@ -29,13 +38,13 @@ common::Result<BootstrapResult> Bootstrap(domain::TransactionRunner& db, auth::A
   builtin.is_admin = true;
   // The built-in account can sign in only when it is also the chosen first administrator.
   bool builtin_is_admin = result.admin_login == domain::kTokenUserCode;
-  TK_RETURN_IF_ERROR(auth.CreateUser(builtin, builtin_is_admin ? password : ""));
+  TK_RETURN_IF_ERROR(auth.CreateUser(builtin, builtin_is_admin ? password : "", false));
   if (!builtin_is_admin) {
     domain::User admin;
     admin.code = result.admin_login;
     admin.name = result.admin_login;
     admin.is_admin = true;
-    TK_RETURN_IF_ERROR(auth.CreateUser(admin, password));
+    TK_RETURN_IF_ERROR(auth.CreateUser(admin, password, false));
   }
   return result;
 }

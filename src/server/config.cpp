@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "auth/address_list.h"
+
 namespace server {
 namespace {
 
@@ -163,6 +165,45 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) { return RequireValue(c.default_time_zone, v); }},
     {"access-log", "TSUMIKI_ACCESS_LOG", "", "log one line per request (--no-access-log: off)",
      [](Config& c, std::string_view v) { return ParseBool(v, c.access_log); }},
+    {"password-min-length", "TSUMIKI_PASSWORD_MIN_LENGTH", "N", "shortest password allowed",
+     [](Config& c, std::string_view v) { return ParseInteger(v, 1, 64, c.password_min_length); }},
+    {"password-reject-login", "TSUMIKI_PASSWORD_REJECT_LOGIN", "",
+     "refuse passwords containing the login name",
+     [](Config& c, std::string_view v) { return ParseBool(v, c.password_reject_login); }},
+    {"password-reject-common", "TSUMIKI_PASSWORD_REJECT_COMMON", "",
+     "refuse the most common passwords",
+     [](Config& c, std::string_view v) { return ParseBool(v, c.password_reject_common); }},
+    {"session-idle-minutes", "TSUMIKI_SESSION_IDLE_MINUTES", "N",
+     "browser sessions end after N idle minutes",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 1, 366 * 24 * 60, c.session_idle_minutes);
+     }},
+    {"session-max-hours", "TSUMIKI_SESSION_MAX_HOURS", "N",
+     "browser sessions end N hours after sign-in",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 1, 366 * 24, c.session_max_hours);
+     }},
+    {"login-failures-before-lock", "TSUMIKI_LOGIN_FAILURES_BEFORE_LOCK", "N",
+     "failed logins before an account is locked (back-off doubles)",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 1, 1000, c.login_failures_before_lock);
+     }},
+    {"admin-allow-from", "TSUMIKI_ADMIN_ALLOW_FROM", "CIDRS",
+     "administrators only from these networks, e.g. 10.0.0.0/8",
+     [](Config& c, std::string_view v) {
+       auto list = auth::AddressList::Parse(v);
+       if (!list.ok()) return list.error().detail();
+       c.admin_allow_from = std::string(v);
+       return std::string();
+     }},
+    {"trusted-proxies", "TSUMIKI_TRUSTED_PROXIES", "CIDRS",
+     "reverse proxies whose X-Forwarded-For is believed",
+     [](Config& c, std::string_view v) {
+       auto list = auth::AddressList::Parse(v);
+       if (!list.ok()) return list.error().detail();
+       c.trusted_proxies = std::string(v);
+       return std::string();
+     }},
 };
 
 const Option* FindOption(std::string_view name) {
@@ -352,6 +393,14 @@ http::ServerOptions ToServerOptions(const Config& config) {
   options.tls_key_file = config.tls_key;
   options.access_log = config.access_log;
   return options;
+}
+
+domain::PasswordPolicy PasswordPolicyOf(const Config& config) {
+  domain::PasswordPolicy policy;
+  policy.min_length = static_cast<int>(config.password_min_length);
+  policy.reject_login = config.password_reject_login;
+  policy.reject_common = config.password_reject_common;
+  return policy;
 }
 
 common::LogLevel ToLogLevel(std::string_view level) {

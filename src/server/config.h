@@ -13,6 +13,7 @@
 
 #include "common/log.h"
 #include "common/result.h"
+#include "domain/users/password_policy.h"
 #include "http/server.h"
 
 namespace server {
@@ -32,8 +33,17 @@ struct Config {
   std::string default_language = "ja";  // ja | en
   std::string default_time_zone = "Asia/Tokyo";
   bool access_log = true;
-  std::string config_file;  // the file that was read, if any
-  bool help = false;        // --help was given: print ConfigHelp() and exit 0
+  // Accounts and sessions (see docs/security.md).
+  int64_t password_min_length = 8;
+  bool password_reject_login = true;
+  bool password_reject_common = true;
+  int64_t session_idle_minutes = 12 * 60;  // signed out after this long without a request
+  int64_t session_max_hours = 7 * 24;      // and after this long whatever the activity
+  int64_t login_failures_before_lock = 5;  // per account; back-off doubles after that
+  std::string admin_allow_from;            // CIDR list; empty = administrators from anywhere
+  std::string trusted_proxies;             // CIDR list whose X-Forwarded-For is believed
+  std::string config_file;                 // the file that was read, if any
+  bool help = false;                       // --help was given: print ConfigHelp() and exit 0
 };
 
 // Reads one environment variable; nullopt when unset. Injected so tests need no setenv.
@@ -51,6 +61,7 @@ common::Status SplitListen(std::string_view listen, std::string& host, uint16_t&
 // The http::Server options a parsed (hence valid) Config asks for.
 http::ServerOptions ToServerOptions(const Config& config);
 common::LogLevel ToLogLevel(std::string_view level);
+domain::PasswordPolicy PasswordPolicyOf(const Config& config);
 
 // The usage text for `tsumiki serve --help`: every flag, its variable and default.
 std::string ConfigHelp();

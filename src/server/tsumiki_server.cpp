@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "api/admin/admin_endpoints.h"
+#include "api/audit_trail.h"
 #include "api/dispatcher.h"
 #include "api/routes.h"
 #include "auth/argon2_password_hasher.h"
@@ -24,6 +26,8 @@
 #include "storage/blob/disk_blob_store.h"
 #include "storage/entity_cache.h"
 #include "storage/migrations.h"
+#include "storage/repositories/sql_audit_log.h"
+#include "storage/repositories/sql_two_factor_store.h"
 #include "storage/sql_transaction.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -39,6 +43,7 @@ struct TsumikiServer::Parts {
   domain::FieldTypeRegistry registry;
   std::unique_ptr<storage::sqlite::SqliteDatabase> database;
   std::unique_ptr<storage::SqlTransactionRunner> transactions;
+  std::unique_ptr<storage::SqlTwoFactorStore> two_factor;
   std::unique_ptr<storage::CachedEntityDirectory> directory;
   std::unique_ptr<storage::DiskBlobStore> blobs;
   std::unique_ptr<auth::Authenticator> authenticator;
@@ -51,6 +56,8 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::OrganizationService> organizations;
   std::unique_ptr<domain::GroupService> groups;
   std::unique_ptr<domain::DirectoryCsv> directory_csv;
+  std::unique_ptr<storage::SqlAuditLog> audit_log;
+  std::unique_ptr<api::AuditTrail> audit_trail;
   std::unique_ptr<api::Services> services;
   std::unique_ptr<api::Dispatcher> dispatcher;
   std::unique_ptr<http::StaticFiles> web;
@@ -81,6 +88,13 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
 
   auth::AuthOptions auth_options;
   auth_options.default_time_zone = config.default_time_zone;
+  auth_options.password_policy = PasswordPolicyOf(config);
+  auth_options.session_idle_seconds = config.session_idle_minutes * 60;
+  auth_options.session_max_seconds = config.session_max_hours * 3600;
+  auth_options.account_failures_before_lock = static_cast<int>(config.login_failures_before_lock);
+  auth_options.admin_allow = auth::AddressList::Parse(config.admin_allow_from).value();
+  p->two_factor = std::make_unique<storage::SqlTwoFactorStore>(*p->database);
+  auth_options.two_factor = p->two_factor.get();
   p->authenticator = std::make_unique<auth::Authenticator>(*p->transactions, p->clock, auth_options);
   const char* admin_user = std::getenv("TSUMIKI_ADMIN_USER");
   const char* admin_password = std::getenv("TSUMIKI_ADMIN_PASSWORD");
@@ -111,7 +125,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   storage::CachedEntityDirectory* directory = p->directory.get();
   auto directory_changed = [directory] { directory->Invalidate(); };
   p->users = std::make_unique<domain::UserService>(*p->transactions, p->password_hasher, p->clock,
-                                                   directory_changed);
+                                                   directory_changed, PasswordPolicyOf(config));
   p->organizations =
       std::make_unique<domain::OrganizationService>(*p->transactions, directory_changed);
   p->groups = std::make_unique<domain::GroupService>(*p->transactions, directory_changed);
@@ -123,8 +137,18 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
 
   api::DispatcherOptions dispatch_options;
   dispatch_options.default_lang = common::ParseLang(config.default_language, common::Lang::kJa);
+  dispatch_options.trusted_proxies = auth::AddressList::Parse(config.trusted_proxies).value();
   p->dispatcher = std::make_unique<api::Dispatcher>(*p->authenticator, dispatch_options);
   api::AddRoutes(*p->dispatcher, *p->services);
+  p->audit_log = std::make_unique<storage::SqlAuditLog>(*p->database);
+  p->audit_trail = std::make_unique<api::AuditTrail>(*p->audit_log, p->clock);
+  p->dispatcher->SetAuditTrail(p->audit_trail.get());
+  api::AddAuditRoutes(*p->dispatcher, *p->audit_log);
+  // The chain's head in the operator's log: a copy outside the database to compare against.
+  if (auto head = p->audit_log->Search({.limit = 1}); head.ok() && !head->empty()) {
+    common::LogInfo("audit log head: entry " + std::to_string(head->front().seq) + " " +
+                    head->front().hash);
+  }
   api::Dispatcher* dispatcher = p->dispatcher.get();
   p->router = std::make_unique<http::Router>(
       [dispatcher](const http::Request& r) { return dispatcher->NotFound(r); },

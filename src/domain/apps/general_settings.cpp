@@ -137,7 +137,9 @@ common::Result<json::object> MergeGeneralSettings(json::object doc, const json::
       doc[key] = std::move(title);
     } else if (key == "enableThumbnails" || key == "enableBulkDeletion" ||
                key == "enableComments" || key == "enableDuplicateRecord" ||
-               key == "enableInlineRecordEditing") {
+               key == "enableInlineRecordEditing" ||
+               // Tsumiki's own: reads of the app's records go to the audit log.
+               key == "holdsPersonalData") {
       if (auto b = Boolean(v)) {
         doc[key] = *b;
       } else {

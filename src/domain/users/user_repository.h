@@ -48,6 +48,8 @@ class SessionRepository {
   virtual common::Status Touch(std::string_view token_hash, int64_t last_seen, int64_t expires) = 0;
   virtual common::Status Delete(std::string_view token_hash) = 0;
   virtual common::Status DeleteExpired(int64_t now) = 0;
+  // Every session of the user ("log out everywhere", password change, deactivation).
+  virtual common::Status DeleteForUser(int64_t user_id) = 0;
 };
 
 // Failed-login counters, keyed by "user:<code>" or "addr:<ip>".

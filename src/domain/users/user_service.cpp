@@ -63,8 +63,13 @@ bool IsProtected(const Principal& who, const User& user) {
 }  // namespace
 
 UserService::UserService(TransactionRunner& db, const PasswordHasher& hasher,
-                         const common::Clock& clock, std::function<void()> on_change)
-    : db_(db), hasher_(hasher), clock_(clock), on_change_(std::move(on_change)) {}
+                         const common::Clock& clock, std::function<void()> on_change,
+                         PasswordPolicy policy)
+    : db_(db),
+      hasher_(hasher),
+      clock_(clock),
+      on_change_(std::move(on_change)),
+      policy_(policy) {}
 
 Result<std::vector<User>> UserService::List(const Principal& who, const DirectoryFilter& filter) {
   TK_RETURN_IF_ERROR(RequireUser(who));
@@ -84,6 +89,9 @@ void UserService::HashPasswords(std::vector<UserChange>& users, Error& errors) c
     } else if (common::Utf8Length(*u.password) > kMaxPasswordLength) {
       errors.AddField(u.key + ".password", Text::kTooLongParam,
                       {std::to_string(kMaxPasswordLength)});
+    } else if (auto problem =
+                   CheckPassword(policy_, u.new_code.value_or(u.code), *u.password)) {
+      errors.AddField(u.key + ".password", problem->text, problem->args);
     } else {
       u.password_hash = hasher_.Hash(*u.password);
     }
@@ -168,6 +176,10 @@ Status UserService::UpdateIn(Transaction& tx, const Principal& who,
     TK_RETURN_IF_ERROR(tx.users().Update(*user));
     if (!change.password_hash.empty()) {
       TK_RETURN_IF_ERROR(tx.users().SetPasswordHash(user->id, change.password_hash));
+    }
+    // A new password or a deactivation ends every browser session of the account at once.
+    if (!change.password_hash.empty() || !user->valid) {
+      TK_RETURN_IF_ERROR(tx.sessions().DeleteForUser(user->id));
     }
   }
   return Status::Ok();

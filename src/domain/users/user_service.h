@@ -17,6 +17,7 @@
 #include "domain/transaction.h"
 #include "domain/users/directory.h"
 #include "domain/users/password_hasher.h"
+#include "domain/users/password_policy.h"
 #include "domain/users/user.h"
 
 namespace domain {
@@ -43,14 +44,15 @@ class UserService {
  public:
   // `on_change` runs after every committed change (the entity cache reloads).
   UserService(TransactionRunner& db, const PasswordHasher& hasher, const common::Clock& clock,
-              std::function<void()> on_change);
+              std::function<void()> on_change, PasswordPolicy policy = {});
 
   common::Result<std::vector<User>> List(const Principal& who, const DirectoryFilter& filter);
   common::Status Add(const Principal& who, std::vector<UserChange> users);
   common::Status Update(const Principal& who, std::vector<UserChange> users);
   common::Status Delete(const Principal& who, const std::vector<std::string>& codes);
 
-  // For imports, inside the caller's transaction: checks password lengths and hashes them
+  // For imports, inside the caller's transaction: checks passwords against the policy and
+  // hashes them
   // (call before opening the transaction: hashing is slow), then adds or updates each item,
   // collecting violations in `errors` instead of stopping.
   void HashPasswords(std::vector<UserChange>& users, common::Error& errors) const;
@@ -68,6 +70,7 @@ class UserService {
   const PasswordHasher& hasher_;
   const common::Clock& clock_;
   std::function<void()> on_change_;
+  PasswordPolicy policy_;
 };
 
 }  // namespace domain

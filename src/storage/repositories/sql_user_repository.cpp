@@ -184,6 +184,10 @@ Status SqlSessionRepository::DeleteExpired(int64_t now) {
   return c_.Execute("DELETE FROM sessions WHERE expires_at <= ?", {now});
 }
 
+Status SqlSessionRepository::DeleteForUser(int64_t user_id) {
+  return c_.Execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+}
+
 Result<domain::LoginFailures> SqlLoginThrottleRepository::Get(std::string_view key) {
   TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT failures, window_start, locked_until FROM "
                                           "login_failures WHERE key = ?",

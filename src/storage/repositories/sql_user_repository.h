@@ -37,6 +37,7 @@ class SqlSessionRepository final : public domain::SessionRepository {
   common::Status Touch(std::string_view token_hash, int64_t last_seen, int64_t expires) override;
   common::Status Delete(std::string_view token_hash) override;
   common::Status DeleteExpired(int64_t now) override;
+  common::Status DeleteForUser(int64_t user_id) override;
 
  private:
   Connection& c_;

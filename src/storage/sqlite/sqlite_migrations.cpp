@@ -14,6 +14,10 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v2.sql.inc"
       ,
 #include "storage/sqlite/schema_v3.sql.inc"
+      ,
+#include "storage/sqlite/schema_v5.sql.inc"
+      ,
+#include "storage/sqlite/schema_v6.sql.inc"
   };
   return kSteps;
 }

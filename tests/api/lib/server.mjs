@@ -46,6 +46,10 @@ export async function startServer({ env = {}, args = [] } = {}) {
         TSUMIKI_ADMIN_USER: ADMIN.username,
         TSUMIKI_ADMIN_PASSWORD: ADMIN.password,
         TSUMIKI_LOG_LEVEL: process.env.TSUMIKI_LOG_LEVEL ?? "warn",
+        // Suites use short fixture passwords; security.test.mjs tests the real default policy.
+        TSUMIKI_PASSWORD_MIN_LENGTH: "1",
+        TSUMIKI_PASSWORD_REJECT_LOGIN: "false",
+        TSUMIKI_PASSWORD_REJECT_COMMON: "false",
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -94,7 +98,17 @@ export async function startServer({ env = {}, args = [] } = {}) {
     const args = ["admin", "user", "add", login, "--data", dataDir];
     if (name) args.push("--name", name);
     if (admin) args.push("--admin");
-    execFileSync(tsumikiBinary(), args, { env: { ...process.env, TSUMIKI_PASSWORD: password }, stdio: "pipe" });
+    execFileSync(tsumikiBinary(), args, {
+      env: {
+        ...process.env,
+        TSUMIKI_PASSWORD_MIN_LENGTH: "1",
+        TSUMIKI_PASSWORD_REJECT_LOGIN: "false",
+        TSUMIKI_PASSWORD_REJECT_COMMON: "false",
+        ...env,
+        TSUMIKI_PASSWORD: password,
+      },
+      stdio: "pipe",
+    });
     return { username: login, password };
   };
   return { baseUrl, port, dataDir, client, stop, log, child, addUser };

@@ -85,6 +85,38 @@ TEST(Config, EveryFlagInBothForms) {
   EXPECT_FALSE(config->access_log);
 }
 
+TEST(Config, AccountAndNetworkSecurityOptions) {
+  ConfigFile file(
+      "password_min_length = 12\n"
+      "admin_allow_from = 10.20.0.0/16, 192.168.5.7\n"
+      "trusted_proxies = 127.0.0.1\n");
+  auto config = ParseConfig({"--config", file.path(), "--no-password-reject-login",
+                             "--session-idle-minutes", "30", "--session-max-hours=8"},
+                            FakeEnv({{"TSUMIKI_LOGIN_FAILURES_BEFORE_LOCK", "3"}}));
+  ASSERT_TRUE(config.ok()) << config.error().detail();
+  domain::PasswordPolicy policy = PasswordPolicyOf(*config);
+  EXPECT_EQ(policy.min_length, 12);
+  EXPECT_FALSE(policy.reject_login);
+  EXPECT_TRUE(policy.reject_common);
+  EXPECT_EQ(config->session_idle_minutes, 30);
+  EXPECT_EQ(config->session_max_hours, 8);
+  EXPECT_EQ(config->login_failures_before_lock, 3);
+  EXPECT_EQ(config->admin_allow_from, "10.20.0.0/16, 192.168.5.7");
+  EXPECT_EQ(config->trusted_proxies, "127.0.0.1");
+  // Defaults: the shipped policy, sessions of 12 hours idle and a week at most.
+  auto defaults = ParseConfig({}, FakeEnv({}));
+  EXPECT_EQ(PasswordPolicyOf(*defaults).min_length, 8);
+  EXPECT_TRUE(PasswordPolicyOf(*defaults).reject_login);
+  EXPECT_EQ(defaults->session_idle_minutes, 720);
+  EXPECT_EQ(defaults->session_max_hours, 168);
+  // Malformed networks are refused with the entry named.
+  EXPECT_EQ(ErrorOf({"--admin-allow-from", "10.0.0.0/33"}),
+            "--admin-allow-from: expected an address or network like 10.0.0.0/8, got "
+            "'10.0.0.0/33'");
+  EXPECT_NE(ErrorOf({"--trusted-proxies", "proxy.local"}), "");
+  EXPECT_NE(ErrorOf({"--password-min-length", "0"}), "");
+}
+
 TEST(Config, FlagsOverrideEnvironmentOverrideFileOverrideDefaults) {
   ConfigFile file(
       "# tsumiki.conf\n"

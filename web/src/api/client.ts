@@ -23,11 +23,16 @@ export class ApiClient {
   }
 
   // Session (Tsumiki's browser sign-in; kintone has no public API for it).
-  login(username: string, password: string): Promise<Session> {
-    return this.http.post("/api/session/login.json", { username, password });
+  /** `otp`: the authenticator app's code (or a recovery code) for two-factor accounts. */
+  login(username: string, password: string, otp?: string): Promise<Session> {
+    return this.http.post("/api/session/login.json", otp ? { username, password, otp } : { username, password });
   }
   logout(): Promise<object> {
     return this.http.post("/api/session/logout.json", {});
+  }
+  /** Ends every session of the signed-in user, on every device. */
+  logoutEverywhere(): Promise<object> {
+    return this.http.post("/api/session/logoutAll.json", {});
   }
   session(): Promise<Session> {
     return this.http.get("/api/session.json");

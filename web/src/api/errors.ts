@@ -26,6 +26,7 @@ export const ErrorCodes = {
   notSignedIn: "CB_AU01",
   invalidInput: "CB_VA01",
   tooManyAttempts: "CB_LO01",
+  twoFactorRequired: "TK_TF01",
   recordConflict: "GAIA_CO02",
   settingsConflict: "GAIA_CO03",
   network: "NETWORK",

@@ -59,6 +59,12 @@ export function AppShell() {
                 label: t("shell.signOut"),
                 onClick: () => void signOut().then(() => navigate("/login")),
               },
+              {
+                key: "signOutEverywhere",
+                icon: <LogoutOutlined aria-hidden />,
+                label: t("shell.signOutEverywhere"),
+                onClick: () => void signOut(true).then(() => navigate("/login")),
+              },
             ],
           }}
         >

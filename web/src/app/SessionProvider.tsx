@@ -13,8 +13,9 @@ type SessionState = { status: "checking" } | { status: "signedOut" } | { status:
 interface SessionValue {
   state: SessionState;
   api: ApiClient;
-  signIn: (username: string, password: string) => Promise<void>;
-  signOut: () => Promise<void>;
+  signIn: (username: string, password: string, otp?: string) => Promise<void>;
+  /** `everywhere`: end the user's sessions on every device, not just this one. */
+  signOut: (everywhere?: boolean) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -66,13 +67,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [api, accept]);
 
   const signIn = useCallback(
-    async (username: string, password: string) => accept(await api.login(username, password)),
+    async (username: string, password: string, otp?: string) => accept(await api.login(username, password, otp)),
     [api, accept],
   );
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (everywhere = false) => {
     try {
-      await api.logout();
+      await (everywhere ? api.logoutEverywhere() : api.logout());
     } finally {
       token.current = undefined;
       bindUser(undefined);

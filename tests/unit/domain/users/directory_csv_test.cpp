@@ -6,8 +6,8 @@ namespace {
 TEST_F(DirectoryTest, DirectoryCsvImportsUsersAndExportsThemBack) {
   std::string file =
       "code,name,password,timezone,surName\r\n"
-      "sato,佐藤 昇,pw1,Asia/Tokyo,佐藤\r\n"
-      "\"suzuki\",\"鈴木, 花子\",pw2,UTC,\"鈴\"\"木\"\r\n";
+      "sato,佐藤 昇,kumo-ichi-01,Asia/Tokyo,佐藤\r\n"
+      "\"suzuki\",\"鈴木, 花子\",kumo-ni-02,UTC,\"鈴\"\"木\"\r\n";
   auto result = csv.Import(admin, DirectoryCsvKind::kUsers, file, false);
   ASSERT_TRUE(result.ok()) << result.error().ToString();
   EXPECT_EQ(result->added, 2);
@@ -25,15 +25,15 @@ TEST_F(DirectoryTest, DirectoryCsvImportsUsersAndExportsThemBack) {
   auto again = csv.Import(admin, DirectoryCsvKind::kUsers, *out, false);
   ASSERT_TRUE(again.ok()) << again.error().ToString();
   EXPECT_EQ(again->added, 0);
-  EXPECT_EQ(db.store.hashes[FindUser("sato")->id], "hashed:pw1");
+  EXPECT_EQ(db.store.hashes[FindUser("sato")->id], "hashed:kumo-ichi-01");
 }
 
 TEST_F(DirectoryTest, DirectoryCsvKeysProblemsByLineAndWritesNothing) {
   std::string file =
       "code,name,password\n"
-      "ok,OK,pw\n"
+      "ok,OK,kumo-san-03\n"
       "nopass,No password,\n"
-      ",Blank,pw\n";
+      ",Blank,kumo-yon-04\n";
   auto result = csv.Import(admin, DirectoryCsvKind::kUsers, file, false);
   ASSERT_FALSE(result.ok());
   std::set<std::string> keys;

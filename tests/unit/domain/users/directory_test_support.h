@@ -46,7 +46,7 @@ class DirectoryTest : public ::testing::Test {
     UserChange c;
     c.code = std::move(code);
     c.name = std::move(name);
-    c.password = "secret";
+    c.password = "kumo-no-ue-42";
     return c;
   }
   static OrganizationChange NewOrg(std::string code, std::string parent = "") {

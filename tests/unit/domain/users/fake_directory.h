@@ -22,6 +22,7 @@ struct Store {
   std::vector<Title> titles;
   std::map<int64_t, std::vector<OrganizationMembership>> user_organizations;
   std::map<int64_t, std::vector<int64_t>> user_groups;
+  std::vector<int64_t> sessions_ended_for;  // user ids whose sessions were revoked
   int64_t next_id = 1;
 };
 
@@ -211,13 +212,33 @@ class FakeDirectory final : public DirectoryRepository {
   Store& s_;
 };
 
+// Records which users' sessions were revoked; the directory services use nothing else.
+class FakeSessions final : public SessionRepository {
+ public:
+  explicit FakeSessions(Store& s) : s_(s) {}
+  [[noreturn]] common::Status Insert(const Session&) override { std::abort(); }
+  [[noreturn]] common::Result<std::optional<Session>> Find(std::string_view) override {
+    std::abort();
+  }
+  [[noreturn]] common::Status Touch(std::string_view, int64_t, int64_t) override { std::abort(); }
+  [[noreturn]] common::Status Delete(std::string_view) override { std::abort(); }
+  [[noreturn]] common::Status DeleteExpired(int64_t) override { std::abort(); }
+  common::Status DeleteForUser(int64_t user_id) override {
+    s_.sessions_ended_for.push_back(user_id);
+    return common::Status::Ok();
+  }
+
+ private:
+  Store& s_;
+};
+
 class FakeTransaction final : public Transaction {
  public:
-  explicit FakeTransaction(Store& s) : users_(s), directory_(s) {}
+  explicit FakeTransaction(Store& s) : users_(s), directory_(s), sessions_(s) {}
   UserRepository& users() override { return users_; }
   DirectoryRepository& directory() override { return directory_; }
   [[noreturn]] AppRepository& apps() override { std::abort(); }
-  [[noreturn]] SessionRepository& sessions() override { std::abort(); }
+  SessionRepository& sessions() override { return sessions_; }
   [[noreturn]] LoginThrottleRepository& login_throttle() override { std::abort(); }
   [[noreturn]] ApiTokenRepository& api_tokens() override { std::abort(); }
   [[noreturn]] FileRepository& files() override { std::abort(); }
@@ -227,6 +248,7 @@ class FakeTransaction final : public Transaction {
  private:
   FakeUsers users_;
   FakeDirectory directory_;
+  FakeSessions sessions_;
 };
 
 class FakeRunner final : public TransactionRunner {

@@ -16,7 +16,7 @@ TEST_F(DirectoryTest, UserServiceAddsUsersWithHashedPasswords) {
   EXPECT_EQ(sato->name, "佐藤 昇");
   EXPECT_EQ(sato->time_zone, "America/New_York");
   EXPECT_EQ(sato->profile["surName"], "佐藤");
-  EXPECT_EQ(db.store.hashes[sato->id], "hashed:secret");
+  EXPECT_EQ(db.store.hashes[sato->id], "hashed:kumo-no-ue-42");
   EXPECT_EQ(changes, 1);
 }
 
@@ -106,6 +106,53 @@ TEST_F(DirectoryTest, UserServiceProtectsTheCallerAndTheBuiltInAccount) {
   rename.new_code = "robot";
   EXPECT_EQ(Keys(users.Update(admin, {off, rename})),
             (std::set<std::string>{"users[0].valid", "users[1].newCode"}));
+}
+
+TEST_F(DirectoryTest, UserServiceEnforcesThePasswordPolicy) {
+  UserChange short_one = NewUser("s1");
+  short_one.password = "kumo42";
+  UserChange own_login = NewUser("yamada");
+  own_login.password = "Yamada-2026!";
+  UserChange common_one = NewUser("s3");
+  common_one.password = "Password123";
+  UserChange renamed = NewUser("s4");
+  EXPECT_EQ(Keys(users.Add(admin, {short_one, own_login, common_one, renamed})),
+            (std::set<std::string>{"users[0].password", "users[1].password",
+                                   "users[2].password"}));
+  EXPECT_FALSE(FindUser("s4"));  // all or nothing
+}
+
+TEST_F(DirectoryTest, UserServiceEndsSessionsOnPasswordChangeAndDeactivation) {
+  ASSERT_TRUE(users.Add(admin, {NewUser("p1"), NewUser("p2"), NewUser("p3")}).ok());
+  UserChange password;
+  password.code = "p1";
+  password.password = "a-new-long-phrase";
+  UserChange off;
+  off.code = "p2";
+  off.valid = false;
+  UserChange renamed;
+  renamed.code = "p3";
+  renamed.name = "Renamed";
+  ASSERT_TRUE(users.Update(admin, {password, off, renamed}).ok());
+  EXPECT_EQ(db.store.sessions_ended_for,
+            (std::vector<int64_t>{FindUser("p1")->id, FindUser("p2")->id}));
+}
+
+TEST(PasswordPolicyTest, ExplainsWhatIsWrong) {
+  PasswordPolicy policy;
+  policy.min_length = 10;
+  EXPECT_EQ(CheckPassword(policy, "sato", "short-one")->text, common::Text::kPasswordTooShort);
+  EXPECT_EQ(CheckPassword(policy, "sato", "short-one")->args, (std::vector<std::string>{"10"}));
+  // Length counts characters, not bytes.
+  EXPECT_EQ(CheckPassword(policy, "sato", "かきくけこさしすせ")->text,
+            common::Text::kPasswordTooShort);
+  EXPECT_FALSE(CheckPassword(policy, "sato", "かきくけこさしすせそ"));
+  EXPECT_EQ(CheckPassword(policy, "Sato", "my-sato-password")->text,
+            common::Text::kPasswordContainsLogin);
+  EXPECT_EQ(CheckPassword(policy, "x", "Administrator")->text, common::Text::kPasswordTooCommon);
+  EXPECT_FALSE(CheckPassword(policy, "sato", "correct horse battery"));
+  policy.reject_login = policy.reject_common = false;
+  EXPECT_FALSE(CheckPassword(policy, "x", "administrator"));
 }
 
 TEST_F(DirectoryTest, UserServiceDeletesUsers) {

@@ -28,10 +28,13 @@ export const en = {
   "signIn.submit": "Sign in",
   "signIn.required": "Please enter this.",
   "signIn.tooMany": "Too many attempts. Wait a while and try again.",
+  "signIn.otp": "Verification code",
+  "signIn.otpHelp": "The 6-digit code from your authenticator app, or a recovery code.",
 
   "shell.portal": "Portal",
   "shell.appSwitcher": "Open an app",
   "shell.signOut": "Sign out",
+  "shell.signOutEverywhere": "Sign out on all devices",
   "shell.userMenu": "Account of {name}",
   "shell.skipToContent": "Skip to content",
 

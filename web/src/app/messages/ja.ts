@@ -30,10 +30,13 @@ export const ja: Messages = {
   "signIn.submit": "ログイン",
   "signIn.required": "入力してください。",
   "signIn.tooMany": "ログインの試行回数が多すぎます。しばらく待ってからお試しください。",
+  "signIn.otp": "確認コード",
+  "signIn.otpHelp": "認証アプリに表示される6桁のコード、またはリカバリーコードを入力してください。",
 
   "shell.portal": "ポータル",
   "shell.appSwitcher": "アプリを開く",
   "shell.signOut": "ログアウト",
+  "shell.signOutEverywhere": "すべての端末からログアウト",
   "shell.userMenu": "{name} さんのアカウント",
   "shell.skipToContent": "本文へ移動",
 

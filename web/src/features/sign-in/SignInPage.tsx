@@ -1,5 +1,6 @@
 // Sign-in with login name and password; wrong credentials show the server's message on
-// the password field, too many attempts a banner.
+// the password field, too many attempts a banner. Accounts with two-factor sign-in get a
+// second field for the verification code when the server asks for it (TK_TF01).
 import { Alert, Button, Card, Form, Input, Select } from "antd";
 import { useState } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
@@ -13,6 +14,7 @@ import { errorMessage } from "../../ui/PageState";
 interface Credentials {
   username: string;
   password: string;
+  otp?: string;
 }
 
 export function SignInPage() {
@@ -23,18 +25,23 @@ export function SignInPage() {
   const [form] = Form.useForm<Credentials>();
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [needOtp, setNeedOtp] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? "/";
 
   if (state.status === "signedIn") return <Navigate to={from} replace />;
 
-  const submit = async ({ username, password }: Credentials) => {
+  const submit = async ({ username, password, otp }: Credentials) => {
     setBusy(true);
     setBanner(null);
     try {
-      await signIn(username, password);
+      await signIn(username, password, needOtp ? otp?.trim() : undefined);
       navigate(from, { replace: true });
     } catch (error) {
-      if (isApiError(error, ErrorCodes.invalidInput)) {
+      if (isApiError(error, ErrorCodes.twoFactorRequired)) {
+        setNeedOtp(true);
+      } else if (isApiError(error, ErrorCodes.invalidInput) && error.errors?.otp) {
+        form.setFields([{ name: "otp", value: "", errors: error.errors.otp.messages }]);
+      } else if (isApiError(error, ErrorCodes.invalidInput)) {
         const grouped = groupErrors(error.errors);
         const messages = error.errors ? Object.values(error.errors).flatMap((e) => e.messages) : [];
         form.setFields([{ name: "password", value: "", errors: messages.length > 0 ? messages : [error.message] }]);
@@ -80,6 +87,16 @@ export function SignInPage() {
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
+          {needOtp && (
+            <Form.Item
+              label={t("signIn.otp")}
+              name="otp"
+              extra={t("signIn.otpHelp")}
+              rules={[{ required: true, whitespace: true, message: t("signIn.required") }]}
+            >
+              <Input autoComplete="one-time-code" inputMode="numeric" maxLength={20} autoFocus />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t("signIn.submit")}
           </Button>
