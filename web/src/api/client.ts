@@ -22,6 +22,11 @@ export class ApiClient {
     this.http = http;
   }
 
+  /** The session transport, for feature modules that call Tsumiki's own endpoints. */
+  get transport(): Transport {
+    return this.http;
+  }
+
   // Session (Tsumiki's browser sign-in; kintone has no public API for it).
   /** `otp`: the authenticator app's code (or a recovery code) for two-factor accounts. */
   login(username: string, password: string, otp?: string): Promise<Session> {

@@ -6,6 +6,7 @@ import type { ApiClient } from "../../api/client";
 import { ErrorCodes, isApiError } from "../../api/errors";
 import type { LayoutRow, Properties, RawValue } from "../../api/types";
 import { groupErrors, type FieldErrors } from "../../lib/errorKeys";
+import { viewableProperties } from "../../lib/viewableFields";
 import {
   changedFields,
   initialValues,
@@ -44,7 +45,10 @@ export function useRecordEditor(api: ApiClient, app: string, recordId: string | 
         api.app(app),
         recordId ? api.record(app, recordId) : Promise.resolve(null),
       ]);
-      setDef({ name: appInfo.name, properties: fields.properties, layout: layout.layout });
+      // Field permissions: the server leaves out of the record the fields this user may not
+      // view, so the form does not show them (as empty inputs) either.
+      const properties = record ? viewableProperties(fields.properties, record.record) : fields.properties;
+      setDef({ name: appInfo.name, properties, layout: layout.layout });
       if (record) {
         const v = valuesFromRecord(record.record);
         setOriginal(v);

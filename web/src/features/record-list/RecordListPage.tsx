@@ -16,7 +16,7 @@ import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
-import { defaultView, listCandidates, listColumns } from "./listColumns";
+import { defaultView, listCandidates, listColumns, viewableColumns } from "./listColumns";
 import { CalendarView } from "./views/CalendarView";
 import { ViewEditor } from "./views/ViewEditor";
 import { selectableViews } from "./views/viewModel";
@@ -93,7 +93,7 @@ export function RecordListPage() {
   const { properties } = def.data;
   const viewOptions = selectableViews(def.data.views);
 
-  const tableColumns: TableProps<KintoneRecord>["columns"] = columns.map((code) => {
+  const tableColumns: TableProps<KintoneRecord>["columns"] = viewableColumns(columns, records.data?.records).map((code) => {
     const property = properties[code]!;
     const key = effectiveSort.find((k) => k.field === code);
     return {
@@ -143,6 +143,7 @@ export function RecordListPage() {
       <div className="page-header">
         <h1>{def.data.app.name}</h1>
         <Link to={`/apps/${appId}/form`}><Button icon={<SettingOutlined aria-hidden />}>{t("records.formSettings")}</Button></Link>
+        <Link to={`/apps/${appId}/permissions`}><Button>{t("perm.open")}</Button></Link>
       </div>
       {noFields ? (
         <EmptyState message={t("records.noFields")} action={<Link to={`/apps/${appId}/form`}><Button type="primary">{t("records.formSettings")}</Button></Link>} />

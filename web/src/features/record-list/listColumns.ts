@@ -38,3 +38,13 @@ export function listCandidates(properties: Properties, layout: LayoutRow[]): str
   for (const p of Object.values(properties)) if (SYSTEM_COLUMNS.has(p.type) && !codes.includes(p.code)) codes.push(p.code);
   return codes;
 }
+
+/**
+ * The columns the signed-in user may see: the server leaves out of every record the fields
+ * its field permissions hide, so a column missing from all fetched records is dropped. With
+ * no records nothing can be told and every column stays.
+ */
+export function viewableColumns(columns: string[], records: readonly Record<string, unknown>[] | null | undefined): string[] {
+  if (!records || records.length === 0) return columns;
+  return columns.filter((code) => records.some((r) => code in r));
+}
