@@ -188,12 +188,19 @@ Result<User> Authenticator::Verify(std::string_view login, std::string_view pass
 
 Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens) {
   if (tokens.size() > kMaxTokens) return Error(ErrorCode::kTooManyTokens);
+  std::vector<std::string> hashes;
+  hashes.reserve(tokens.size());
+  for (const std::string& t : tokens) hashes.push_back(HashSecret(t));
+  const std::string key = TokenCache::Key(hashes);
+  const int64_t now = clock_.NowSeconds();
+  if (auto cached = token_cache_.Find(key, now)) return *std::move(cached);
+  const uint64_t generation = token_cache_.Generation();  // before reading: see TokenCache
   Principal p;
   p.via_token = true;
   std::optional<User> admin;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    for (const std::string& t : tokens) {
-      TK_ASSIGN_OR_RETURN(auto token, tx.api_tokens().FindByHash(HashSecret(t)));
+    for (const std::string& hash : hashes) {
+      TK_ASSIGN_OR_RETURN(auto token, tx.api_tokens().FindByHash(hash));
       if (!token || token->revoked_at) return Error(ErrorCode::kTokenNotForApp);
       token->grant.app_id = token->app_id;
       p.tokens.push_back(token->grant);
@@ -206,6 +213,7 @@ Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens
   p.user_code = admin->code;
   p.user_name = admin->name;
   p.time_zone = options_.default_time_zone;
+  token_cache_.Put(key, p, now, generation);
   return p;
 }
 
@@ -470,9 +478,11 @@ common::Result<std::vector<domain::ApiToken>> Authenticator::ListApiTokens(int64
 }
 
 common::Status Authenticator::RevokeApiToken(int64_t app, int64_t token_id) {
-  return db_.Write([&](Transaction& tx) {
-    return tx.api_tokens().Revoke(app, token_id, clock_.NowSeconds());
-  });
+  common::Status s = db_.Write(
+      [&](Transaction& tx) { return tx.api_tokens().Revoke(app, token_id, clock_.NowSeconds()); });
+  // After the commit, so that no lookup still reading the old state can cache it again.
+  token_cache_.Invalidate();
+  return s;
 }
 
 }  // namespace auth

@@ -12,6 +12,7 @@
 #include "auth/address_list.h"
 #include "auth/credentials.h"
 #include "auth/password.h"
+#include "auth/token_cache.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "domain/permissions/principal.h"
@@ -143,6 +144,7 @@ class Authenticator {
   // user id -> (uses TOTP, valid until): spares password-API calls a read; guarded by
   // cache_mutex_. Another server process (the CLI's reset) is seen within 30 s.
   std::unordered_map<int64_t, std::pair<bool, int64_t>> totp_users_;
+  TokenCache token_cache_;  // API tokens -> principal; cleared by RevokeApiToken
 };
 
 // Decodes base64 "login:password"; nullopt-equivalent false when malformed.

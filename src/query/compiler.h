@@ -18,11 +18,22 @@
 namespace query {
 
 struct CompiledQuery {
-  SqlFragment where;     // boolean expression over alias r; "1" when there is no condition
+  // FROM clause: the record table aliased r ("r12 r"), or, when the query is a top-level
+  // `like` (and more) ordered by $id, that field's full-text index aliased f joined to it:
+  // the index yields matches in id order, so a page reads only its own records.
+  std::string from;
+  // FROM clause of the totalCount statement: `from`, or the full-text index alone when it
+  // holds the whole condition.
+  std::string count_from;
+  // The record table alone ("r12 r"): what `from` is unless the query is index-driven.
+  std::string record_from;
+  SqlFragment where;     // boolean expression over alias r (and f); "1" when no condition
   SqlFragment order_by;  // terms without "ORDER BY"; ends with r.id DESC unless $id is a key
   int64_t limit = 100;   // CompileCursorQuery: 0 (cursors page by their own size)
   int64_t offset = 0;
   bool has_condition = false;
+  bool driven_by_full_text = false;
+  bool ordered_by_id = false;  // the first sort key is $id, or none (kintone's default)
 };
 
 // A records.json query: [condition] [order by …] [limit n] [offset n]. Placeholders are
@@ -48,9 +59,17 @@ common::Result<SqlFragment> CompileSort(std::string_view text, const SchemaLooku
                                         const QueryContext& context, const SqlDialect& dialect,
                                         size_t first_param_index = 1);
 
-// "<select_from> WHERE <where> ORDER BY <order_by> LIMIT ? OFFSET ?" with every parameter in
-// order. `select_from` must alias the record table `r` and hold no placeholders.
-SqlFragment AssembleSelect(std::string_view select_from, const CompiledQuery& query,
+// "SELECT <columns> FROM <from> WHERE <where> ORDER BY <order_by> LIMIT ? OFFSET ?" with every
+// parameter in order. `columns` are over alias r and hold no placeholders. With an offset the
+// page's ids are chosen first (`r.id IN (SELECT r.id … LIMIT ? OFFSET ?)`), which an index
+// holding the condition and sort columns answers without reading the skipped records.
+SqlFragment AssembleSelect(std::string_view columns, const CompiledQuery& query,
                            const SqlDialect& dialect);
+
+// "SELECT count(*) FROM <count_from> WHERE <where>": totalCount.
+SqlFragment AssembleCount(const CompiledQuery& query);
+
+// "SELECT r.id FROM <from> WHERE <where> ORDER BY <order_by>": every id, in order (cursors).
+SqlFragment AssembleIds(const CompiledQuery& query);
 
 }  // namespace query

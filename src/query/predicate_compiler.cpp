@@ -9,21 +9,6 @@ bool IsMultiValued(const FieldRules& rules) {
   return rules.storage == Storage::kMultiText || rules.storage == Storage::kMultiEntity;
 }
 
-// Whitespace-only search text (spaces, tabs, line breaks, U+3000) matches every record.
-bool IsBlankText(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-      ++i;
-    } else if (s.substr(i, 3) == "\xE3\x80\x80") {
-      i += 3;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 struct OperandCounts {
   size_t points = 0;
   bool empty = false;
@@ -55,6 +40,20 @@ void EmitPointList(const std::vector<Operand>& operands, size_t points, SqlBuild
 }
 
 }  // namespace
+
+bool IsBlankSearchText(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+      ++i;
+    } else if (s.substr(i, 3) == "\xE3\x80\x80") {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::string ScalarColumn(const FieldInfo& field, const FieldRules& rules, std::string_view alias) {
   switch (rules.column) {
@@ -249,7 +248,7 @@ void PredicateCompiler::EmitMembership(const BoundPredicate& p, bool negated, Sq
 
 void PredicateCompiler::EmitLike(const BoundPredicate& p, bool negated, SqlBuilder& b) const {
   const std::string& text = std::get<std::string>(p.operands.at(0).value);
-  if (IsBlankText(text)) {
+  if (IsBlankSearchText(text)) {
     b.Raw(negated ? "0" : "1");
     return;
   }

@@ -23,6 +23,9 @@ struct RowScope {
 // The column a scalar field compares and sorts on ("r.f12", "r.f7_n", "r.created_at").
 std::string ScalarColumn(const FieldInfo& field, const FieldRules& rules, std::string_view alias);
 
+// Whitespace-only search text (spaces, tabs, line breaks, U+3000): `like` matches every value.
+bool IsBlankSearchText(std::string_view s);
+
 // not in -> in, != -> =, not like -> like, is not empty -> is empty; others unchanged.
 Op PositiveOp(Op op);
 inline bool IsNegative(Op op) { return PositiveOp(op) != op; }

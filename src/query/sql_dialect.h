@@ -29,6 +29,18 @@ class SqlDialect {
                                   std::string_view placeholder) const = 0;
   // The value to bind at that placeholder for a substring search of `text`.
   virtual std::string FullTextPattern(std::string_view text) const = 0;
+
+  // A query driven by the full-text index of top-level text field `field`: the index yields
+  // the matching record ids in id order, so `order by $id … limit n` reads n matches instead of
+  // collecting and sorting every one.
+  struct FullTextDriver {
+    std::string from;        // the index joined to the record table (alias r)
+    std::string index_from;  // the index alone, when it holds the whole condition (counting)
+    std::string match;       // the condition on the index, with the pattern at `placeholder`
+    std::string id;          // the index's record id, to order by
+  };
+  virtual FullTextDriver DriveByFullText(int64_t app, int64_t field,
+                                         std::string_view placeholder) const = 0;
 };
 
 }  // namespace query

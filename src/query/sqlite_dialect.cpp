@@ -42,4 +42,17 @@ std::string SqliteDialect::FullTextPattern(std::string_view text) const {
   return out;
 }
 
+SqlDialect::FullTextDriver SqliteDialect::DriveByFullText(int64_t app, int64_t field,
+                                                          std::string_view placeholder) const {
+  // FTS5 consumes ORDER BY rowid (ascending or descending) and stops at the LIMIT; its MATCH
+  // column is the hidden one named after the table.
+  const std::string table = FtsTable(app, field);
+  FullTextDriver d;
+  d.from = table + " f JOIN " + RecordTable(app) + " r ON r.id = f.rowid";
+  d.index_from = table + " f";
+  d.match = "f." + table + " MATCH " + std::string(placeholder);
+  d.id = "f.rowid";
+  return d;
+}
+
 }  // namespace query

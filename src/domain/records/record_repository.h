@@ -54,7 +54,9 @@ class RecordRepository {
   // Every id matching `query`, in its order (cursor creation).
   virtual common::Result<std::vector<int64_t>> SelectIds(const RecordSchema& s,
                                                         const query::CompiledQuery& query) = 0;
-  virtual common::Result<int64_t> Count(const RecordSchema& s, const query::SqlFragment& where) = 0;
+  // How many records match `query`'s condition (its limit and offset aside).
+  virtual common::Result<int64_t> Count(const RecordSchema& s,
+                                        const query::CompiledQuery& query) = 0;
   // Whether another record (not `exclude_id`) holds this unique value.
   virtual common::Result<bool> IsDuplicate(const RecordSchema& s, const UniqueCheck& check,
                                            int64_t exclude_id) = 0;

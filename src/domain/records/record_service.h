@@ -102,7 +102,7 @@ class RecordService {
  private:
   struct AppContext;
   common::Result<AppContext> Open(Transaction& tx, const Principal& who, int64_t app);
-  boost::json::object ToJson(const AppContext& a, const StoredRecord& r,
+  boost::json::object ToJson(const AppContext& a, StoredRecord&& r,
                              const std::optional<std::vector<std::string>>& fields) const;
   common::Result<std::vector<AddedRecord>> AddIn(Transaction& tx, const Principal& who,
                                                  AppContext& a,

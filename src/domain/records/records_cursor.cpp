@@ -86,7 +86,8 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
       }
     }
     TK_ASSIGN_OR_RETURN(auto records, tx.records().FindMany(a.schema, ids, with_tables));
-    for (const StoredRecord& r : records) page.records.push_back(ToJson(a, r, fields));
+    page.records.reserve(records.size());
+    for (StoredRecord& r : records) page.records.push_back(ToJson(a, std::move(r), fields));
     int64_t position = cursor->position + static_cast<int64_t>(ids.size());
     page.next = position < cursor->total;
     if (page.next) {

@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 #include "query/record_layout.h"
@@ -21,12 +23,17 @@ namespace {
 
 constexpr size_t kHeaderColumns = 8;  // id … assignees
 
-std::string RecordSelect(const RecordSchema& s) {
-  std::string sql = "SELECT r.id, r.revision, r.creator, r.created_at, r.modifier, r.updated_at, "
-                    "r.status, r.assignees";
+// The columns ReadRecords expects, over alias r.
+std::string RecordColumns(const RecordSchema& s) {
+  std::string sql =
+      "r.id, r.revision, r.creator, r.created_at, r.modifier, r.updated_at, "
+      "r.status, r.assignees";
   for (const auto& c : s.codec.RecordColumns()) sql += ", r." + c.name;
-  sql += " FROM " + query::RecordTable(s.app) + " r";
   return sql;
+}
+
+std::string RecordSelect(const RecordSchema& s) {
+  return "SELECT " + RecordColumns(s) + " FROM " + query::RecordTable(s.app) + " r";
 }
 
 std::string JsonIds(const std::vector<int64_t>& ids) {
@@ -110,11 +117,53 @@ Result<std::optional<StoredRecord>> SqlRecordRepository::Find(const RecordSchema
   return std::optional<StoredRecord>(std::move(records[0]));
 }
 
+Result<bool> SqlRecordRepository::PlanSorts(const query::CompiledQuery& q) {
+  // Memoised per statement text: a plan changes only with the schema, and a stale answer
+  // costs time, never a different result. Process-wide, shared by every transaction.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, bool> sorts;
+  const std::string sql = "EXPLAIN QUERY PLAN " + query::AssembleIds(q).sql + " LIMIT 100";
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = sorts.find(sql); it != sorts.end()) return it->second;
+  }
+  std::vector<SqlValue> nulls(query::AssembleIds(q).params.size(), SqlValue(SqlNull{}));
+  TK_ASSIGN_OR_RETURN(auto plan, c_.Query(sql, nulls));
+  bool sorted = false;
+  for (const Row& row : plan) {
+    if (row.Text(3).find("TEMP B-TREE FOR ORDER BY") != std::string::npos) sorted = true;
+  }
+  std::lock_guard lock(mutex);
+  if (sorts.size() >= 1000) sorts.clear();
+  sorts[sql] = sorted;
+  return sorted;
+}
+
 Result<std::vector<StoredRecord>> SqlRecordRepository::Select(const RecordSchema& s,
                                                               const query::CompiledQuery& q,
                                                               bool with_tables) {
   query::SqliteDialect dialect;
-  query::SqlFragment select = query::AssembleSelect(RecordSelect(s), q, dialect);
+  query::SqlFragment select = query::AssembleSelect(RecordColumns(s), q, dialect);
+  if (q.ordered_by_id && q.has_condition && !q.driven_by_full_text && q.limit > 0) {
+    TK_ASSIGN_OR_RETURN(bool sorts, PlanSorts(q));
+    if (sorts) {
+      // The filter's index yields matches out of id order, so SQLite would fetch and sort every
+      // match for one page (SQLite has no statistics to know how many). When there are many —
+      // a capped count reaches 50 times the rows the page needs — reading the table in id
+      // order and stopping at the page touches far fewer rows; NOT INDEXED still uses rowid
+      // ranges and subqueries keep their indexes.
+      const int64_t cap = std::max<int64_t>(5000, 50 * (q.offset + q.limit));
+      query::SqlFragment probe = q.where;
+      probe.sql = "SELECT count(*) FROM (SELECT 1 FROM " + q.from + " WHERE " + probe.sql +
+                  " LIMIT " + std::to_string(cap) + ")";
+      TK_ASSIGN_OR_RETURN(auto rows, c_.Query(probe.sql, probe.params));
+      if (rows[0].Int(0) >= cap) {
+        query::CompiledQuery scan = q;
+        scan.from = q.record_from + " NOT INDEXED";
+        select = query::AssembleSelect(RecordColumns(s), scan, dialect);
+      }
+    }
+  }
   return ReadRecords(s, select.sql, select.params, with_tables);
 }
 
@@ -141,23 +190,19 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::FindMany(const RecordSche
 }
 
 Result<std::vector<int64_t>> SqlRecordRepository::SelectIds(const RecordSchema& s,
-                                                           const query::CompiledQuery& q) {
-  std::string sql = "SELECT r.id FROM " + query::RecordTable(s.app) + " r WHERE " + q.where.sql +
-                    " ORDER BY " + q.order_by.sql;
-  std::vector<SqlValue> params = q.where.params;
-  params.insert(params.end(), q.order_by.params.begin(), q.order_by.params.end());
+                                                            const query::CompiledQuery& q) {
+  const query::SqlFragment select = query::AssembleIds(q);
   std::vector<int64_t> ids;
-  TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const Row& r) {
+  TK_RETURN_IF_ERROR(c_.QueryEach(select.sql, select.params, [&](const Row& r) {
     ids.push_back(r.Int(0));
     return true;
   }));
   return ids;
 }
 
-Result<int64_t> SqlRecordRepository::Count(const RecordSchema& s, const query::SqlFragment& where) {
-  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT count(*) FROM " + query::RecordTable(s.app) +
-                                              " r WHERE " + where.sql,
-                                          where.params));
+Result<int64_t> SqlRecordRepository::Count(const RecordSchema&, const query::CompiledQuery& q) {
+  const query::SqlFragment count = query::AssembleCount(q);
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query(count.sql, count.params));
   return rows[0].Int(0);
 }
 

@@ -21,7 +21,7 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Result<std::vector<int64_t>> SelectIds(const domain::RecordSchema& s,
                                                 const query::CompiledQuery& q) override;
   common::Result<int64_t> Count(const domain::RecordSchema& s,
-                                const query::SqlFragment& where) override;
+                                const query::CompiledQuery& q) override;
   common::Result<bool> IsDuplicate(const domain::RecordSchema& s, const domain::UniqueCheck& check,
                                    int64_t exclude_id) override;
   common::Result<std::optional<int64_t>> FindIdByValue(const domain::RecordSchema& s,
@@ -44,6 +44,8 @@ class SqlRecordRepository final : public domain::RecordRepository {
                                                                bool with_tables);
   common::Status ReadTables(const domain::RecordSchema& s,
                             std::vector<domain::StoredRecord>& records);
+  // Whether SQLite would sort the matches of `q` (its plan reads them out of id order).
+  common::Result<bool> PlanSorts(const query::CompiledQuery& q);
   // Inserts the rows of `table` of every record (ids kept, new rows numbered) in one statement.
   common::Status InsertRows(const domain::RecordSchema& s,
                             std::vector<domain::StoredRecord*> records,

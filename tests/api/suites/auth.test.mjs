@@ -246,6 +246,38 @@ test("tokens are listed without their text and stop working once revoked", async
   assert.equal(after.json.tokens.find((t) => t.id === entry.id).revoked, true);
 });
 
+test("a revoked token stops working at once, alone or with others, even while in use", async () => {
+  // Verified tokens are remembered in memory; revocation must still take effect immediately.
+  const t1 = await newToken(app1, { viewRecord: true });
+  const t2 = await newToken(app2, { viewRecord: true });
+  const one = tokenClient(t1);
+  const both = tokenClient(`${t1},${t2}`);
+  for (let i = 0; i < 3; i++) {
+    assert.equal((await one.record.getRecords({ app: app1 })).records.length, 1);
+    assert.equal((await both.record.getRecords({ app: app2 })).records.length, 1);
+  }
+  const list = await raw(server.baseUrl, "GET", `/api/app/tokens.json?app=${app1}`);
+  const entry = list.json.tokens.find((t) => t1.startsWith(t.hint) && !t.revoked);
+  assert.ok(entry, list.text);
+
+  // Requests in flight while the token is revoked may go either way; none after it may pass.
+  let stop = false;
+  const inFlight = Array.from({ length: 8 }, async () => {
+    while (!stop) await one.record.getRecords({ app: app1 }).catch(() => {});
+  });
+  const del = await raw(server.baseUrl, "DELETE", `/api/app/tokens.json?app=${app1}&id=${entry.id}`);
+  assert.equal(del.status, 200, del.text);
+  for (let i = 0; i < 20; i++) {
+    await rejectsWith(one.record.getRecords({ app: app1 }), { status: 400, code: "GAIA_IA02" });
+  }
+  stop = true;
+  await Promise.all(inFlight);
+  await rejectsWith(one.record.getRecords({ app: app1 }), { status: 400, code: "GAIA_IA02" });
+  await rejectsWith(both.record.getRecords({ app: app2 }), { status: 400, code: "GAIA_IA02" });
+  // The other token is unaffected.
+  assert.equal((await tokenClient(t2).record.getRecords({ app: app2 })).records.length, 1);
+});
+
 test("token administration validates its parameters and needs app management", async () => {
   const missing = await raw(server.baseUrl, "POST", "/api/app/tokens.json", { body: { viewRecord: true } });
   assert.deepEqual(isError(missing, 400, "CB_VA01").errors, {

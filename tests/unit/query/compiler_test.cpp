@@ -63,9 +63,9 @@ TEST_F(QueryCompilerTest, CompilesEveryOperatorAndFieldType) {
       {R"sql(title not in ("", "a"))sql", "((r.f10 = ? OR r.f10 = '')) IS NOT 1", "'a'",
        "r.id DESC"},
       {R"sql(title not in ("a"))sql", "(r.f10 = ?) IS NOT 1", "'a'", "r.id DESC"},
-      {R"sql(title like "ab\"c")sql",
+      {R"sql(title like "ab\"c" order by num)sql",
        "r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ?)", R"sql('"ab""c"')sql",
-       "r.id DESC"},
+       "r.f14_n ASC, r.id DESC"},
       {R"sql(title like "  ")sql", "1", "", "r.id DESC"},
       {R"sql(title not like "x")sql",
        "r.id NOT IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ?)", R"sql('"x"')sql",
@@ -348,6 +348,11 @@ class NumberedDialect final : public SqlDialect {
   std::string FullTextPattern(std::string_view text) const override {
     return "%" + std::string(text) + "%";
   }
+  FullTextDriver DriveByFullText(int64_t app, int64_t field, std::string_view ph) const override {
+    const std::string table = "r" + std::to_string(app);
+    return {table + " r", table + " r", "r.f" + std::to_string(field) + " ILIKE " + std::string(ph),
+            "r.id"};
+  }
 };
 
 TEST_F(QueryCompilerTest, NumbersPlaceholdersAcrossFragments) {
@@ -359,7 +364,7 @@ TEST_F(QueryCompilerTest, NumbersPlaceholdersAcrossFragments) {
   EXPECT_EQ(r->order_by.sql,
             "CASE r.f18 WHEN $4 THEN 0 WHEN $5 THEN 1 WHEN $6 THEN 2 END ASC NULLS FIRST, "
             "r.f10 COLLATE \"C\" ASC NULLS FIRST, r.id DESC NULLS LAST");
-  SqlFragment select = AssembleSelect("SELECT r.id FROM r1 r", *r, numbered);
+  SqlFragment select = AssembleSelect("r.id", *r, numbered);
   EXPECT_EQ(select.sql.substr(select.sql.size() - 18), "LIMIT $7 OFFSET $8");
   EXPECT_EQ(Render(select.params), "'a', 'b', '%k%', 'high', 'mid', 'low', 5, 0");
   auto shifted = CompileCondition("title = \"a\"", schema_, context_, numbered, 4);
@@ -370,11 +375,87 @@ TEST_F(QueryCompilerTest, NumbersPlaceholdersAcrossFragments) {
 TEST_F(QueryCompilerTest, AssemblesASelectStatement) {
   auto r = Compile("num > 5 order by title limit 20 offset 40");
   ASSERT_TRUE(r.ok());
-  SqlFragment select = AssembleSelect("SELECT r.id FROM r1 r", *r, dialect_);
+  SqlFragment select = AssembleSelect("r.id", *r, dialect_);
   EXPECT_EQ(select.sql,
+            "SELECT r.id FROM r1 r WHERE r.id IN (SELECT r.id FROM r1 r WHERE r.f14_n > ? ORDER BY "
+            "r.f10 ASC, r.id DESC LIMIT ? OFFSET ?) ORDER BY r.f10 ASC, r.id DESC");
+  EXPECT_EQ(Render(select.params), "5.0, 20, 40");
+  EXPECT_EQ(AssembleCount(*r).sql, "SELECT count(*) FROM r1 r WHERE r.f14_n > ?");
+
+  auto first = Compile("num > 5 order by title limit 20");
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(AssembleSelect("r.id", *first, dialect_).sql,
             "SELECT r.id FROM r1 r WHERE r.f14_n > ? ORDER BY r.f10 ASC, r.id DESC LIMIT ? "
             "OFFSET ?");
-  EXPECT_EQ(Render(select.params), "5.0, 20, 40");
+  // Parameters in the ORDER BY (option positions) would be bound twice: no id-first page.
+  auto by_option = Compile("order by drop limit 20 offset 40");
+  ASSERT_TRUE(by_option.ok());
+  EXPECT_EQ(AssembleSelect("r.id", *by_option, dialect_).sql.find("IN (SELECT"), std::string::npos);
+}
+
+TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
+  struct DrivenCase {
+    std::string_view query;
+    std::string_view from;
+    std::string_view count_from;
+    std::string_view where;
+    std::string_view params;
+    std::string_view order_by;
+  };
+  const std::string joined = "r1_f10_fts f JOIN r1 r ON r.id = f.rowid";
+  const DrivenCase cases[] = {
+      {R"(title like "abc")", joined, "r1_f10_fts f", "f.r1_f10_fts MATCH ?", R"('"abc"')",
+       "f.rowid DESC"},
+      {R"(title like "abc" order by $id asc, num desc)", joined, "r1_f10_fts f",
+       "f.r1_f10_fts MATCH ?", R"('"abc"')", "f.rowid ASC"},
+      {R"(title like "abc" order by レコード番号 desc)", joined, "r1_f10_fts f",
+       "f.r1_f10_fts MATCH ?", R"('"abc"')", "f.rowid DESC"},
+      {R"(num > 5 and title like "abc" and drop in ("high"))", joined, joined,
+       "f.r1_f10_fts MATCH ? AND (r.f14_n > ? AND r.f18 = ?)", R"('"abc"', 5.0, 'high')",
+       "f.rowid DESC"},
+      {R"(num > 5 and title like "abc")", joined, joined, "f.r1_f10_fts MATCH ? AND r.f14_n > ?",
+       R"('"abc"', 5.0)", "f.rowid DESC"},
+      // The longest text drives; the other `like` stays a condition.
+      {R"(memo like "ab" and title like "abcd")", joined, joined,
+       "f.r1_f10_fts MATCH ? AND r.id IN (SELECT rowid FROM r1_f12_fts WHERE r1_f12_fts MATCH ?)",
+       R"('"abcd"', '"ab"')", "f.rowid DESC"},
+      {R"(title like "abc" and item in ("x"))", joined, joined,
+       "f.r1_f10_fts MATCH ? AND r.id IN (SELECT t.record_id FROM r1_t5 t WHERE t.f30 = ?)",
+       R"('"abc"', 'x')", "f.rowid DESC"},
+  };
+  for (const DrivenCase& c : cases) {
+    auto r = Compile(c.query);
+    ASSERT_TRUE(r.ok()) << c.query << ": " << r.error().ToString();
+    EXPECT_TRUE(r->driven_by_full_text) << c.query;
+    EXPECT_EQ(r->from, c.from) << c.query;
+    EXPECT_EQ(r->count_from, c.count_from) << c.query;
+    EXPECT_EQ(r->where.sql, c.where) << c.query;
+    EXPECT_EQ(Render(r->where.params), c.params) << c.query;
+    EXPECT_EQ(r->order_by.sql, c.order_by) << c.query;
+  }
+  // Not driven: another order, `or`, negation, blank text, a subtable field.
+  for (std::string_view query : {
+           R"(title like "abc" order by num)",
+           R"(title like "abc" or num > 5)",
+           R"(title not like "abc")",
+           R"(title like "  " and num > 5)",
+           R"(note like "abc")",
+           R"(num > 5 and (title like "abc" or title like "def"))",
+       }) {
+    auto r = Compile(query);
+    ASSERT_TRUE(r.ok()) << query;
+    EXPECT_FALSE(r->driven_by_full_text) << query;
+    EXPECT_EQ(r->from, "r1 r") << query;
+    EXPECT_EQ(r->count_from, "r1 r") << query;
+  }
+  // An index-driven page skips its offset in the index: no id-first subquery.
+  auto deep = Compile(R"(title like "abc" limit 10 offset 20)");
+  ASSERT_TRUE(deep.ok());
+  EXPECT_EQ(AssembleSelect("r.id", *deep, dialect_).sql,
+            "SELECT r.id FROM r1_f10_fts f JOIN r1 r ON r.id = f.rowid WHERE f.r1_f10_fts MATCH ? "
+            "ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
+  EXPECT_EQ(AssembleCount(*deep).sql,
+            "SELECT count(*) FROM r1_f10_fts f WHERE f.r1_f10_fts MATCH ?");
 }
 
 }  // namespace

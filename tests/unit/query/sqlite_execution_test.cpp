@@ -33,6 +33,12 @@ CREATE INDEX r1_t5_record_idx ON r1_t5(record_id);
 CREATE INDEX r1_t5_f30_idx ON r1_t5(f30);
 CREATE VIRTUAL TABLE r1_f10_fts USING fts5(f10, content='r1', content_rowid='id',
   tokenize='trigram');
+CREATE VIRTUAL TABLE r1_f12_fts USING fts5(f12, content='r1', content_rowid='id',
+  tokenize='trigram');
+CREATE VIRTUAL TABLE r1_f30_fts USING fts5(f30, content='r1_t5', content_rowid='id',
+  tokenize='trigram');
+-- A view's (filter, sort) index, as deploy creates them.
+CREATE INDEX r1_v_f18_f20 ON r1(f18, f20);
 
 -- id, creator, status, title f10, memo f12, num f14/f14_n, drop f18, date f20, dt f22
 -- (dt: 1 = 23rd 12:00 JST, 3 = 22nd 23:59 JST, 4 = 23rd 00:00 JST, 5 = 24th 00:00 JST)
@@ -43,6 +49,7 @@ INSERT INTO r1 (id, creator, status, f10, f12, f14, f14_n, f18, f20, f22) VALUES
   (4, 102, '未処理', 'apple', 'x', '10', 10, 'mid', '2026-04-30', 1776870000),
   (5, 101, NULL, 'cherry pie', '', '3', 3, NULL, '2026-05-01', 1776956400);
 INSERT INTO r1_f10_fts(r1_f10_fts) VALUES ('rebuild');
+INSERT INTO r1_f12_fts(r1_f12_fts) VALUES ('rebuild');
 
 -- Subtable 5: item f30, qty f31/f31_n. Record 2 has no rows.
 INSERT INTO r1_t5 (id, record_id, pos, f30, f31, f31_n) VALUES
@@ -50,6 +57,7 @@ INSERT INTO r1_t5 (id, record_id, pos, f30, f31, f31_n) VALUES
   (12, 3, 0, 'x', '5', 5),
   (13, 4, 0, '', '', NULL),
   (14, 5, 0, 'z', '2', 2), (15, 5, 1, 'z', '9', 9);
+INSERT INTO r1_f30_fts(r1_f30_fts) VALUES ('rebuild');
 
 -- check (16): 1 [A], 2 [], 3 [A, B], 4 [B], 5 [C]; user (23): 1 [sato], 3 [sato, suzuki];
 -- tags (32, in the subtable): row 10 [t1], row 12 [t2], row 14 [t1, t2].
@@ -116,8 +124,7 @@ class QuerySqliteTest : public ::testing::Test {
       return {};
     }
     std::vector<int64_t> ids;
-    for (const std::string& id :
-         Run(AssembleSelect("SELECT r.id FROM r1 r", *compiled, dialect_))) {
+    for (const std::string& id : Run(AssembleSelect("r.id", *compiled, dialect_))) {
       ids.push_back(std::stoll(id));
     }
     return ids;
@@ -131,8 +138,36 @@ class QuerySqliteTest : public ::testing::Test {
     auto compiled = CompileQuery(query, schema_, context_, dialect_);
     EXPECT_TRUE(compiled.ok()) << query;
     // The totalCount statement: the condition alone decides the plan.
-    SqlFragment select = compiled->where;
-    select.sql = "EXPLAIN QUERY PLAN SELECT count(*) FROM r1 r WHERE " + select.sql;
+    return PlanOf(AssembleCount(*compiled));
+  }
+
+  std::string PagePlan(std::string_view query) {
+    auto compiled = CompileQuery(query, schema_, context_, dialect_);
+    EXPECT_TRUE(compiled.ok()) << query;
+    return PlanOf(AssembleSelect("r.id, r.f10", *compiled, dialect_));
+  }
+
+  // Records matching `query` by the totalCount statement.
+  int64_t Count(std::string_view query) {
+    auto compiled = CompileQuery(query, schema_, context_, dialect_);
+    EXPECT_TRUE(compiled.ok()) << query;
+    const std::vector<std::string> rows = Run(AssembleCount(*compiled));
+    return rows.empty() ? -1 : std::stoll(rows.front());
+  }
+
+  // The ids of `condition` by the plain plan (a bare condition is never index-driven), newest
+  // first: what an index-driven query must return.
+  std::vector<int64_t> ReferenceIds(std::string_view condition) {
+    auto where = CompileCondition(condition, schema_, context_, dialect_);
+    EXPECT_TRUE(where.ok()) << condition;
+    where->sql = "SELECT r.id FROM r1 r WHERE " + where->sql + " ORDER BY r.id DESC";
+    std::vector<int64_t> ids;
+    for (const std::string& id : Run(*where)) ids.push_back(std::stoll(id));
+    return ids;
+  }
+
+  std::string PlanOf(SqlFragment select) {
+    select.sql = "EXPLAIN QUERY PLAN " + select.sql;
     sqlite3_stmt* stmt = nullptr;
     std::string plan;
     if (sqlite3_prepare_v2(db_, select.sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) return "";
@@ -299,6 +334,85 @@ TEST_F(QuerySqliteTest, PlansUseIndexes) {
     const std::string plan = Plan(query);
     EXPECT_NE(plan.find(expected), std::string::npos) << query << "\n" << plan;
   }
+}
+
+TEST_F(QuerySqliteTest, IndexDrivenLikeReturnsWhatThePlainPlanReturns) {
+  // Each condition alone (the plain plan) and as a query ordered by $id (index-driven where
+  // it has a top-level `like`): same records, same order, same count.
+  for (std::string_view condition : {
+           R"(title like "ppl")",
+           R"(title like "PPL")",
+           R"(title like "ppl" and num > 0)",
+           R"(num > 0 and title like "ppl" and drop in ("mid"))",
+           R"(title like "ppl" and drop not in ("mid"))",
+           R"(title like "ppl" and title not like "apple")",
+           R"(title like "ppl" and memo like "   ")",
+           R"(title like "ppl" and memo is empty)",
+           R"(title like "ppl" or title like "ana")",
+           R"(title like "ppl" and (drop in ("high") or num < 0))",
+           R"(title like "ppl" and item in ("x"))",
+           R"(title like "ppl" and item not in ("x"))",
+           R"(title like "ppl" and item in ("x") and qty > 3)",
+           R"(title like "ppl" and tags in ("t1"))",
+           R"(title like "ppl" and check in ("B"))",
+           R"(title like "app" and memo like "ote")",
+           R"(memo like "ote" and title like "")",
+           R"(title not like "ppl" and num > 0)",
+           R"(title like "zzz")",
+           R"(title like "ie")",
+           R"(title like "\"")",
+           R"(title like "pie" and $id > 2)",
+       }) {
+    const std::vector<int64_t> expected = ReferenceIds(condition);
+    EXPECT_EQ(Ids(condition), expected) << condition;
+    std::vector<int64_t> ascending(expected.rbegin(), expected.rend());
+    EXPECT_EQ(Ids(std::string(condition) + " order by $id asc"), ascending) << condition;
+    EXPECT_EQ(Count(condition), static_cast<int64_t>(expected.size())) << condition;
+  }
+  const std::vector<IdsCase> pages = {
+      {R"(title like "ppl" limit 1)", {4}},
+      {R"(title like "ppl" limit 1 offset 1)", {1}},
+      {R"(title like "ppl" order by $id asc limit 1 offset 1)", {4}},
+      {R"(title like "ppl" order by レコード番号 desc, num asc)", {4, 1}},
+      {R"(title like "ppl" and drop in ("mid"))", {4}},
+  };
+  ExpectIds(pages);
+}
+
+TEST_F(QuerySqliteTest, IndexDrivenLikeReadsMatchesInIdOrderWithoutSorting) {
+  const std::string plan = PagePlan(R"(title like "ppl" and num > 0 limit 1)");
+  EXPECT_NE(plan.find("SCAN f VIRTUAL TABLE"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+  // Counting a lone `like` never touches the records.
+  const std::string count = Plan(R"(title like "ppl")");
+  EXPECT_NE(count.find("VIRTUAL TABLE"), std::string::npos) << count;
+  EXPECT_EQ(count.find("SEARCH r "), std::string::npos) << count;
+  EXPECT_EQ(Count(R"(title like "ppl")"), 2);
+}
+
+TEST_F(QuerySqliteTest, FilteredSortedPagesUseAViewsCompositeIndex) {
+  // (b): a status filter sorted by date reads the (filter, sort) index in order; deep pages
+  // skip their offset inside it.
+  for (std::string_view query : {
+           R"(drop in ("high") order by date desc limit 1)",
+           R"(drop in ("mid") order by date asc, $id asc limit 1)",
+       }) {
+    const std::string plan = PagePlan(query);
+    EXPECT_NE(plan.find("INDEX r1_v_f18_f20 (f18=?)"), std::string::npos) << query << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << query << "\n" << plan;
+  }
+  // The page's ids come from the index alone; only those records are read and re-sorted.
+  const std::string deep = PagePlan(R"(drop in ("high") order by date desc limit 1 offset 1)");
+  EXPECT_NE(deep.find("COVERING INDEX r1_v_f18_f20 (f18=?)"), std::string::npos) << deep;
+  const std::vector<IdsCase> cases = {
+      {R"(drop in ("high", "mid", "low") order by date desc limit 2 offset 1)", {1, 3}},
+      {R"(drop in ("high", "mid", "low") order by date desc offset 2)", {3}},
+      {R"(order by num asc limit 2 offset 2)", {5, 4}},
+      {R"(order by $id asc limit 2 offset 3)", {4, 5}},
+      {R"(order by drop desc limit 2 offset 1)", {4, 1}},
+      {R"(order by title limit 3 offset 4)", {5}},
+  };
+  ExpectIds(cases);
 }
 
 }  // namespace
