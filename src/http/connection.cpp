@@ -1,5 +1,6 @@
 #include "http/connection.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -248,8 +249,16 @@ asio::awaitable<Next> Session<Stream>::ServeOne() {
 
 template <class Stream>
 asio::awaitable<Response> Session<Stream>::Invoke(const Handler& handler) {
+  const std::string& method = request_.method;
+  bool reads = method == "GET" || method == "HEAD" || method == "OPTIONS";
   try {
-    co_return co_await AsyncInvoke(context_.pool, handler, request_, asio::use_awaitable);
+    if (reads &&
+        std::find(context_.options.inline_paths.begin(), context_.options.inline_paths.end(),
+                  request_.path) != context_.options.inline_paths.end()) {
+      co_return handler(request_);
+    }
+    co_return co_await AsyncInvoke(reads ? context_.pool : context_.write_pool, handler, request_,
+                                   asio::use_awaitable);
   } catch (const std::exception& e) {
     common::LogError("http: handler for " + request_.method + " " + request_.path +
                      " threw: " + e.what() + " id=" + request_.request_id);

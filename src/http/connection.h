@@ -46,7 +46,8 @@ struct ConnectionContext {
   const ServerOptions& options;
   const Handler& handler;
   const Handler& on_too_large;
-  WorkerPool& pool;
+  WorkerPool& pool;        // GET, HEAD, OPTIONS
+  WorkerPool& write_pool;  // every other method
   ConnectionRegistry& registry;
   const std::atomic<bool>& stopping;
   std::atomic<size_t>& active_requests;

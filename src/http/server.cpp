@@ -90,6 +90,7 @@ class Server::Impl {
   size_t next_context_ = 0;                                  // used on contexts_[0] only
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work_;
   std::optional<WorkerPool> pool_;
+  std::optional<WorkerPool> write_pool_;
   std::optional<ConnectionContext> context_;
   std::vector<std::thread> threads_;
   std::mutex start_mutex_;  // held briefly: Start against Stop
@@ -155,8 +156,9 @@ common::Status Server::Impl::Start() {
   TK_RETURN_IF_ERROR(Listen());
   started_ = true;
   pool_.emplace(worker_threads_);
-  context_.emplace(ConnectionContext{options_, handler_, on_too_large_, *pool_, registry_,
-                                     stopping_, active_requests_});
+  write_pool_.emplace(2 * worker_threads_);
+  context_.emplace(ConnectionContext{options_, handler_, on_too_large_, *pool_, *write_pool_,
+                                     registry_, stopping_, active_requests_});
   for (auto& context : contexts_) work_.push_back(asio::make_work_guard(*context));
   asio::co_spawn(*contexts_[0], Accept(), [](std::exception_ptr error) {
     if (error) common::LogError("http: accept loop ended unexpectedly; not accepting");
@@ -168,7 +170,8 @@ common::Status Server::Impl::Start() {
   bool v6 = options_.host.find(':') != std::string::npos;
   common::LogInfo("http: listening on " + (v6 ? "[" + options_.host + "]" : options_.host) + ":" +
                   std::to_string(port_.load()) + (tls_ ? " (https)" : " (http)") + " io_threads=" +
-                  std::to_string(io_threads_) + " workers=" + std::to_string(worker_threads_));
+                  std::to_string(io_threads_) + " workers=" + std::to_string(worker_threads_) +
+                  "+" + std::to_string(2 * worker_threads_));
   return {};
 }
 
@@ -271,6 +274,7 @@ void Server::Impl::Wait() {
   for (std::thread& thread : threads_) thread.join();
   // Handlers still running after a drain timeout finish here; their results are dropped.
   pool_->Join();
+  write_pool_->Join();
   joined_ = true;
   finished_ = true;
   common::LogInfo("http: stopped");

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "http/handler.h"
@@ -18,7 +19,14 @@ struct ServerOptions {
   std::string host = "127.0.0.1";  // IPv4/IPv6 literal or a name resolving to one
   uint16_t port = 8080;            // 0 = any free port; see Server::port()
   int io_threads = 0;              // 0 = hardware threads
-  int worker_threads = 0;          // 0 = max(4, 2 * hardware threads)
+  // Handlers run on two pools: this many threads for GET/HEAD/OPTIONS, twice as many for every
+  // other method, so requests waiting for the database's single writer (they mostly wait, and
+  // the more wait the more commit together) never hold up reads.
+  // 0 = max(4, 2 * hardware threads).
+  int worker_threads = 0;
+  // GET paths answered on the io thread, never queued behind busy workers (health checks):
+  // their handlers must be instant and never block.
+  std::vector<std::string> inline_paths = {"/healthz"};
   size_t max_body_bytes = 110u * 1024 * 1024;
   size_t max_header_bytes = 64u * 1024;         // request line + headers
   std::chrono::seconds keep_alive_timeout{65};  // idle time between requests

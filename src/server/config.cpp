@@ -130,7 +130,7 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) { return RequireValue(c.tls_key, v); }},
     {"threads", "TSUMIKI_THREADS", "N", "network I/O threads (0 = one per CPU)",
      [](Config& c, std::string_view v) { return SetThreads(c.io_threads, v); }},
-    {"workers", "TSUMIKI_WORKERS", "N", "request worker threads (0 = max(4, 2 per CPU))",
+    {"workers", "TSUMIKI_WORKERS", "N", "workers for GET; 2N for writes (0 = max(4, 2 per CPU))",
      [](Config& c, std::string_view v) { return SetThreads(c.worker_threads, v); }},
     {"max-body-bytes", "TSUMIKI_MAX_BODY_BYTES", "SIZE", "largest request body, e.g. 110M",
      [](Config& c, std::string_view v) { return ParseSize(v, c.max_body_bytes); }},

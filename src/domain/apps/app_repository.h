@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "domain/apps/app.h"
+#include "domain/apps/index_plan.h"
 
 namespace domain {
 
@@ -25,8 +26,8 @@ class AppRepository {
   virtual common::Status Update(const App& app) = 0;
 
   // One settings document (kind: "form", "layout", "views", "settings", "status", …).
-  virtual common::Result<std::optional<boost::json::object>> LoadSettings(int64_t app, Stage stage,
-                                                                          std::string_view kind) = 0;
+  virtual common::Result<std::optional<boost::json::object>> LoadSettings(
+      int64_t app, Stage stage, std::string_view kind) = 0;
   virtual common::Status SaveSettings(int64_t app, Stage stage, std::string_view kind,
                                       const boost::json::object& body) = 0;
   // Copies every preview document over the live ones (deploy) or back (revert).
@@ -34,9 +35,11 @@ class AppRepository {
 
   // Brings the app's record tables from the `before` form to the `after` form: creates
   // tables on first deploy, adds/drops columns, subtables, indexes and search indexes.
-  // Fails (and so fails the deploy) when existing data violates a new unique constraint.
-  virtual common::Status ApplySchema(const App& app, const FieldSet* before,
-                                     const FieldSet& after) = 0;
+  // `indexes` (PlanIndexes) is the whole set of plain indexes the table should have: missing
+  // ones are created, others dropped. Fails (and so fails the deploy) when existing data
+  // violates a new unique constraint.
+  virtual common::Status ApplySchema(const App& app, const FieldSet* before, const FieldSet& after,
+                                     const std::vector<IndexSpec>& indexes) = 0;
 };
 
 }  // namespace domain

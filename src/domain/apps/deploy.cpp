@@ -32,7 +32,10 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
         if (app.deployed()) {
           TK_ASSIGN_OR_RETURN(before, LoadForm(tx, registry_, app.id, Stage::kLive));
         }
-        TK_RETURN_IF_ERROR(tx.apps().ApplySchema(app, before ? &*before : nullptr, after));
+        // Views go live with this deploy: index what they filter and sort by.
+        TK_ASSIGN_OR_RETURN(auto views, tx.apps().LoadSettings(app.id, Stage::kPreview, "views"));
+        TK_RETURN_IF_ERROR(tx.apps().ApplySchema(app, before ? &*before : nullptr, after,
+                                                 PlanIndexes(after, views ? &*views : nullptr)));
         TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
         TK_ASSIGN_OR_RETURN(auto settings, tx.apps().LoadSettings(app.id, Stage::kLive, "settings"));
         if (settings) {

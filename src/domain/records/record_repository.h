@@ -39,6 +39,16 @@ struct RecordSchema {
   const EntityDirectory& directory;
 };
 
+// One row of a record's history: who changed it to `revision`, when, and the change.
+struct HistoryEntry {
+  int64_t record_id = 0;
+  int64_t revision = 0;
+  int64_t user = 0;
+  int64_t at = 0;      // seconds
+  std::string action;  // "add", "update", "delete"
+  boost::json::object diff;
+};
+
 class RecordRepository {
  public:
   virtual ~RecordRepository() = default;
@@ -75,6 +85,9 @@ class RecordRepository {
   virtual common::Status AppendHistory(const RecordSchema& s, int64_t id, int64_t revision,
                                        int64_t user, int64_t at, std::string_view action,
                                        const boost::json::object& diff) = 0;
+  // The same for many records, in multi-row statements (a 100-record POST).
+  virtual common::Status AppendHistoryMany(const RecordSchema& s,
+                                           const std::vector<HistoryEntry>& entries) = 0;
 };
 
 }  // namespace domain

@@ -140,13 +140,16 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
   TK_RETURN_IF_ERROR(tx.records().InsertMany(a.schema, stored));
   std::vector<AddedRecord> out;
   out.reserve(stored.size());
+  std::vector<HistoryEntry> history;
+  history.reserve(stored.size());
   for (size_t i = 0; i < stored.size(); ++i) {
-    const StoredRecord& r = stored[i];
+    StoredRecord& r = stored[i];
     TK_RETURN_IF_ERROR(files.Attach(i, r.id));
-    TK_RETURN_IF_ERROR(tx.records().AppendHistory(a.schema, r.id, 1, who.user_id, now, "add",
-                                                  json::object{{"after", r.fields}}));
+    history.push_back(
+        {r.id, 1, who.user_id, now, "add", json::object{{"after", std::move(r.fields)}}});
     out.push_back({r.id, 1});
   }
+  TK_RETURN_IF_ERROR(tx.records().AppendHistoryMany(a.schema, history));
   return out;
 }
 

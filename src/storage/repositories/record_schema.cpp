@@ -84,6 +84,22 @@ std::map<int64_t, std::pair<const FieldDef*, int64_t>> ById(const FieldSet* form
   return out;
 }
 
+// r1_ix_f20_f17: the plain index of an IndexSpec, named by field ids so that it is recognised
+// at the next deploy.
+std::string PlannedIndexName(int64_t app, const domain::IndexSpec& spec) {
+  std::string name = query::RecordTable(app) + "_ix";
+  for (int64_t id : spec.field_ids) name += "_f" + std::to_string(id);
+  return name;
+}
+
+// Indexes a deploy owns: planned ones, and the per-field r1_f7_idx every text, date, number and
+// choice field got before indexes followed the views (dropped at the app's next deploy).
+bool IsPlannedIndex(int64_t app, std::string_view name) {
+  const std::string t = query::RecordTable(app);
+  if (name.starts_with(t + "_ix_")) return true;
+  return name.starts_with(t + "_f") && name.ends_with("_idx");
+}
+
 class SchemaChange {
  public:
   SchemaChange(Connection& c, int64_t app, const domain::RecordCodec& codec)
@@ -153,6 +169,33 @@ class SchemaChange {
     return Run("DROP INDEX IF EXISTS " + IndexName(app_, f, "uniq"));
   }
 
+  // Drops the planned indexes that are not in `wanted` (before columns go: SQLite refuses to
+  // drop an indexed column).
+  Status DropUnplannedIndexes(const std::set<std::string>& wanted) {
+    TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                            "AND tbl_name = ?",
+                                            {query::RecordTable(app_)}));
+    for (const Row& row : rows) {
+      std::string name = row.Text(0);
+      if (IsPlannedIndex(app_, name) && !wanted.count(name)) {
+        TK_RETURN_IF_ERROR(Run("DROP INDEX IF EXISTS " + name));
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status CreatePlannedIndex(const domain::IndexSpec& spec, const FieldSet& form) {
+    std::string columns;
+    for (int64_t id : spec.field_ids) {
+      const FieldDef* f = form.FindById(id);
+      std::string col = f ? IndexedColumn(*f) : "";
+      if (col.empty()) return Error::Internal("no index column for field " + std::to_string(id));
+      columns += (columns.empty() ? "" : ", ") + col;
+    }
+    return Run("CREATE INDEX IF NOT EXISTS " + PlannedIndexName(app_, spec) + " ON " +
+               query::RecordTable(app_) + "(" + columns + ")");
+  }
+
   Status DropFullText(const FieldDef& f) {
     for (const std::string& s : sqlite::FtsDropDdl(app_, f.id)) TK_RETURN_IF_ERROR(Run(s));
     return Status::Ok();
@@ -165,15 +208,10 @@ class SchemaChange {
     return Status::Ok();
   }
 
-  // Plain index for equality/range/sort on top-level scalar fields, and a partial unique
-  // index for unique ones ("" never collides). Fails with a field error on duplicates.
-  Status EnsureIndexes(const FieldDef& f, const FieldDef* old) {
-    std::string col = IndexedColumn(f);
+  // The partial unique index of a unique field ("" never collides). Fails with a field error
+  // on duplicates. Plain indexes come from the index plan (ReconcileIndexes).
+  Status EnsureUnique(const FieldDef& f, const FieldDef* old) {
     std::string t = query::RecordTable(app_);
-    if (!col.empty() && !old) {
-      TK_RETURN_IF_ERROR(Run("CREATE INDEX IF NOT EXISTS " + IndexName(app_, f, "idx") + " ON " +
-                             t + "(" + col + ")"));
-    }
     bool was_unique = old && old->unique;
     if (f.unique && !was_unique) {
       std::string value = query::FieldColumn(f.id);
@@ -199,7 +237,8 @@ class SchemaChange {
 }  // namespace
 
 Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* before,
-                                     const FieldSet& after) {
+                                     const FieldSet& after,
+                                     const std::vector<domain::IndexSpec>& indexes) {
   domain::RecordCodec codec(registry_, after);
   domain::RecordCodec old_codec(registry_, before ? *before : after);
   SchemaChange change(c_, app.id, codec);
@@ -213,23 +252,24 @@ Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* bef
       if (f.type == FieldType::kSubtable) TK_RETURN_IF_ERROR(change.CreateSubtable(f));
     }
   } else {
-    // Removed fields first: triggers and indexes go before the columns they name.
+    std::set<std::string> wanted;
+    for (const domain::IndexSpec& spec : indexes) wanted.insert(PlannedIndexName(app.id, spec));
+    TK_RETURN_IF_ERROR(change.DropUnplannedIndexes(wanted));
+    // Removed fields next: triggers and indexes go before the columns they name.
     for (const auto& [id, entry] : old_fields) {
       if (new_fields.count(id)) continue;
       const auto& [f, table] = entry;
       if (table && !new_fields.count(table)) continue;  // its whole table goes below
       if (HasFullText(f->type)) TK_RETURN_IF_ERROR(old_change.DropFullText(*f));
       if (codec.HasMultiValueIndex(*f) || old_codec.HasMultiValueIndex(*f)) {
-        TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(app.id) +
-                                          " WHERE field_id = ?",
-                                      {f->id}));
+        TK_RETURN_IF_ERROR(c_.Execute(
+            "DELETE FROM " + query::MultiValueTable(app.id) + " WHERE field_id = ?", {f->id}));
       }
       if (f->type == FieldType::kSubtable) {
         for (const FieldDef& inner : f->fields) {
           if (HasFullText(inner.type)) TK_RETURN_IF_ERROR(old_change.DropFullText(inner));
-          TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(app.id) +
-                                            " WHERE field_id = ?",
-                                        {inner.id}));
+          TK_RETURN_IF_ERROR(c_.Execute(
+              "DELETE FROM " + query::MultiValueTable(app.id) + " WHERE field_id = ?", {inner.id}));
         }
         TK_RETURN_IF_ERROR(
             change.Run("DROP TABLE IF EXISTS " + query::SubtableTable(app.id, f->id)));
@@ -256,12 +296,15 @@ Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* bef
     auto old = old_fields.find(id);
     bool existed = old != old_fields.end();
     if (!table && f->type != FieldType::kSubtable) {
-      TK_RETURN_IF_ERROR(change.EnsureIndexes(*f, existed ? old->second.first : nullptr));
+      TK_RETURN_IF_ERROR(change.EnsureUnique(*f, existed ? old->second.first : nullptr));
     }
     if (HasFullText(f->type) && !existed) {
       // A field new to an existing table holds only '' so far: nothing to re-index.
       TK_RETURN_IF_ERROR(change.CreateFullText(*f, table, false));
     }
+  }
+  for (const domain::IndexSpec& spec : indexes) {
+    TK_RETURN_IF_ERROR(change.CreatePlannedIndex(spec, after));
   }
   return Status::Ok();
 }

@@ -22,7 +22,8 @@ class SqlAppRepository final : public domain::AppRepository {
                               const boost::json::object& body) override;
   common::Status CopySettings(int64_t app, domain::Stage from, domain::Stage to) override;
   common::Status ApplySchema(const domain::App& app, const domain::FieldSet* before,
-                             const domain::FieldSet& after) override;
+                             const domain::FieldSet& after,
+                             const std::vector<domain::IndexSpec>& indexes) override;
 
  private:
   Connection& c_;

@@ -245,10 +245,23 @@ Status SqlRecordRepository::InsertMultiValues(const RecordSchema& s, int64_t rec
   return Status::Ok();
 }
 
-Status SqlRecordRepository::InsertAssignees(const RecordSchema& s, const StoredRecord& r) {
-  std::vector<domain::MultiValueEntry> entries;
-  for (int64_t u : r.assignees) entries.push_back({query::kAssigneesFieldId, SqlValue(u)});
-  return InsertMultiValues(s, r.id, 0, entries);
+Status SqlRecordRepository::InsertMultiValueRows(const RecordSchema& s,
+                                                 const std::vector<MultiValueRow>& rows) {
+  const std::string head = "INSERT INTO " + query::MultiValueTable(s.app) +
+                           "(field_id, value, record_id, row_id) VALUES ";
+  constexpr size_t kPerStatement = 1000;  // 4 parameters each
+  for (size_t start = 0; start < rows.size(); start += kPerStatement) {
+    size_t end = std::min(rows.size(), start + kPerStatement);
+    std::string sql = head;
+    std::vector<SqlValue> params;
+    params.reserve((end - start) * 4);
+    for (size_t i = start; i < end; ++i) {
+      sql += i == start ? "(?,?,?,?)" : ",(?,?,?,?)";
+      params.insert(params.end(), {rows[i].field_id, rows[i].value, rows[i].record, rows[i].row});
+    }
+    TK_RETURN_IF_ERROR(c_.Execute(sql, params));
+  }
+  return Status::Ok();
 }
 
 Status SqlRecordRepository::InsertRows(const RecordSchema& s, std::vector<StoredRecord*> records,
@@ -367,12 +380,15 @@ Status SqlRecordRepository::InsertMany(const RecordSchema& s, std::vector<Stored
     for (size_t i = start; i < end; ++i) records[i].id = ids[i - start].Int(0);
   }
   std::vector<StoredRecord*> all;
+  std::vector<MultiValueRow> side;
   for (StoredRecord& r : records) {
     all.push_back(&r);
-    TK_RETURN_IF_ERROR(
-        InsertMultiValues(s, r.id, 0, s.codec.RecordMultiValues(r.fields, s.directory)));
-    TK_RETURN_IF_ERROR(InsertAssignees(s, r));
+    for (auto& e : s.codec.RecordMultiValues(r.fields, s.directory)) {
+      side.push_back({e.field_id, std::move(e.value), r.id, 0});
+    }
+    for (int64_t u : r.assignees) side.push_back({query::kAssigneesFieldId, SqlValue(u), r.id, 0});
   }
+  TK_RETURN_IF_ERROR(InsertMultiValueRows(s, side));
   for (const FieldDef* table : s.codec.Tables()) TK_RETURN_IF_ERROR(InsertRows(s, all, *table));
   return Status::Ok();
 }
@@ -436,6 +452,27 @@ Status SqlRecordRepository::Delete(const RecordSchema& s, int64_t id) {
   TK_RETURN_IF_ERROR(
       c_.Execute("UPDATE files SET app_id = NULL WHERE app_id = ? AND record_id = ?", {s.app, id}));
   return c_.Execute("DELETE FROM " + query::RecordTable(s.app) + " WHERE id = ?", {id});
+}
+
+Status SqlRecordRepository::AppendHistoryMany(const RecordSchema& s,
+                                              const std::vector<domain::HistoryEntry>& entries) {
+  const std::string head = "INSERT OR REPLACE INTO " + query::HistoryTable(s.app) +
+                           "(record_id, revision, user_id, at, action, diff) VALUES ";
+  constexpr size_t kPerStatement = 1000;  // 6 parameters each, far below SQLite's limit
+  for (size_t start = 0; start < entries.size(); start += kPerStatement) {
+    size_t end = std::min(entries.size(), start + kPerStatement);
+    std::string sql = head;
+    std::vector<SqlValue> params;
+    params.reserve((end - start) * 6);
+    for (size_t i = start; i < end; ++i) {
+      const domain::HistoryEntry& e = entries[i];
+      sql += i == start ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)";
+      params.insert(params.end(), {e.record_id, e.revision, e.user, e.at, e.action,
+                                   json::serialize(e.diff)});
+    }
+    TK_RETURN_IF_ERROR(c_.Execute(sql, params));
+  }
+  return Status::Ok();
 }
 
 Status SqlRecordRepository::AppendHistory(const RecordSchema& s, int64_t id, int64_t revision,

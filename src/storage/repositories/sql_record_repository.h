@@ -32,6 +32,8 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Status Update(const domain::RecordSchema& s, domain::StoredRecord& r,
                         const std::vector<const domain::FieldDef*>& changed) override;
   common::Status Delete(const domain::RecordSchema& s, int64_t id) override;
+  common::Status AppendHistoryMany(const domain::RecordSchema& s,
+                                   const std::vector<domain::HistoryEntry>& entries) override;
   common::Status AppendHistory(const domain::RecordSchema& s, int64_t id, int64_t revision,
                                int64_t user, int64_t at, std::string_view action,
                                const boost::json::object& diff) override;
@@ -54,7 +56,15 @@ class SqlRecordRepository final : public domain::RecordRepository {
                             const domain::FieldDef& table);
   common::Status InsertMultiValues(const domain::RecordSchema& s, int64_t record, int64_t row,
                                    const std::vector<domain::MultiValueEntry>& entries);
-  common::Status InsertAssignees(const domain::RecordSchema& s, const domain::StoredRecord& r);
+  // Side-index rows of many records in multi-row statements.
+  struct MultiValueRow {
+    int64_t field_id;
+    SqlValue value;
+    int64_t record;
+    int64_t row;
+  };
+  common::Status InsertMultiValueRows(const domain::RecordSchema& s,
+                                      const std::vector<MultiValueRow>& rows);
 
   Connection& c_;
 };

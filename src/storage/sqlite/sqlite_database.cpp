@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <exception>
+#include <utility>
 
 #include "common/log.h"
 #include "storage/sqlite/ngram_tokenizer.h"
@@ -62,7 +64,7 @@ struct StatementReset {
 }  // namespace
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
-                                                                  bool read_only) {
+                                                                 bool read_only) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX |
               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -166,13 +168,112 @@ Status SqliteConnection::ExecuteScript(std::string_view sql) {
 int64_t SqliteConnection::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
 int64_t SqliteConnection::Changes() { return sqlite3_changes64(db_); }
 
+// One queued Write: its work and, once `done` (under queue_mutex_), its result.
+struct SqliteDatabase::PendingWrite {
+  const std::function<Status(Connection&)>* work;
+  Status result;
+  bool done = false;
+};
+
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions options) {
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(std::move(options)));
   TK_ASSIGN_OR_RETURN(db->writer_, db->OpenConnection(false));
+  if (db->options_.checkpoint_pages > 0) TK_RETURN_IF_ERROR(db->StartCheckpointer());
   return db;
 }
 
-SqliteDatabase::~SqliteDatabase() = default;
+SqliteDatabase::~SqliteDatabase() { StopCheckpointer(); }
+
+// Checkpoints run on their own thread and connection instead of inside the commit of whichever
+// write crosses the threshold: the copy into the database file and its fsync were ~18% of a
+// 100-record POST's CPU, and all of it inside the writer's critical section (docs/benchmarks.md).
+Status SqliteDatabase::StartCheckpointer() {
+  TK_ASSIGN_OR_RETURN(checkpointer_conn_, SqliteConnection::Open(options_.path, false));
+  // A TRUNCATE checkpoint holds the write lock while it waits for readers: wait briefly and
+  // retry later rather than stall the writer.
+  sqlite3_busy_timeout(checkpointer_conn_->handle(), 20);
+  // A connection that has never read the database has not opened the WAL, and a checkpoint on
+  // it silently does nothing (SQLite 3.40): read once so that it has.
+  TK_RETURN_IF_ERROR(checkpointer_conn_->ExecuteScript("SELECT count(*) FROM sqlite_master"));
+  TK_RETURN_IF_ERROR(writer_->ExecuteScript("PRAGMA wal_autocheckpoint=0"));
+  sqlite3_wal_hook(writer_->handle(), &SqliteDatabase::OnWalCommit, this);
+  checkpointer_ = std::thread([this] { Checkpointer(); });
+  return Status::Ok();
+}
+
+void SqliteDatabase::StopCheckpointer() {
+  {
+    std::lock_guard lock(checkpoint_mutex_);
+    stopping_ = true;
+  }
+  checkpoint_wake_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+  checkpointer_conn_.reset();
+}
+
+// Runs on the writer's thread after each commit, with the WAL's size in pages.
+int SqliteDatabase::OnWalCommit(void* self, sqlite3*, const char*, int pages) {
+  auto* db = static_cast<SqliteDatabase*>(self);
+  db->commits_.fetch_add(1, std::memory_order_relaxed);
+  if (pages >= db->options_.checkpoint_pages) {
+    std::lock_guard lock(db->checkpoint_mutex_);
+    if (!db->checkpoint_requested_) {
+      db->checkpoint_requested_ = true;
+      db->checkpoint_wake_.notify_one();
+    }
+  }
+  return SQLITE_OK;
+}
+
+void SqliteDatabase::Checkpointer() {
+  using Clock = std::chrono::steady_clock;
+  sqlite3* db = checkpointer_conn_->handle();
+  const auto idle = std::chrono::milliseconds(options_.checkpoint_idle_ms);
+  int64_t seen = commits_.load();
+  int64_t truncated_at = -1;  // commits_ when the WAL was last truncated
+  auto last_commit = Clock::now();
+  std::unique_lock lock(checkpoint_mutex_);
+  for (;;) {
+    checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(250),
+                              [this] { return stopping_ || checkpoint_requested_; });
+    if (stopping_) return;
+    bool requested = std::exchange(checkpoint_requested_, false);
+    lock.unlock();
+    int64_t commits = commits_.load();
+    if (commits != seen) {
+      seen = commits;
+      last_commit = Clock::now();
+    }
+    int log = 0, copied = 0;
+    if (requested) {
+      // PASSIVE copies what no reader still needs and never waits; the writer starts the WAL
+      // over at its next transaction once everything is copied.
+      int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+      if (rc == SQLITE_OK && log >= 2 * options_.checkpoint_pages) {
+        // Under steady writes there is never a moment with every frame copied, so the WAL
+        // would grow without end: copy the few frames written since and make the next writer
+        // start the WAL over (waits for the write in progress; blocks the next one briefly).
+        sqlite3_busy_timeout(db, 2000);
+        rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &log, &copied);
+        sqlite3_busy_timeout(db, 20);
+      }
+      if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) {
+        common::LogWarn(std::string("checkpoint: ") + sqlite3_errmsg(db));
+      }
+    } else if (truncated_at != seen && Clock::now() - last_commit >= idle) {
+      // Idle: copy everything and shrink the WAL file to nothing. Busy (a reader on an old
+      // snapshot, or a writer arrived): try again at the next tick.
+      int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied);
+      if (rc == SQLITE_OK) {
+        truncated_at = seen;
+      } else if ((rc & 0xff) != SQLITE_BUSY) {
+        common::LogWarn(std::string("checkpoint: ") + sqlite3_errmsg(db));
+        truncated_at = seen;
+      }
+    }
+    lock.lock();
+  }
+}
 
 Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool read_only) {
   TK_ASSIGN_OR_RETURN(auto conn, SqliteConnection::Open(options_.path, read_only));
@@ -209,35 +310,110 @@ Status SqliteDatabase::RunInTransaction(SqliteConnection& c, std::string_view be
   return result;
 }
 
-Status SqliteDatabase::Write(const std::function<Status(Connection&)>& work) {
-  if (writer_owner_.load() == std::this_thread::get_id()) {
-    std::string name = "nested" + std::to_string(++write_depth_);
-    Status result = writer_->ExecuteScript("SAVEPOINT " + name);
-    if (result.ok()) {
-      try {
-        result = work(*writer_);
-      } catch (const std::exception& e) {
-        result = Error::Internal(std::string("exception in transaction: ") + e.what());
-      }
-      if (!result.ok()) (void)writer_->ExecuteScript("ROLLBACK TO " + name);
-      (void)writer_->ExecuteScript("RELEASE " + name);
+Status SqliteDatabase::WriteNested(const std::function<Status(Connection&)>& work) {
+  std::string name = "nested" + std::to_string(++write_depth_);
+  Status result = writer_->ExecuteScript("SAVEPOINT " + name);
+  if (result.ok()) {
+    try {
+      result = work(*writer_);
+    } catch (const std::exception& e) {
+      result = Error::Internal(std::string("exception in transaction: ") + e.what());
     }
-    --write_depth_;
-    return result;
+    if (!result.ok()) (void)writer_->ExecuteScript("ROLLBACK TO " + name);
+    (void)writer_->ExecuteScript("RELEASE " + name);
   }
-  std::lock_guard lock(write_mutex_);
+  --write_depth_;
+  return result;
+}
+
+Status SqliteDatabase::Write(const std::function<Status(Connection&)>& work) {
+  if (writer_owner_.load() == std::this_thread::get_id()) return WriteNested(work);
+  // Bounds how long the first of a group waits for the last.
+  constexpr size_t kMaxGroup = 64;
+  PendingWrite me{&work, Status::Ok()};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&me);
+  while (!me.done) {
+    if (leader_active_) {
+      group_done_.wait(lock);
+      continue;
+    }
+    // Lead: take the queue (this write is in it) and run it as one transaction.
+    leader_active_ = true;
+    std::vector<PendingWrite*> group;
+    size_t n = std::min(queue_.size(), kMaxGroup);
+    group.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    lock.unlock();
+    RunGroup(group);
+    lock.lock();
+    leader_active_ = false;
+    for (PendingWrite* p : group) p->done = true;
+    group_done_.notify_all();
+  }
+  return std::move(me.result);
+}
+
+size_t SqliteDatabase::queued_writes() {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
+}
+
+void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
+  SqliteConnection& c = *writer_;
   writer_owner_.store(std::this_thread::get_id());
-  Status result = RunInTransaction(*writer_, "BEGIN IMMEDIATE", work);
+  auto run = [&c](PendingWrite& p) -> Status {
+    try {
+      return (*p.work)(c);
+    } catch (const std::exception& e) {
+      return Error::Internal(std::string("exception in transaction: ") + e.what());
+    }
+  };
+  if (group.size() == 1) {
+    group[0]->result = RunInTransaction(c, "BEGIN IMMEDIATE", *group[0]->work);
+  } else if (Status begun = c.Execute("BEGIN IMMEDIATE", Params{}); !begun.ok()) {
+    for (PendingWrite* p : group) p->result = begun;
+  } else {
+    size_t i = 0;
+    for (; i < group.size(); ++i) {
+      PendingWrite& p = *group[i];
+      p.result = c.Execute("SAVEPOINT grouped", Params{});
+      if (p.result.ok()) {
+        p.result = run(p);
+        if (!p.result.ok()) (void)c.Execute("ROLLBACK TO grouped", Params{});
+        Status released = c.Execute("RELEASE grouped", Params{});
+        if (p.result.ok() && !released.ok()) p.result = std::move(released);
+      }
+      // Some errors (disk full, I/O) roll back the whole transaction: the earlier writes of the
+      // group are gone with it, and the rest must not run outside a transaction.
+      if (!p.result.ok() && sqlite3_get_autocommit(c.handle())) break;
+    }
+    if (i < group.size()) {
+      Status lost = group[i]->result;
+      for (size_t k = 0; k < i; ++k) {
+        if (group[k]->result.ok()) group[k]->result = lost;
+      }
+      for (size_t k = i + 1; k < group.size(); ++k) {
+        group[k]->result = RunInTransaction(c, "BEGIN IMMEDIATE", *group[k]->work);
+      }
+    } else if (Status commit = c.Execute("COMMIT", Params{}); !commit.ok()) {
+      Status rollback = c.Execute("ROLLBACK", Params{});
+      if (!rollback.ok()) common::LogError("rollback failed: " + rollback.error().ToString());
+      for (PendingWrite* p : group) {
+        if (p->result.ok()) p->result = commit;
+      }
+    }
+  }
   writer_owner_.store(std::thread::id());
   // Keep the planner's statistics current as apps grow (a bulk load turns a table of ten
   // rows into a million): PRAGMA optimize re-analyses only tables that changed a lot, and
   // analysis_limit keeps each run to milliseconds.
-  if (++writes_since_optimize_ >= 1000) {
+  writes_since_optimize_ += static_cast<int64_t>(group.size());
+  if (writes_since_optimize_ >= 1000) {
     writes_since_optimize_ = 0;
     Status optimized = writer_->ExecuteScript("PRAGMA optimize");
     if (!optimized.ok()) common::LogWarn("PRAGMA optimize: " + optimized.error().ToString());
   }
-  return result;
 }
 
 Status SqliteDatabase::Read(const std::function<Status(Connection&)>& work) {

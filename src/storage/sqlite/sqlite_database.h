@@ -1,14 +1,15 @@
 // SQLite implementation of the database seam: WAL mode, a per-connection prepared-statement
-// cache, a pool of read connections and one writer connection guarded by a mutex.
-// SqliteDatabase is thread-safe; each SqliteConnection is used by one thread at a time.
+// cache, a pool of read connections, one writer connection with group commit, and a background
+// checkpointer. SqliteDatabase is thread-safe; each SqliteConnection is used by one thread at a
+// time.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
-#include <thread>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -23,7 +24,7 @@ class SqliteConnection final : public Connection {
  public:
   // Opens (creating if needed) the database file; `read_only` connections never write.
   static common::Result<std::unique_ptr<SqliteConnection>> Open(const std::string& path,
-                                                                 bool read_only);
+                                                                bool read_only);
   ~SqliteConnection() override;
 
   common::Status Execute(std::string_view sql, Params params = {}) override;
@@ -48,10 +49,16 @@ class SqliteConnection final : public Connection {
 };
 
 struct SqliteOptions {
-  std::string path;             // database file; ":memory:" is not supported (pool needs a file)
-  int max_readers = 8;          // pooled read connections, opened on demand
-  int reader_cache_kib = 16384; // page cache per reader
-  int writer_cache_kib = 65536; // page cache of the writer
+  std::string path;              // database file; ":memory:" is not supported (pool needs a file)
+  int max_readers = 8;           // pooled read connections, opened on demand
+  int reader_cache_kib = 16384;  // page cache per reader
+  int writer_cache_kib = 65536;  // page cache of the writer
+  // WAL pages after which the background checkpointer copies the WAL into the database
+  // (PASSIVE: never blocks the writer or readers). 0: SQLite's automatic checkpoint inside the
+  // commit that crosses 4000 pages, and no checkpointer thread.
+  int checkpoint_pages = 4000;
+  // After this long without a commit the checkpointer truncates the WAL file.
+  int checkpoint_idle_ms = 1000;
 };
 
 class SqliteDatabase final : public Database {
@@ -59,23 +66,50 @@ class SqliteDatabase final : public Database {
   static common::Result<std::unique_ptr<SqliteDatabase>> Open(SqliteOptions options);
   ~SqliteDatabase() override;
 
+  // Group commit: a writer that finds the writer busy queues; whoever takes the writer next
+  // runs every queued work in one transaction, each in its own savepoint (a failing one is
+  // rolled back alone and gets its error), and answers them all after the one COMMIT. A work
+  // never sees another's failure; a failed COMMIT fails them all.
   common::Status Write(const std::function<common::Status(Connection&)>& work) override;
   common::Status Read(const std::function<common::Status(Connection&)>& work) override;
   std::string_view dialect() const override { return "sqlite"; }
+
+  // Observability (tests, diagnostics): write transactions committed so far (counted with the
+  // background checkpointer only), and writes waiting for the writer right now.
+  int64_t commits() const { return commits_.load(); }
+  size_t queued_writes();
 
  private:
   explicit SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {}
   common::Result<std::unique_ptr<SqliteConnection>> OpenConnection(bool read_only);
   common::Status RunInTransaction(SqliteConnection& c, std::string_view begin,
                                   const std::function<common::Status(Connection&)>& work);
+  struct PendingWrite;
+  void RunGroup(const std::vector<PendingWrite*>& group);
+  common::Status WriteNested(const std::function<common::Status(Connection&)>& work);
+  common::Status StartCheckpointer();
+  void StopCheckpointer();
+  void Checkpointer();
+  static int OnWalCommit(void* self, sqlite3* db, const char* name, int pages);
 
   SqliteOptions options_;
-  std::mutex write_mutex_;  // serialises writers; guards writer_
-  std::unique_ptr<SqliteConnection> writer_;
-  std::atomic<std::thread::id> writer_owner_{};  // thread inside Write, if any
+  std::unique_ptr<SqliteConnection> writer_;     // used by the group leader only
+  std::atomic<std::thread::id> writer_owner_{};  // thread running a group, if any
   int write_depth_ = 0;                          // savepoint nesting; owner thread only
-  int64_t writes_since_optimize_ = 0;            // guarded by write_mutex_
-  std::mutex pool_mutex_;  // guards idle_readers_ and open_readers_
+  int64_t writes_since_optimize_ = 0;            // leader only
+  std::mutex queue_mutex_;  // guards queue_, leader_active_, PendingWrite::done
+  std::condition_variable group_done_;
+  std::vector<PendingWrite*> queue_;
+  bool leader_active_ = false;
+  // Background checkpointer (options_.checkpoint_pages > 0).
+  std::unique_ptr<SqliteConnection> checkpointer_conn_;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mutex_;  // guards checkpoint_requested_, stopping_
+  std::condition_variable checkpoint_wake_;
+  bool checkpoint_requested_ = false;
+  bool stopping_ = false;
+  std::atomic<int64_t> commits_{0};  // commits seen by the WAL hook
+  std::mutex pool_mutex_;            // guards idle_readers_ and open_readers_
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   int open_readers_ = 0;

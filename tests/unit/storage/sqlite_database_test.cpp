@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "storage/migrations.h"
 
@@ -23,9 +28,9 @@ class SqliteDatabaseTest : public ::testing::Test {
     auto db = SqliteDatabase::Open({(dir_ / "t.db").string()});
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(db).value();
-    ASSERT_TRUE(db_->Write([](Connection& c) {
-                      return c.ExecuteScript("CREATE TABLE t (v INTEGER)");
-                    }).ok());
+    ASSERT_TRUE(
+        db_->Write([](Connection& c) { return c.ExecuteScript("CREATE TABLE t (v INTEGER)"); })
+            .ok());
   }
   void TearDown() override {
     db_.reset();
@@ -67,9 +72,8 @@ TEST_F(SqliteDatabaseTest, ExceptionInWriteRollsBack) {
 TEST_F(SqliteDatabaseTest, NestedWritesJoinTheOuterTransaction) {
   Status s = db_->Write([&](Connection& c) -> Status {
     TK_RETURN_IF_ERROR(c.Execute("INSERT INTO t VALUES (1)"));
-    TK_RETURN_IF_ERROR(db_->Write([](Connection& inner) {
-      return inner.Execute("INSERT INTO t VALUES (2)");
-    }));
+    TK_RETURN_IF_ERROR(
+        db_->Write([](Connection& inner) { return inner.Execute("INSERT INTO t VALUES (2)"); }));
     // A failing nested write undoes only itself…
     Status failed = db_->Write([](Connection& inner) -> Status {
       TK_RETURN_IF_ERROR(inner.Execute("INSERT INTO t VALUES (3)"));
@@ -92,9 +96,8 @@ TEST_F(SqliteDatabaseTest, NestedWritesJoinTheOuterTransaction) {
 
 TEST_F(SqliteDatabaseTest, OuterFailureUndoesCommittedNestedWrites) {
   Status s = db_->Write([&](Connection&) -> Status {
-    TK_RETURN_IF_ERROR(db_->Write([](Connection& inner) {
-      return inner.Execute("INSERT INTO t VALUES (1)");
-    }));
+    TK_RETURN_IF_ERROR(
+        db_->Write([](Connection& inner) { return inner.Execute("INSERT INTO t VALUES (1)"); }));
     return Error::Internal("later request of the batch failed");
   });
   EXPECT_FALSE(s.ok());
@@ -117,6 +120,108 @@ TEST_F(SqliteDatabaseTest, MigrationsAreIdempotent) {
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok());
+}
+
+// Writes that queue behind a running one commit together, each in its own savepoint: the one
+// that fails is undone alone, the others are all stored, and each caller gets its own result.
+TEST_F(SqliteDatabaseTest, GroupedWritesFailAlone) {
+  std::mutex m;
+  std::condition_variable cv;
+  bool started = false, release = false;
+  int64_t commits_before = db_->commits();
+  std::thread first([&] {
+    Status s = db_->Write([&](Connection& c) -> Status {
+      TK_RETURN_IF_ERROR(c.Execute("INSERT INTO t VALUES (1)"));
+      std::unique_lock lock(m);
+      started = true;
+      cv.notify_all();
+      cv.wait(lock, [&] { return release; });
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok());
+  });
+  {
+    std::unique_lock lock(m);
+    cv.wait(lock, [&] { return started; });  // `first` holds the writer
+  }
+  std::vector<Status> results(3);
+  std::vector<std::thread> queued;
+  for (int i = 0; i < 3; ++i) {
+    queued.emplace_back([&, i] {
+      results[static_cast<size_t>(i)] = db_->Write([i](Connection& c) -> Status {
+        TK_RETURN_IF_ERROR(c.Execute("INSERT INTO t VALUES (?)", {int64_t{10 + i}}));
+        if (i == 1) return Error::Internal("this one fails");
+        return Status::Ok();
+      });
+    });
+  }
+  for (int tries = 0; db_->queued_writes() < 3 && tries < 1000; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(db_->queued_writes(), 3u);
+  {
+    std::lock_guard lock(m);
+    release = true;
+  }
+  cv.notify_all();
+  first.join();
+  for (std::thread& t : queued) t.join();
+  EXPECT_TRUE(results[0].ok());
+  ASSERT_FALSE(results[1].ok());
+  EXPECT_EQ(results[1].error().detail(), "this one fails");
+  EXPECT_TRUE(results[2].ok());
+  // The first write's transaction, then the three queued ones in one more.
+  EXPECT_EQ(db_->commits(), commits_before + 2);
+  Status s = db_->Read([](Connection& c) -> Status {
+    TK_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT group_concat(v) FROM (SELECT v FROM t ORDER BY v)"));
+    EXPECT_EQ(rows[0].Text(0), "1,10,12");
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok());
+}
+
+// The background checkpointer empties the WAL when writes stop, and stops with the database.
+TEST(SqliteCheckpointer, TruncatesTheWalWhenIdleAndStopsCleanly) {
+  auto dir =
+      std::filesystem::temp_directory_path() / ("tsumiki-ckpt-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  SqliteOptions options;
+  options.path = (dir / "t.db").string();
+  options.checkpoint_pages = 2;
+  options.checkpoint_idle_ms = 50;
+  auto opened = SqliteDatabase::Open(options);
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  auto db = std::move(opened).value();
+  ASSERT_TRUE(
+      db->Write([](Connection& c) { return c.ExecuteScript("CREATE TABLE t (v TEXT)"); }).ok());
+  for (int i = 0; i < 50; ++i) {
+    ASSERT_TRUE(db->Write([i](Connection& c) {
+                    return c.Execute("INSERT INTO t VALUES (?)",
+                                     {std::string(3000, static_cast<char>('a' + i % 26))});
+                  }).ok());
+  }
+  auto wal = dir / "t.db-wal";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(wal) > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(std::filesystem::file_size(wal), 0u);
+  // Everything reached the database file: a fresh reader without the WAL sees it.
+  auto started = std::chrono::steady_clock::now();
+  db.reset();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+  auto reopened = SqliteDatabase::Open({options.path});
+  ASSERT_TRUE(reopened.ok());
+  Status s = (*reopened)->Read([](Connection& c) -> Status {
+    TK_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT count(*) FROM t"));
+    EXPECT_EQ(rows[0].Int(0), 50);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok());
+  reopened->reset();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
