@@ -256,6 +256,11 @@ export const en = {
   "prop.code.duplicate": "Another field already uses this code.",
   "prop.tableFields": "Columns: {n}",
 
+  "inline.edit": "Edit {label} of record {id}",
+  "inline.saved": "Saved.",
+  "inline.conflict": "Someone else saved this record after the list was loaded. Load their version, then save again to replace it.",
+  "inline.loadLatest": "Load latest",
+  "inline.latest": "Now saved:",
   "records.title": "Records",
   "records.add": "Add record",
   "records.search": "Search records",

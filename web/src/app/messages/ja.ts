@@ -258,6 +258,11 @@ export const ja: Messages = {
   "prop.code.duplicate": "このフィールドコードはほかのフィールドで使われています。",
   "prop.tableFields": "列: {n}",
 
+  "inline.edit": "レコード {id} の{label}を編集",
+  "inline.saved": "保存しました。",
+  "inline.conflict": "一覧を表示したあとに、ほかの人がこのレコードを保存しました。最新の内容を読み込んでから、もう一度保存すると上書きします。",
+  "inline.loadLatest": "最新の内容を読み込む",
+  "inline.latest": "現在保存されている値:",
   "records.title": "レコード一覧",
   "records.add": "レコードを追加",
   "records.search": "レコードを検索",

@@ -1,6 +1,6 @@
 // The records of an app in one of its saved views (list or calendar, picked in the toolbar,
 // kept in the URL's `view`), server-side paging with the total count, sorting by clicking a
-// header, keyword search, filter, bulk delete, and the view editor.
+// header, keyword search, filter, inline edit of a cell, bulk delete, and the view editor.
 import { AppstoreAddOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
 import { App as AntApp, Button, Input, Popconfirm, Select, Table, type TableProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
@@ -16,6 +16,7 @@ import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
+import { InlineEditCell, isInlineEditable } from "./InlineEditCell";
 import { defaultView, listCandidates, listColumns, viewableColumns } from "./listColumns";
 import { CalendarView } from "./views/CalendarView";
 import { ViewEditor } from "./views/ViewEditor";
@@ -103,7 +104,12 @@ export function RecordListPage() {
       sorter: isSortable(property.type),
       sortOrder: key ? (key.direction === "asc" ? "ascend" : "descend") : null,
       sortDirections: ["ascend", "descend", "ascend"],
-      render: (_: unknown, record: KintoneRecord) => <FieldView property={property} value={record[code]?.value} />,
+      render: (_: unknown, record: KintoneRecord) =>
+        isInlineEditable(property.type) ? (
+          <InlineEditCell app={appId} property={property} record={record} onSaved={records.reload} />
+        ) : (
+          <FieldView property={property} value={record[code]?.value} />
+        ),
     };
   });
   tableColumns.unshift({
