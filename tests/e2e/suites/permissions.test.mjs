@@ -87,6 +87,16 @@ test("an admin sets app, record and field permissions and updates the app", asyn
   await screenshot(page, "permissions-record-error");
   await adminEntity.getByRole("checkbox", { name: "閲覧", exact: true }).check();
   await adminEntity.getByRole("checkbox", { name: "削除", exact: true }).check();
+  // A second rule with a condition the server cannot read: its message lands on that rule.
+  await page.getByRole("button", { name: "ルールを追加" }).click();
+  const second = page.getByTestId("record-rule-1");
+  await second.getByRole("button", { name: "クエリ文で編集" }).click();
+  await page.getByLabel("ルール 2 の条件（クエリ文）").fill("区分 in");
+  await page.getByTestId("perm-save").click();
+  await page.getByTestId("record-rule-1-errors").waitFor();
+  assert.equal(await page.getByTestId("record-rule-0-errors").count(), 0);
+  await screenshot(page, "permissions-record-query-error");
+  await second.getByRole("button", { name: "ルール 2 を削除" }).click();
 
   // Fields: 支援メモ visible and editable for the admin only.
   await page.getByRole("tab", { name: /フィールド/ }).click();

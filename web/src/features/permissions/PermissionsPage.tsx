@@ -4,6 +4,7 @@
 import { App as AntApp, Alert, Button, Popconfirm, Space, Tabs } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
+import type { ApiClient } from "../../api/client";
 import { deployAndWait } from "../../api/deploy";
 import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
@@ -29,6 +30,25 @@ const NO_ERRORS: EntryErrors = { byEntry: {}, other: [] };
 function draftOf(lists: AclLists): Draft {
   return { app: keyedAll(lists.app), record: keyedAll(lists.record), field: keyedAll(lists.field) };
 }
+/**
+ * The server reports a condition it cannot read without saying which rule holds it; asking
+ * for one record with each rule's condition finds the rule and its message.
+ */
+async function conditionErrors(client: ApiClient, app: string, rules: RecordAclRule[]): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  await Promise.all(
+    rules.map(async (rule, i) => {
+      if (rule.filterCond.trim() === "") return;
+      try {
+        await client.records(app, { query: `${rule.filterCond} limit 1`, fields: ["$id"] });
+      } catch (e) {
+        if (isApiError(e) && e.status === 400) found[String(i)] = [e.message, ...Object.values(e.errors ?? {}).flatMap((d) => d.messages)];
+      }
+    }),
+  );
+  return found;
+}
+
 function listsOf(draft: Draft): AclLists {
   return { app: values(draft.app), record: values(draft.record), field: values(draft.field) };
 }
@@ -47,6 +67,7 @@ export function PermissionsPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<AclLists | null>(null);
   const [errors, setErrors] = useState<Partial<Record<AclKind, unknown>>>({});
+  const [ruleErrors, setRuleErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState<"save" | "deploy" | null>(null);
   const [deployError, setDeployError] = useState<unknown>(null);
   const [undeployed, setUndeployed] = useState(false);
@@ -66,7 +87,9 @@ export function PermissionsPage() {
 
   const errorsOf = (kind: AclKind): EntryErrors => {
     const e = errors[kind];
-    return e === undefined ? NO_ERRORS : isApiError(e) ? entryErrors(e.errors) : { byEntry: {}, other: [] };
+    if (e === undefined) return NO_ERRORS;
+    const found = isApiError(e) ? entryErrors(e.errors) : { byEntry: {}, other: [] };
+    return kind === "record" ? { ...found, byEntry: { ...ruleErrors, ...found.byEntry } } : found;
   };
 
   /** Saves every changed list; true when all were accepted. */
@@ -83,6 +106,9 @@ export function PermissionsPage() {
     }
     setSaved({ ...saved, ...accepted });
     setErrors(failed);
+    const recordFailure = failed.record;
+    const located = isApiError(recordFailure) && Object.keys(entryErrors(recordFailure.errors).byEntry).length > 0;
+    setRuleErrors(isApiError(recordFailure) && !located ? await conditionErrors(client, appId, current.record) : {});
     const first = KINDS.find((k) => failed[k] !== undefined);
     if (first) {
       setTab(first);
@@ -135,7 +161,7 @@ export function PermissionsPage() {
         <Space wrap>
           <Link to={`/apps/${appId}`}><Button>{t("common.back")}</Button></Link>
           <Popconfirm title={t("perm.discardConfirm")} okText={t("perm.discard")} cancelText={t("common.cancel")} disabled={dirty.length === 0}
-            onConfirm={() => { setDraft(draftOf(saved)); setErrors({}); }}>
+            onConfirm={() => { setDraft(draftOf(saved)); setErrors({}); setRuleErrors({}); }}>
             <Button disabled={dirty.length === 0}>{t("perm.discard")}</Button>
           </Popconfirm>
           <Button onClick={() => void onSave()} loading={busy === "save"} disabled={busy !== null || dirty.length === 0} data-testid="perm-save">{t("perm.save")}</Button>
