@@ -79,6 +79,10 @@ constexpr Mapping kWrites[] = {
     {"/k/v1/preview/app/acl.json", "", "permission.app", "", "", ""},
     {"/k/v1/preview/record/acl.json", "", "permission.record", "", "", ""},
     {"/k/v1/preview/field/acl.json", "", "permission.field", "", "", ""},
+    // kintone also lets app/record/field ACLs be written live, without a deploy.
+    {"/k/v1/app/acl.json", "", "permission.app", "", "", ""},
+    {"/k/v1/record/acl.json", "", "permission.record", "", "", ""},
+    {"/k/v1/field/acl.json", "", "permission.field", "", "", ""},
     {"/api/app/tokens.json", "token.create", "", "token.revoke", "", ""},
 };
 

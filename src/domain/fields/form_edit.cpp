@@ -144,8 +144,10 @@ class FormEditor {
       }
       for (const auto& [inner_code, inner_sent] : *list) {
         std::string inner_prefix = InnerKey(prefix, inner_code);
+        // Clang 14 (the fuzzing build) cannot capture a structured binding.
+        std::string_view wanted = inner_code;
         auto it = std::find_if(def.fields.begin(), def.fields.end(),
-                               [&](const FieldDef& f) { return f.code == inner_code; });
+                               [&](const FieldDef& f) { return f.code == wanted; });
         if (it != def.fields.end()) {
           if (auto f = Update(*it, inner_sent, inner_prefix, true)) *it = std::move(*f);
         } else if (auto f = Add(inner_code, inner_sent, inner_prefix, true)) {
@@ -235,8 +237,9 @@ common::Result<FieldSet> UpdateFields(const FieldTypeRegistry& registry, const F
   FormEditor editor(registry, form, next_field_id);
   std::vector<FieldDef> fields = form.fields();
   for (const auto& [code, sent] : *list) {
+    std::string_view wanted = code;  // clang 14 cannot capture a structured binding
     auto it = std::find_if(fields.begin(), fields.end(),
-                           [&](const FieldDef& f) { return f.code == code; });
+                           [&](const FieldDef& f) { return f.code == wanted; });
     if (it == fields.end()) continue;  // renamed earlier in this request
     if (auto def = editor.Update(*it, sent, PropertiesKey(code), false)) *it = std::move(*def);
   }
