@@ -186,4 +186,11 @@ test("the staff member sees neither the hidden field nor the restricted record",
   await page.getByRole("alert").first().waitFor();
   assert.ok(!(await page.locator("main").innerText()).includes("家庭訪問が必要"));
   await screenshot(page, "permissions-staff-record-denied");
+  // Adding a record works although a field is hidden from them: the form does not write it.
+  await page.goto(`${server.baseUrl}/apps/${app}/records/new`);
+  await page.getByTestId("record-save").waitFor();
+  await page.getByLabel("氏名", { exact: true }).fill("高橋");
+  await page.getByTestId("record-save").click();
+  await page.waitForURL(/\/records\/\d+$/);
+  await page.getByText("保存しました。").last().waitFor();
 });

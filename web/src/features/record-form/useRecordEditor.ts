@@ -92,7 +92,10 @@ export function useRecordEditor(api: ApiClient, app: string, recordId: string | 
     setErrors(noErrors);
     try {
       if (!recordId) {
-        const { id } = await api.addRecord(app, toWriteRecord(def.properties, values));
+        // Fields still at their default are left to the server, which fills them in: a field
+        // the user may not edit (field permissions) must not be written at all.
+        const typed = changedFields(initialValues(def.properties, new Date()), values);
+        const { id } = await api.addRecord(app, toWriteRecord(def.properties, values, typed));
         return id;
       }
       const changed = changedFields(original, values);
