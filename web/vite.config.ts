@@ -13,6 +13,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2500,
+    // Two pages: the staff app (index.html) and the residents' public pages (public.html),
+    // which must not load the staff bundle.
+    rollupOptions: {
+      input: { main: "index.html", public: "public.html" },
+    },
   },
   server: {
     proxy: {

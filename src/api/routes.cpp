@@ -2,6 +2,7 @@
 
 #include "api/admin/admin_endpoints.h"
 #include "api/kintone/endpoints.h"
+#include "api/public/public_endpoints.h"
 #include "api/v1/directory_endpoints.h"
 
 namespace api {
@@ -75,6 +76,22 @@ void AddRoutes(Dispatcher& d, Services& s) {
             [&s](Call& c) { return GetSettingsDocument(c, s, Stage::kPreview, "views"); });
   d.Kintone("PUT", "preview/app/views.json", kAuth, json(&PutViews));
 
+  // Permissions (§7.7)
+  using domain::AclKind;
+  for (auto [name, kind] :
+       {std::pair{"app/acl.json", AclKind::kApp}, std::pair{"record/acl.json", AclKind::kRecord},
+        std::pair{"field/acl.json", AclKind::kField}}) {
+    AclKind k = kind;
+    d.Kintone("GET", name, kAuth, [&s, k](Call& c) { return GetAcl(c, s, Stage::kLive, k); });
+    d.Kintone("GET", std::string("preview/") + name, kAuth,
+              [&s, k](Call& c) { return GetAcl(c, s, Stage::kPreview, k); });
+    d.Kintone("PUT", std::string("preview/") + name, kAuth,
+              [&s, k](Call& c) { return PutAcl(c, s, k, false); });
+    d.Kintone("PUT", name, kAuth, [&s, k](Call& c) { return PutAcl(c, s, k, true); });
+  }
+  d.Kintone("GET", "records/acl/evaluate.json", kAuth, json(&GetRecordsAclEvaluate));
+  d.At("GET", "/api/app/acl/evaluate.json", Access::kUserOnly, json(&GetAclCheckAsUser));
+
   // Records (§5)
   d.Kintone("GET", "record.json", kAuth, json(&GetRecord));
   d.Kintone("POST", "record.json", kAuth, json(&PostRecord));
@@ -133,6 +150,18 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.At("PUT", "/v1/userGroups.json", kUser, json(&PutUserGroups));
   d.AtRaw("GET", "/api/directory/export.csv", kUser, raw(&GetDirectoryExport));
   d.At("POST", "/api/directory/import.json", kUser, json(&PostDirectoryImport));
+
+  // Public pages: publishing (app administrators) and the residents' side (no account).
+  d.At("GET", "/api/public/pages.json", kUser, json(&GetPublicPages));
+  d.At("POST", "/api/public/pages.json", kUser, json(&PostPublicPage));
+  d.At("PUT", "/api/public/pages.json", kUser, json(&PutPublicPage));
+  d.At("DELETE", "/api/public/pages.json", kUser, json(&DeletePublicPage));
+  d.At("GET", "/api/app/receipt.json", kUser, json(&GetReceiptFormat));
+  d.At("PUT", "/api/app/receipt.json", kUser, json(&PutReceiptFormat));
+  d.At("GET", "/api/public/form.json", Access::kPublic, json(&GetPublicForm));
+  d.At("POST", "/api/public/form/submit.json", Access::kPublic, json(&PostPublicFormSubmission));
+  d.At("GET", "/api/public/lookup.json", Access::kPublic, json(&GetPublicLookup));
+  d.At("POST", "/api/public/lookup/search.json", Access::kPublic, json(&PostPublicLookupSearch));
 }
 
 }  // namespace api

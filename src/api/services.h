@@ -13,6 +13,12 @@ class UserService;
 class OrganizationService;
 class GroupService;
 class DirectoryCsv;
+class AclService;
+class AccessCheckService;
+class PublicPageService;
+class ReceiptService;
+class PublicFormService;
+class PublicLookupService;
 }  // namespace domain
 
 namespace api {
@@ -27,6 +33,12 @@ struct Services {
   domain::OrganizationService& organizations;
   domain::GroupService& groups;
   domain::DirectoryCsv& directory_csv;
+  domain::AclService& acls;
+  domain::AccessCheckService& access_checks;
+  domain::PublicPageService& public_pages;
+  domain::ReceiptService& receipts;
+  domain::PublicFormService& public_forms;
+  domain::PublicLookupService& public_lookups;
 };
 
 }  // namespace api

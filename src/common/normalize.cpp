@@ -253,4 +253,32 @@ bool IsBlank(std::string_view utf8) {
   return true;
 }
 
+std::string NormalizeNfkc(std::string_view in) {
+  // Drop ill-formed bytes first: ICU would turn them into U+FFFD, which then compares equal.
+  std::string clean;
+  clean.reserve(in.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(in.data());
+  const auto length = static_cast<int32_t>(in.size());
+  for (int32_t pos = 0; pos < length;) {
+    int32_t start = pos;
+    UChar32 c;
+    U8_NEXT(bytes, pos, length, c);
+    if (c > 0) clean.append(in.substr(static_cast<size_t>(start), static_cast<size_t>(pos - start)));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  std::string out;
+  if (U_SUCCESS(status)) {
+    icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(clean.size()));
+    nfkc->normalizeUTF8(0, icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size())), sink,
+                        nullptr, status);
+  }
+  if (U_FAILURE(status)) out = clean;
+  // NFKC has already turned U+3000 into a plain space.
+  size_t b = out.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = out.find_last_not_of(" \t\r\n");
+  return out.substr(b, e - b + 1);
+}
+
 }  // namespace common

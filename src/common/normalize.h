@@ -42,4 +42,9 @@ std::vector<SearchChar> NormalizeForSearchMapped(std::string_view utf8);
 // notion of an empty text value.
 bool IsBlank(std::string_view utf8);
 
+// Unicode NFKC (full-width digits and letters -> ASCII, half-width katakana -> full-width),
+// ill-formed bytes dropped, surrounding white space (U+3000 included) trimmed; case and kana
+// kept. For exact comparisons of typed values, e.g. public look-up keys.
+std::string NormalizeNfkc(std::string_view utf8);
+
 }  // namespace common

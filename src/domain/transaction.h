@@ -18,6 +18,8 @@ class ApiTokenRepository;
 class RecordRepository;
 class FileRepository;
 class CursorRepository;
+class SharingRepository;
+class AclRepository;
 
 class Transaction {
  public:
@@ -31,6 +33,8 @@ class Transaction {
   virtual FileRepository& files() = 0;
   virtual RecordRepository& records() = 0;
   virtual CursorRepository& cursors() = 0;
+  virtual SharingRepository& sharing() = 0;
+  virtual AclRepository& acls() = 0;
 };
 
 class TransactionRunner {

@@ -14,7 +14,14 @@
 #include "domain/apps/form_service.h"
 #include "domain/fields/field_type_registry.h"
 #include "domain/files/file_service.h"
+#include "domain/permissions/acl_service.h"
+#include "domain/records/access_check_service.h"
 #include "domain/records/record_service.h"
+#include "domain/sharing/attempt_limiter.h"
+#include "domain/sharing/public_form_service.h"
+#include "domain/sharing/public_lookup_service.h"
+#include "domain/sharing/public_page_service.h"
+#include "domain/sharing/receipt_service.h"
 #include "domain/users/directory_csv.h"
 #include "domain/users/group_service.h"
 #include "domain/users/organization_service.h"
@@ -24,6 +31,7 @@
 #include "http/static_files.h"
 #include "server/bootstrap.h"
 #include "storage/blob/disk_blob_store.h"
+#include "storage/blob/magic_file_type_detector.h"
 #include "storage/entity_cache.h"
 #include "storage/migrations.h"
 #include "storage/repositories/sql_audit_log.h"
@@ -51,11 +59,19 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::FormService> forms;
   std::unique_ptr<domain::RecordService> records;
   std::unique_ptr<domain::FileService> files;
+  std::unique_ptr<domain::AclService> acls;
+  std::unique_ptr<domain::AccessCheckService> access_checks;
   auth::Argon2PasswordHasher password_hasher;
   std::unique_ptr<domain::UserService> users;
   std::unique_ptr<domain::OrganizationService> organizations;
   std::unique_ptr<domain::GroupService> groups;
   std::unique_ptr<domain::DirectoryCsv> directory_csv;
+  std::unique_ptr<storage::MagicFileTypeDetector> file_types;
+  domain::AttemptLimiter public_limiter;
+  std::unique_ptr<domain::PublicPageService> public_pages;
+  std::unique_ptr<domain::ReceiptService> receipts;
+  std::unique_ptr<domain::PublicFormService> public_forms;
+  std::unique_ptr<domain::PublicLookupService> public_lookups;
   std::unique_ptr<storage::SqlAuditLog> audit_log;
   std::unique_ptr<api::AuditTrail> audit_trail;
   std::unique_ptr<api::Services> services;
@@ -120,10 +136,20 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->records = std::make_unique<domain::RecordService>(*p->transactions, *p->forms, *p->directory,
                                                        p->clock, record_options);
   p->files = std::make_unique<domain::FileService>(*p->transactions, *p->blobs, p->clock,
-                                                   static_cast<int64_t>(config.max_body_bytes));
+                                                   static_cast<int64_t>(config.max_body_bytes),
+                                                   *p->records);
+  p->acls = std::make_unique<domain::AclService>(*p->transactions, p->registry, *p->directory,
+                                                 p->clock);
+  p->access_checks = std::make_unique<domain::AccessCheckService>(*p->transactions, *p->forms,
+                                                                  *p->directory, p->clock);
   // Directory changes reload the cache that record fields resolve users and groups through.
+  // Permissions are evaluated against memberships, so they follow the same changes.
   storage::CachedEntityDirectory* directory = p->directory.get();
-  auto directory_changed = [directory] { directory->Invalidate(); };
+  storage::SqlTransactionRunner* transactions = p->transactions.get();
+  auto directory_changed = [directory, transactions] {
+    directory->Invalidate();
+    transactions->InvalidateMemberships();
+  };
   p->users = std::make_unique<domain::UserService>(*p->transactions, p->password_hasher, p->clock,
                                                    directory_changed, PasswordPolicyOf(config));
   p->organizations =
@@ -131,9 +157,19 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->groups = std::make_unique<domain::GroupService>(*p->transactions, directory_changed);
   p->directory_csv = std::make_unique<domain::DirectoryCsv>(*p->transactions, *p->users,
                                                             *p->organizations, directory_changed);
+  TK_ASSIGN_OR_RETURN(p->file_types, storage::MagicFileTypeDetector::Open());
+  p->public_pages = std::make_unique<domain::PublicPageService>(*p->transactions, *p->forms,
+                                                                p->clock, directory_changed);
+  p->receipts = std::make_unique<domain::ReceiptService>(*p->transactions, *p->forms);
+  p->public_forms = std::make_unique<domain::PublicFormService>(
+      *p->transactions, *p->forms, *p->records, *p->files, *p->file_types, p->public_limiter,
+      p->clock);
+  p->public_lookups = std::make_unique<domain::PublicLookupService>(
+      *p->transactions, *p->forms, *p->directory, p->public_limiter, p->clock);
   p->services = std::make_unique<api::Services>(
       api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files, *p->users,
-                    *p->organizations, *p->groups, *p->directory_csv});
+                    *p->organizations, *p->groups, *p->directory_csv, *p->acls, *p->access_checks, *p->public_pages,
+                    *p->receipts, *p->public_forms, *p->public_lookups});
 
   api::DispatcherOptions dispatch_options;
   dispatch_options.default_lang = common::ParseLang(config.default_language, common::Lang::kJa);
@@ -145,7 +181,9 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->dispatcher->SetAuditTrail(p->audit_trail.get());
   api::AddAuditRoutes(*p->dispatcher, *p->audit_log);
   // The chain's head in the operator's log: a copy outside the database to compare against.
-  if (auto head = p->audit_log->Search({.limit = 1}); head.ok() && !head->empty()) {
+  domain::AuditFilter newest;
+  newest.limit = 1;
+  if (auto head = p->audit_log->Search(newest); head.ok() && !head->empty()) {
     common::LogInfo("audit log head: entry " + std::to_string(head->front().seq) + " " +
                     head->front().hash);
   }
@@ -167,6 +205,20 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
       if (r.path.starts_with("/k/") || r.path.starts_with("/api/") ||
           r.path.starts_with("/v1/")) {
         return dispatcher->NotFound(r);
+      }
+      // Residents' pages (/public/f/<token>, /public/l/<token>) are their own small entry
+      // without the staff bundle, under a stricter policy: not even inline styles.
+      if (r.path.starts_with("/public/") && r.path.find('.') == std::string::npos) {
+        http::Request page = r;
+        page.path = "/public.html";
+        http::Response response = (*web)(page);
+        response.SetHeader("Content-Security-Policy",
+                           "default-src 'self'; script-src 'self'; style-src 'self'; "
+                           "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+                           "base-uri 'self'; form-action 'self'");
+        response.SetHeader("X-Frame-Options", "DENY");
+        response.SetHeader("Referrer-Policy", "no-referrer");
+        return response;
       }
       http::Response response = (*web)(r);
       // The UI loads nothing from elsewhere and runs no inline script; the component

@@ -4,18 +4,20 @@
 
 #include "domain/transaction.h"
 #include "storage/database.h"
+#include "storage/repositories/sql_acl_repository.h"
 #include "storage/repositories/sql_app_repository.h"
 #include "storage/repositories/sql_cursor_repository.h"
 #include "storage/repositories/sql_directory_repository.h"
 #include "storage/repositories/sql_file_repository.h"
 #include "storage/repositories/sql_record_repository.h"
+#include "storage/repositories/sql_sharing_repository.h"
 #include "storage/repositories/sql_user_repository.h"
 
 namespace storage {
 
 class SqlTransaction final : public domain::Transaction {
  public:
-  SqlTransaction(Connection& c, const domain::FieldTypeRegistry& registry)
+  SqlTransaction(Connection& c, const domain::FieldTypeRegistry& registry, AclCache& acl_cache)
       : apps_(c, registry),
         users_(c),
         directory_(c),
@@ -24,7 +26,9 @@ class SqlTransaction final : public domain::Transaction {
         tokens_(c),
         files_(c),
         records_(c),
-        cursors_(c) {}
+        cursors_(c),
+        sharing_(c),
+        acls_(c, acl_cache) {}
   domain::AppRepository& apps() override { return apps_; }
   domain::UserRepository& users() override { return users_; }
   domain::DirectoryRepository& directory() override { return directory_; }
@@ -34,6 +38,8 @@ class SqlTransaction final : public domain::Transaction {
   domain::FileRepository& files() override { return files_; }
   domain::RecordRepository& records() override { return records_; }
   domain::CursorRepository& cursors() override { return cursors_; }
+  domain::SharingRepository& sharing() override { return sharing_; }
+  domain::AclRepository& acls() override { return acls_; }
 
  private:
   SqlAppRepository apps_;
@@ -45,6 +51,8 @@ class SqlTransaction final : public domain::Transaction {
   SqlFileRepository files_;
   SqlRecordRepository records_;
   SqlCursorRepository cursors_;
+  SqlSharingRepository sharing_;
+  SqlAclRepository acls_;
 };
 
 class SqlTransactionRunner final : public domain::TransactionRunner {
@@ -53,20 +61,23 @@ class SqlTransactionRunner final : public domain::TransactionRunner {
       : db_(db), registry_(registry) {}
   common::Status Write(const std::function<common::Status(domain::Transaction&)>& work) override {
     return db_.Write([&](Connection& c) {
-      SqlTransaction tx(c, registry_);
+      SqlTransaction tx(c, registry_, acl_cache_);
       return work(tx);
     });
   }
   common::Status Read(const std::function<common::Status(domain::Transaction&)>& work) override {
     return db_.Read([&](Connection& c) {
-      SqlTransaction tx(c, registry_);
+      SqlTransaction tx(c, registry_, acl_cache_);
       return work(tx);
     });
   }
+  // Users, organisations, groups or memberships changed: permissions are re-evaluated.
+  void InvalidateMemberships() { acl_cache_.InvalidateMemberships(); }
 
  private:
   Database& db_;
   const domain::FieldTypeRegistry& registry_;
+  AclCache acl_cache_;
 };
 
 }  // namespace storage

@@ -8,6 +8,7 @@
 #include "api/call.h"
 #include "api/services.h"
 #include "domain/apps/app.h"
+#include "domain/permissions/acl.h"
 
 namespace api {
 
@@ -33,6 +34,11 @@ JsonResult PutFormFields(Call& call, Services& s);
 JsonResult DeleteFormFields(Call& call, Services& s);
 JsonResult GetFormLayout(Call& call, Services& s, domain::Stage stage);
 JsonResult PutFormLayout(Call& call, Services& s);
+// Permissions (§7.7): `deploy` for the non-preview PUT, which also deploys the app.
+JsonResult GetAcl(Call& call, Services& s, domain::Stage stage, domain::AclKind kind);
+JsonResult PutAcl(Call& call, Services& s, domain::AclKind kind, bool deploy);
+JsonResult GetRecordsAclEvaluate(Call& call, Services& s);
+JsonResult GetAclCheckAsUser(Call& call, Services& s);
 // Records (§5)
 JsonResult GetRecord(Call& call, Services& s);
 JsonResult PostRecord(Call& call, Services& s);

@@ -119,15 +119,16 @@ Result<App> AppService::Get(const Principal& who, int64_t id) {
 
 Result<std::vector<App>> AppService::List(const Principal& who, const AppFilter& filter) {
   TK_RETURN_IF_ERROR(RequireUser(who));
-  std::vector<App> apps;
+  std::vector<App> visible;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(apps, tx.apps().List(filter));
+    TK_ASSIGN_OR_RETURN(auto apps, tx.apps().List(filter));
+    // An app is listed to whoever holds any right on it (kintone lists apps one may open).
+    for (App& a : apps) {
+      TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a));
+      if (access.rights != 0) visible.push_back(std::move(a));
+    }
     return Status::Ok();
   }));
-  std::vector<App> visible;
-  for (App& a : apps) {
-    if (CheckAppRight(who, a, AppRight::kView).ok()) visible.push_back(std::move(a));
-  }
   return visible;
 }
 
@@ -136,7 +137,8 @@ Result<SettingsDocument> AppService::GetSettings(const Principal& who, int64_t i
   SettingsDocument doc;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
-    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    if (stage == Stage::kPreview)
+      TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
     TK_ASSIGN_OR_RETURN(auto body, tx.apps().LoadSettings(id, stage, kind));
     doc.body = body ? std::move(*body) : DefaultSettings(kind, app.name);
     doc.revision = stage == Stage::kLive ? app.live_revision : app.revision;
@@ -151,7 +153,7 @@ Result<int64_t> AppService::PutSettings(const Principal& who, int64_t id, const 
   int64_t new_revision = 0;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, false));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
     TK_RETURN_IF_ERROR(CheckAppRevision(app, revision));
     json::object doc;
     if (merge) {
@@ -179,7 +181,7 @@ Result<std::vector<DeployState>> AppService::DeployStatus(const Principal& who,
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     for (int64_t id : ids) {
       TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, false));
-      TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+      TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
       out.push_back({id, app.deploy_status});
     }
     return Status::Ok();

@@ -5,6 +5,7 @@
 #include "domain/apps/app_service.h"
 #include "domain/apps/form_service.h"
 #include "domain/permissions/access.h"
+#include "domain/permissions/acl_repository.h"
 
 namespace domain {
 
@@ -19,11 +20,12 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
     for (failing = 0; failing < targets.size(); ++failing) {
       const DeployTarget& t = targets[failing];
       TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, t.app, false));
-      TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+      TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
       TK_RETURN_IF_ERROR(CheckAppRevision(app, t.revision));
       if (revert) {
         if (app.deployed()) {
           TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kLive, Stage::kPreview));
+          TK_RETURN_IF_ERROR(tx.acls().Copy(app.id, Stage::kLive, Stage::kPreview));
           app.revision = app.live_revision;
         }
       } else {
@@ -37,6 +39,8 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
         TK_RETURN_IF_ERROR(tx.apps().ApplySchema(app, before ? &*before : nullptr, after,
                                                  PlanIndexes(after, views ? &*views : nullptr)));
         TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
+        // Permissions go live with the form they refer to.
+        TK_RETURN_IF_ERROR(tx.acls().Copy(app.id, Stage::kPreview, Stage::kLive));
         TK_ASSIGN_OR_RETURN(auto settings, tx.apps().LoadSettings(app.id, Stage::kLive, "settings"));
         if (settings) {
           if (auto* n = settings->if_contains("name"); n && n->is_string()) {

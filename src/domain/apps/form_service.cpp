@@ -93,7 +93,7 @@ Result<FormService::FieldsResult> FormService::GetFields(const Principal& who, i
   FieldsResult out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
-    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
     TK_ASSIGN_OR_RETURN(FieldSet form, LoadForm(tx, registry_, id, stage));
     TK_ASSIGN_OR_RETURN(auto status, tx.apps().LoadSettings(id, stage, "status"));
     out.properties = form.PropertiesJson(LoadFeatures(status ? &*status : nullptr));
@@ -109,7 +109,7 @@ Result<int64_t> FormService::EditForm(
   int64_t new_revision = 0;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, false));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
     TK_RETURN_IF_ERROR(CheckAppRevision(app, revision));
     TK_ASSIGN_OR_RETURN(FieldSet before, LoadForm(tx, registry_, id, Stage::kPreview));
     TK_ASSIGN_OR_RETURN(FieldSet edited, edit(before, app.next_field_id));
@@ -158,7 +158,7 @@ Result<FormService::FieldsResult> FormService::GetLayout(const Principal& who, i
   FieldsResult out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
-    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
     TK_ASSIGN_OR_RETURN(auto layout, tx.apps().LoadSettings(id, stage, "layout"));
     out.properties = layout ? std::move(*layout) : json::object{{"layout", json::array()}};
     out.revision = stage == Stage::kLive ? app.live_revision : app.revision;
@@ -173,7 +173,7 @@ Result<int64_t> FormService::PutLayout(const Principal& who, int64_t id, const j
   int64_t new_revision = 0;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, false));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, app, AppRight::kManage));
+    TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
     TK_RETURN_IF_ERROR(CheckAppRevision(app, revision));
     TK_ASSIGN_OR_RETURN(FieldSet form, LoadForm(tx, registry_, id, Stage::kPreview));
     // Every element naming a field must name one of this form; sizes become strings.

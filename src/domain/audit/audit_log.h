@@ -20,7 +20,7 @@ struct AuditEvent {
   std::string user_code;  // the login name (also for failed logins of unknown names)
   std::string address;    // the client's address
   std::string action;     // "login", "login.failure", "record.read", "token.create", …
-  std::optional<int64_t> app_id;
+  std::optional<int64_t> app_id{};
   std::string target;  // what it was done to: record ids "1,5,9", user codes, token id
   std::string detail;  // a JSON object with the rest ("{}" when nothing)
 };
@@ -32,11 +32,11 @@ struct AuditEntry : AuditEvent {
 };
 
 struct AuditFilter {
-  std::string user_code;  // exact; "" = anyone
-  std::string action;     // exact, or a prefix ending in '.' ("login." = login.*); "" = all
-  std::optional<int64_t> app_id;
-  std::optional<int64_t> from_ms;  // inclusive
-  std::optional<int64_t> to_ms;    // exclusive
+  std::string user_code{};  // exact; "" = anyone
+  std::string action{};   // exact, or a prefix ending in '.' ("login." = login.*); "" = all
+  std::optional<int64_t> app_id{};
+  std::optional<int64_t> from_ms{};  // inclusive
+  std::optional<int64_t> to_ms{};    // exclusive
   int64_t offset = 0;
   int64_t limit = 100;
 };

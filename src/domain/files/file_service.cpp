@@ -3,6 +3,7 @@
 #include "common/random.h"
 #include "domain/apps/app_service.h"
 #include "domain/permissions/access.h"
+#include "domain/records/record_service.h"
 
 namespace domain {
 
@@ -37,18 +38,64 @@ common::Result<std::string> FileService::Upload(const Principal& who, std::strin
   return f.upload_key;
 }
 
+namespace {
+
+// Whether a record's JSON (as the caller sees it) holds `key` in a FILE field, at the top
+// level or in a table row.
+bool HoldsFile(const boost::json::object& fields, std::string_view key) {
+  for (const auto& kv : fields) {
+    if (!kv.value().is_object()) continue;
+    const auto& field = kv.value().as_object();
+    const auto* type = field.if_contains("type");
+    const auto* value = field.if_contains("value");
+    if (!type || !type->is_string() || !value || !value->is_array()) continue;
+    for (const auto& item : value->as_array()) {
+      if (!item.is_object()) continue;
+      const auto& o = item.as_object();
+      if (type->as_string() == "FILE") {
+        const auto* k = o.if_contains("fileKey");
+        if (k && k->is_string() && k->as_string() == key) return true;
+      } else if (type->as_string() == "SUBTABLE") {
+        const auto* row = o.if_contains("value");
+        if (row && row->is_object() && HoldsFile(row->as_object(), key)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 common::Result<Download> FileService::Get(const Principal& who, std::string_view key) {
   Download d;
+  std::optional<int64_t> app_id, record_id;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(auto file, tx.files().FindByDownloadKey(key));
-    if (!file || !file->app_id) return Error(ErrorCode::kFileNotFound, {std::string(key)});
+    if (!file || !file->app_id || !file->record_id) {
+      return Error(ErrorCode::kFileNotFound, {std::string(key)});
+    }
     auto app = LoadApp(tx, who, *file->app_id, true);
     // Callers who may not see the app learn nothing, not even that the file exists.
     if (!app.ok()) return Error(ErrorCode::kFileNotFound, {std::string(key)});
-    TK_RETURN_IF_ERROR(CheckAppRight(who, *app, AppRight::kView));
+    TK_RETURN_IF_ERROR(CheckAppRight(tx, who, *app, AppRight::kView));
+    app_id = file->app_id;
+    record_id = file->record_id;
     d = {blobs_.PathOf(file->sha256), file->name, file->content_type, file->size};
     return Status::Ok();
   }));
+  // The record as the caller may see it (record and field permissions applied): the file
+  // must be in one of its visible fields now.
+  auto record = records_.Get(who, *app_id, *record_id);
+  if (!record.ok()) {
+    if (record.error().code() == ErrorCode::kRecordNotFound) {
+      return Error(ErrorCode::kFileNotFound, {std::string(key)});
+    }
+    return std::move(record).error();
+  }
+  const auto* fields = record->if_contains("record");
+  if (!fields || !fields->is_object() || !HoldsFile(fields->as_object(), key)) {
+    return Error(ErrorCode::kFileNotFound, {std::string(key)});
+  }
   return d;
 }
 

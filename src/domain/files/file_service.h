@@ -1,5 +1,6 @@
 // Uploads and downloads of files (POST/GET file.json). Upload needs only a signed-in caller;
-// download needs view access to the app whose record holds the file. Thread-safe.
+// download needs the right to view the record and the field that hold the file now (a file
+// removed from its record by an update is out of reach). Thread-safe.
 #pragma once
 
 #include "common/clock.h"
@@ -8,6 +9,8 @@
 #include "domain/transaction.h"
 
 namespace domain {
+
+class RecordService;
 
 struct Download {
   std::string path;  // blob to stream
@@ -18,9 +21,10 @@ struct Download {
 
 class FileService {
  public:
+  // `records` decides who may see the record (and field) a file is attached to.
   FileService(TransactionRunner& db, BlobStore& blobs, const common::Clock& clock,
-              int64_t max_file_bytes)
-      : db_(db), blobs_(blobs), clock_(clock), max_file_bytes_(max_file_bytes) {}
+              int64_t max_file_bytes, RecordService& records)
+      : db_(db), blobs_(blobs), clock_(clock), max_file_bytes_(max_file_bytes), records_(records) {}
 
   // Stores an upload and returns its upload key.
   common::Result<std::string> Upload(const Principal& who, std::string name,
@@ -32,6 +36,7 @@ class FileService {
   BlobStore& blobs_;
   const common::Clock& clock_;
   int64_t max_file_bytes_;
+  RecordService& records_;
 };
 
 }  // namespace domain

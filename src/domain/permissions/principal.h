@@ -20,6 +20,13 @@ struct TokenGrant {
   bool manage = false;
 };
 
+// The "public form" principal of one published form: it may add records to that one app
+// and write only the published fields (public_access.h enforces both).
+struct PublicFormGrant {
+  int64_t app_id = 0;
+  std::vector<std::string> fields;
+};
+
 struct Principal {
   int64_t user_id = 0;
   std::string user_code;
@@ -30,6 +37,7 @@ struct Principal {
   std::string time_zone = "Asia/Tokyo";
   std::optional<int64_t> primary_organization_id;
   std::string locale = "auto";  // "ja", "en" or "auto" (follow Accept-Language)
+  std::optional<PublicFormGrant> public_form;  // set for public form submissions only
 };
 
 }  // namespace domain

@@ -10,6 +10,7 @@
 #include "domain/apps/app.h"
 #include "domain/apps/form_service.h"
 #include "domain/fields/file_resolver.h"
+#include "domain/permissions/access.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
 #include "query/schema.h"
@@ -20,6 +21,7 @@ struct RecordService::AppContext {
   App app;
   std::shared_ptr<const LiveForm> live;
   RecordSchema schema;
+  AppAccess access;  // the caller's rights on the app, its records and fields
 };
 
 // Resolves FILE values' keys inside one write transaction: an upload key becomes a new

@@ -44,7 +44,7 @@ struct HistoryEntry {
   int64_t record_id = 0;
   int64_t revision = 0;
   int64_t user = 0;
-  int64_t at = 0;      // seconds
+  int64_t at = 0;  // seconds
   std::string action;  // "add", "update", "delete"
   boost::json::object diff;
 };
@@ -55,15 +55,15 @@ class RecordRepository {
   virtual common::Result<std::optional<StoredRecord>> Find(const RecordSchema& s, int64_t id) = 0;
   // The page of `query`; subtable rows are read only when `with_tables`.
   virtual common::Result<std::vector<StoredRecord>> Select(const RecordSchema& s,
-                                                          const query::CompiledQuery& query,
-                                                          bool with_tables) = 0;
+                                                           const query::CompiledQuery& query,
+                                                           bool with_tables) = 0;
   // These records, in this order (cursor pages); missing ids are skipped.
   virtual common::Result<std::vector<StoredRecord>> FindMany(const RecordSchema& s,
-                                                            const std::vector<int64_t>& ids,
-                                                            bool with_tables) = 0;
+                                                             const std::vector<int64_t>& ids,
+                                                             bool with_tables) = 0;
   // Every id matching `query`, in its order (cursor creation).
   virtual common::Result<std::vector<int64_t>> SelectIds(const RecordSchema& s,
-                                                        const query::CompiledQuery& query) = 0;
+                                                         const query::CompiledQuery& query) = 0;
   // How many records match `query`'s condition (its limit and offset aside).
   virtual common::Result<int64_t> Count(const RecordSchema& s,
                                         const query::CompiledQuery& query) = 0;

@@ -55,6 +55,7 @@ struct UpdatedRecord {
 struct AddedRecord {
   int64_t id = 0;
   int64_t revision = 0;
+  std::string receipt;  // the receipt number it holds, when the app issues them
 };
 
 struct CursorCreated {

@@ -7,9 +7,11 @@
 #include "domain/apps/app_service.h"
 #include "domain/permissions/access.h"
 #include "domain/records/cursor.h"
+#include "domain/records/record_access.h"
 #include "domain/records/record_context.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
+#include "query/first_match.h"
 #include "query/sqlite_dialect.h"
 
 namespace domain {
@@ -29,12 +31,15 @@ Result<CursorCreated> RecordService::CreateCursor(
     TK_ASSIGN_OR_RETURN(int64_t live, tx.cursors().PurgeAndCount(now));
     if (live >= options_.max_cursors) return Error(ErrorCode::kTooManyCursors);
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
     DirectoryEntityResolver resolver(directory_);
     query::QueryContext qc = MakeQueryContext(who, now, resolver, options_);
     query::SqliteDialect dialect;
-    TK_ASSIGN_OR_RETURN(auto compiled,
-                        query::CompileCursorQuery(text, *a.live->lookup, qc, dialect));
+    VisibleFieldsLookup visible(*a.live, a.access);
+    TK_ASSIGN_OR_RETURN(auto compiled, query::CompileCursorQuery(text, visible, qc, dialect));
+    TK_ASSIGN_OR_RETURN(auto viewable,
+                        RecordCondition(who, a.access, *a.live, directory_, qc, kAclView));
+    if (viewable) query::RestrictTo(compiled, *viewable);
     TK_ASSIGN_OR_RETURN(auto ids, tx.records().SelectIds(a.schema, compiled));
     Cursor c;
     c.id = common::RandomUuid();
@@ -65,7 +70,7 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
       return Error(ErrorCode::kCursorNotFound);
     }
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, cursor->app_id));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
     std::optional<std::vector<std::string>> fields;
     if (!cursor->fields.empty()) {
       fields.emplace();
@@ -85,7 +90,16 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
         with_tables = true;
       }
     }
-    TK_ASSIGN_OR_RETURN(auto records, tx.records().FindMany(a.schema, ids, with_tables));
+    std::vector<int64_t> shown = ids;
+    if (a.access.restricts_records()) {
+      // A record may have left the caller's view since the cursor was made.
+      DirectoryEntityResolver resolver(directory_);
+      query::QueryContext qc = MakeQueryContext(who, now, resolver, options_);
+      TK_ASSIGN_OR_RETURN(auto allowed, RecordsAllowing(tx, who, a.access, *a.live, a.schema,
+                                                        directory_, qc, ids, kAclView));
+      std::erase_if(shown, [&](int64_t record) { return !allowed.count(record); });
+    }
+    TK_ASSIGN_OR_RETURN(auto records, tx.records().FindMany(a.schema, shown, with_tables));
     page.records.reserve(records.size());
     for (StoredRecord& r : records) page.records.push_back(ToJson(a, std::move(r), fields));
     int64_t position = cursor->position + static_cast<int64_t>(ids.size());

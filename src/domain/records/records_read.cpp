@@ -5,9 +5,11 @@
 #include "domain/apps/app_service.h"
 #include "domain/fields/record_header.h"
 #include "domain/permissions/access.h"
+#include "domain/records/record_access.h"
 #include "domain/records/record_context.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
+#include "query/first_match.h"
 #include "query/sqlite_dialect.h"
 
 namespace domain {
@@ -23,7 +25,8 @@ Result<RecordService::AppContext> RecordService::Open(Transaction& tx, const Pri
   TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, true));
   TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
   RecordSchema schema{app.id, live->form, *live->codec, directory_};
-  return AppContext{std::move(app), std::move(live), schema};
+  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app));
+  return AppContext{std::move(app), std::move(live), schema, std::move(access)};
 }
 
 json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
@@ -44,6 +47,7 @@ json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
   h.status = r.status;
   for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
   AppendRecordHeader(a.live->form, h, a.live->features, a.app.code, all);
+  HideFields(a.access, all);
   if (!fields) return all;
   json::object picked;
   for (const std::string& code : *fields) {
@@ -70,9 +74,13 @@ Result<json::object> RecordService::Get(const Principal& who, int64_t app, int64
   json::object out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
     TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(a.schema, id));
     if (!record) return Error(ErrorCode::kRecordNotFound, {std::to_string(id)});
+    DirectoryEntityResolver resolver(directory_);
+    query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, options_);
+    TK_RETURN_IF_ERROR(
+        RequireRecordsAllow(tx, who, a.access, *a.live, a.schema, directory_, qc, {id}, kAclView));
     out = ToJson(a, std::move(*record), std::nullopt);
     return Status::Ok();
   }));
@@ -85,11 +93,16 @@ Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
   RecordsPage page;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kView));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
     DirectoryEntityResolver resolver(directory_);
     query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, options_);
     query::SqliteDialect dialect;
-    TK_ASSIGN_OR_RETURN(auto compiled, query::CompileQuery(text, *a.live->lookup, qc, dialect));
+    // Hidden fields are unknown to the caller's query; hidden records are outside it.
+    VisibleFieldsLookup visible(*a.live, a.access);
+    TK_ASSIGN_OR_RETURN(auto compiled, query::CompileQuery(text, visible, qc, dialect));
+    TK_ASSIGN_OR_RETURN(auto viewable,
+                        RecordCondition(who, a.access, *a.live, directory_, qc, kAclView));
+    if (viewable) query::RestrictTo(compiled, *viewable);
     TK_ASSIGN_OR_RETURN(auto records,
                         tx.records().Select(a.schema, compiled, NeedsTables(a.live->form, fields)));
     page.records.reserve(records.size());

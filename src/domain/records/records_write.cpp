@@ -6,9 +6,12 @@
 
 #include "domain/apps/app_service.h"
 #include "domain/permissions/access.h"
+#include "domain/permissions/public_access.h"
+#include "domain/records/record_access.h"
 #include "domain/records/record_context.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
+#include "domain/sharing/receipt_service.h"
 
 namespace domain {
 
@@ -78,9 +81,12 @@ Result<std::vector<AddedRecord>> RecordService::Add(const Principal& who, int64_
   std::vector<AddedRecord> out;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kAdd));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kAdd));
     std::vector<std::string> bases;
     for (size_t i = 0; i < records.size(); ++i) bases.push_back(Base(single, i));
+    for (size_t i = 0; i < records.size(); ++i) {
+      TK_RETURN_IF_ERROR(CheckPublicFormFields(who, records[i], bases[i]));
+    }
     TK_ASSIGN_OR_RETURN(out, AddIn(tx, who, a, records, bases));
     return Status::Ok();
   }));
@@ -100,6 +106,9 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
   }
   WriteContext context{directory_, files, a.live->precision, today, now_time, now, who.user_code,
                        primary_org};
+  for (const json::object& record : records) {
+    TK_RETURN_IF_ERROR(CheckWritableFields(a.access, record));
+  }
   Error errors = Error::Validation();
   std::vector<CoercedRecord> coerced;
   coerced.reserve(records.size());
@@ -137,6 +146,7 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     }
     r.fields = std::move(c.record);
   }
+  TK_ASSIGN_OR_RETURN(auto receipts, IssueReceiptNumbers(tx, a.app.id, a.live->form, today, stored));
   TK_RETURN_IF_ERROR(tx.records().InsertMany(a.schema, stored));
   std::vector<AddedRecord> out;
   out.reserve(stored.size());
@@ -147,7 +157,7 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     TK_RETURN_IF_ERROR(files.Attach(i, r.id));
     history.push_back(
         {r.id, 1, who.user_id, now, "add", json::object{{"after", std::move(r.fields)}}});
-    out.push_back({r.id, 1});
+    out.push_back({r.id, 1, receipts[i]});
   }
   TK_RETURN_IF_ERROR(tx.records().AppendHistoryMany(a.schema, history));
   return out;
@@ -159,8 +169,8 @@ Result<std::vector<UpdatedRecord>> RecordService::Update(const Principal& who, i
   std::vector<UpdatedRecord> out;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kEdit));
-    if (upsert) TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kAdd));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kEdit));
+    if (upsert) TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kAdd));
     TK_ASSIGN_OR_RETURN(out, UpdateIn(tx, who, a, updates, upsert, single));
     return Status::Ok();
   }));
@@ -241,6 +251,7 @@ Result<std::vector<UpdatedRecord>> RecordService::UpdateIn(Transaction& tx, cons
     }
     json::object sent = u.record;
     if (u.update_key) sent.erase(u.update_key->field);  // the key itself is not rewritten
+    TK_RETURN_IF_ERROR(CheckWritableFields(a.access, sent));
     files.BeginRecord(i);
     auto c = a.live->writer->Update(current->fields, sent, context, base);
     if (!c.ok()) {
@@ -249,6 +260,14 @@ Result<std::vector<UpdatedRecord>> RecordService::UpdateIn(Transaction& tx, cons
       continue;
     }
     pending.push_back({i, std::move(*current), {}, std::move(c).value()});
+  }
+  if (a.access.restricts_records() && !pending.empty()) {
+    std::vector<int64_t> ids;
+    for (const Pending& p : pending) ids.push_back(p.stored.id);
+    DirectoryEntityResolver resolver(directory_);
+    query::QueryContext qc = MakeQueryContext(who, now, resolver, options_);
+    TK_RETURN_IF_ERROR(
+        RequireRecordsAllow(tx, who, a.access, *a.live, a.schema, directory_, qc, ids, kAclEdit));
   }
   if (!errors.has_fields()) {
     std::vector<const CoercedRecord*> batch;
@@ -292,11 +311,16 @@ Status RecordService::Delete(const Principal& who, int64_t app, const std::vecto
                              const std::vector<std::optional<int64_t>>& revisions) {
   return db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
-    TK_RETURN_IF_ERROR(CheckAppRight(who, a.app, AppRight::kDelete));
+    TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kDelete));
     int64_t now = clock_.NowSeconds();
+    DirectoryEntityResolver resolver(directory_);
+    query::QueryContext qc = MakeQueryContext(who, now, resolver, options_);
+    TK_ASSIGN_OR_RETURN(auto deletable, RecordsAllowing(tx, who, a.access, *a.live, a.schema,
+                                                        directory_, qc, ids, kAclDelete));
     for (size_t i = 0; i < ids.size(); ++i) {
       TK_ASSIGN_OR_RETURN(auto current, tx.records().Find(a.schema, ids[i]));
       if (!current) return Error(ErrorCode::kRecordNotFound, {std::to_string(ids[i])});
+      if (!deletable.count(ids[i])) return Error(ErrorCode::kNoPrivilege);
       std::optional<int64_t> expected = i < revisions.size() ? revisions[i] : std::nullopt;
       if (expected && *expected != -1 && *expected != current->revision) {
         return Error(ErrorCode::kRecordRevisionConflict);

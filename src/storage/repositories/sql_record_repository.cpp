@@ -1,8 +1,8 @@
 #include "storage/repositories/sql_record_repository.h"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <algorithm>
 #include <mutex>
 #include <unordered_map>
 
@@ -172,11 +172,10 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::FindMany(const RecordSche
                                                                 bool with_tables) {
   if (ids.empty()) return std::vector<StoredRecord>();
   SqlValue p(JsonIds(ids));
-  TK_ASSIGN_OR_RETURN(auto found,
-                      ReadRecords(s,
-                                  RecordSelect(s) +
-                                      " WHERE r.id IN (SELECT value FROM json_each(?))",
-                                  std::span<const SqlValue>(&p, 1), with_tables));
+  TK_ASSIGN_OR_RETURN(
+      auto found,
+      ReadRecords(s, RecordSelect(s) + " WHERE r.id IN (SELECT value FROM json_each(?))",
+                  std::span<const SqlValue>(&p, 1), with_tables));
   // Back into the cursor's order.
   std::unordered_map<int64_t, size_t> at;
   for (size_t i = 0; i < found.size(); ++i) at[found[i].id] = i;
@@ -189,7 +188,7 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::FindMany(const RecordSche
   return out;
 }
 
-Result<std::vector<int64_t>> SqlRecordRepository::SelectIds(const RecordSchema& s,
+Result<std::vector<int64_t>> SqlRecordRepository::SelectIds(const RecordSchema&,
                                                             const query::CompiledQuery& q) {
   const query::SqlFragment select = query::AssembleIds(q);
   std::vector<int64_t> ids;
@@ -226,10 +225,10 @@ Result<std::optional<int64_t>> SqlRecordRepository::FindIdByValue(const RecordSc
   if (auto* t = std::get_if<std::string>(&columns[0]); t && t->empty()) {
     return std::optional<int64_t>();
   }
-  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT id FROM " + query::RecordTable(s.app) +
-                                              " WHERE " + query::FieldColumn(def.id) +
-                                              " = ? LIMIT 1",
-                                          {columns[0]}));
+  TK_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT id FROM " + query::RecordTable(s.app) + " WHERE " +
+                                   query::FieldColumn(def.id) + " = ? LIMIT 1",
+                               {columns[0]}));
   if (rows.empty()) return std::optional<int64_t>();
   return std::optional<int64_t>(rows[0].Int(0));
 }
@@ -328,7 +327,8 @@ Status SqlRecordRepository::InsertRows(const RecordSchema& s, std::vector<Stored
       params.push_back(row_id);
       params.push_back(ref.record->id);
       params.push_back(ref.pos);
-      for (SqlValue& v : s.codec.RowValues(table, row_value, s.directory)) params.push_back(std::move(v));
+      for (SqlValue& v : s.codec.RowValues(table, row_value, s.directory))
+        params.push_back(std::move(v));
       TK_RETURN_IF_ERROR(InsertMultiValues(s, ref.record->id, row_id,
                                            s.codec.RowMultiValues(table, row_value, s.directory)));
     }
@@ -341,9 +341,9 @@ Status SqlRecordRepository::DeleteRows(const RecordSchema& s, int64_t record,
                                        const FieldDef& table) {
   for (const FieldDef& inner : table.fields) {
     if (!s.codec.HasMultiValueIndex(inner)) continue;
-    TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM " + query::MultiValueTable(s.app) +
-                                      " WHERE record_id = ? AND field_id = ?",
-                                  {record, inner.id}));
+    TK_RETURN_IF_ERROR(c_.Execute(
+        "DELETE FROM " + query::MultiValueTable(s.app) + " WHERE record_id = ? AND field_id = ?",
+        {record, inner.id}));
   }
   return c_.Execute("DELETE FROM " + query::SubtableTable(s.app, table.id) + " WHERE record_id = ?",
                     {record});
@@ -371,7 +371,8 @@ Status SqlRecordRepository::InsertMany(const RecordSchema& s, std::vector<Stored
       sql += i == start ? tuple : "," + tuple;
       params.insert(params.end(), {r.revision, r.creator, r.created_at, r.modifier, r.updated_at,
                                    TextOrNull(r.status), JsonIds(r.assignees)});
-      for (SqlValue& v : s.codec.RecordValues(r.fields, s.directory)) params.push_back(std::move(v));
+      for (SqlValue& v : s.codec.RecordValues(r.fields, s.directory))
+        params.push_back(std::move(v));
     }
     sql += " RETURNING id";
     TK_ASSIGN_OR_RETURN(auto ids, c_.Query(sql, params));

@@ -13,13 +13,13 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Result<std::optional<domain::StoredRecord>> Find(const domain::RecordSchema& s,
                                                            int64_t id) override;
   common::Result<std::vector<domain::StoredRecord>> Select(const domain::RecordSchema& s,
-                                                          const query::CompiledQuery& q,
-                                                          bool with_tables) override;
+                                                           const query::CompiledQuery& q,
+                                                           bool with_tables) override;
   common::Result<std::vector<domain::StoredRecord>> FindMany(const domain::RecordSchema& s,
-                                                            const std::vector<int64_t>& ids,
-                                                            bool with_tables) override;
+                                                             const std::vector<int64_t>& ids,
+                                                             bool with_tables) override;
   common::Result<std::vector<int64_t>> SelectIds(const domain::RecordSchema& s,
-                                                const query::CompiledQuery& q) override;
+                                                 const query::CompiledQuery& q) override;
   common::Result<int64_t> Count(const domain::RecordSchema& s,
                                 const query::CompiledQuery& q) override;
   common::Result<bool> IsDuplicate(const domain::RecordSchema& s, const domain::UniqueCheck& check,
@@ -41,9 +41,9 @@ class SqlRecordRepository final : public domain::RecordRepository {
  private:
   // Reads rows of "SELECT <record columns> …" into records (header + fields).
   common::Result<std::vector<domain::StoredRecord>> ReadRecords(const domain::RecordSchema& s,
-                                                               std::string_view sql,
-                                                               std::span<const SqlValue> params,
-                                                               bool with_tables);
+                                                                std::string_view sql,
+                                                                std::span<const SqlValue> params,
+                                                                bool with_tables);
   common::Status ReadTables(const domain::RecordSchema& s,
                             std::vector<domain::StoredRecord>& records);
   // Whether SQLite would sort the matches of `q` (its plan reads them out of id order).

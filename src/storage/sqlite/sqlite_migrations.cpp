@@ -15,6 +15,8 @@ const std::vector<std::string>& SqliteMigrations() {
       ,
 #include "storage/sqlite/schema_v3.sql.inc"
       ,
+#include "storage/sqlite/schema_v4.sql.inc"
+      ,
 #include "storage/sqlite/schema_v5.sql.inc"
       ,
 #include "storage/sqlite/schema_v6.sql.inc"

@@ -82,7 +82,8 @@ TEST_F(AuditLogTest, EntriesChainFromTheGenesisHash) {
 TEST_F(AuditLogTest, SearchFiltersByUserActionPrefixAppAndTime) {
   auto seqs = [&](domain::AuditFilter f) {
     std::vector<int64_t> out;
-    for (const auto& e : log_->Search(f).value()) out.push_back(e.seq);
+    auto found = log_->Search(f);  // kept: a range-for over .value() of a temporary dangles
+    for (const auto& e : found.value()) out.push_back(e.seq);
     return out;
   };
   EXPECT_EQ(seqs({.user_code = "sato"}), (std::vector<int64_t>{2, 1}));

@@ -244,6 +244,8 @@ class FakeTransaction final : public Transaction {
   [[noreturn]] FileRepository& files() override { std::abort(); }
   [[noreturn]] RecordRepository& records() override { std::abort(); }
   [[noreturn]] CursorRepository& cursors() override { std::abort(); }
+  [[noreturn]] AclRepository& acls() override { std::abort(); }
+  [[noreturn]] SharingRepository& sharing() override { std::abort(); }
 
  private:
   FakeUsers users_;

@@ -150,6 +150,7 @@ export function RecordListPage() {
         <h1>{def.data.app.name}</h1>
         <Link to={`/apps/${appId}/form`}><Button icon={<SettingOutlined aria-hidden />}>{t("records.formSettings")}</Button></Link>
         <Link to={`/apps/${appId}/permissions`}><Button>{t("perm.open")}</Button></Link>
+        <Link to={`/apps/${appId}/public`}><Button>{t("public.open")}</Button></Link>
       </div>
       {noFields ? (
         <EmptyState message={t("records.noFields")} action={<Link to={`/apps/${appId}/form`}><Button type="primary">{t("records.formSettings")}</Button></Link>} />

@@ -1,0 +1,140 @@
+#include "domain/records/access_check_service.h"
+
+#include "domain/apps/app_service.h"
+#include "domain/permissions/access.h"
+#include "domain/records/record_access.h"
+#include "domain/records/record_context.h"
+#include "domain/users/user_repository.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::FieldType;
+using common::Result;
+using common::Status;
+
+namespace {
+
+constexpr size_t kMaxIds = 100;
+
+// Fields a record update can write: data fields at the top level and inside tables.
+void WritableFields(const std::vector<FieldDef>& fields, const FieldTypeRegistry& registry,
+                    const std::string& table,
+                    std::vector<std::pair<std::string, std::string>>& out) {
+  for (const FieldDef& f : fields) {
+    if (f.type == FieldType::kSubtable) {
+      WritableFields(f.fields, registry, f.code, out);
+      continue;
+    }
+    const FieldTypeBehavior& b = registry.Get(f.type);
+    if (b.IsSystem() || !b.HasValue() || f.type == FieldType::kCalc) continue;
+    out.emplace_back(f.code, table.empty() ? f.code : table);  // (code, top-level code)
+  }
+}
+
+}  // namespace
+
+Result<json::object> AccessCheckService::EvaluateIn(Transaction& tx, const Principal& who,
+                                                    int64_t id, const std::vector<int64_t>& ids,
+                                                    bool with_app_rights) {
+  if (ids.size() > kMaxIds) {
+    return Error::Invalid("ids", common::Text::kTooManyItems, {std::to_string(kMaxIds)});
+  }
+  TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, true));
+  TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
+  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app));
+  RecordSchema schema{app.id, live->form, *live->codec, directory_};
+  DirectoryEntityResolver resolver(directory_);
+  query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, {});
+  std::vector<int64_t> existing;
+  for (int64_t record : ids) {
+    TK_ASSIGN_OR_RETURN(auto found, tx.records().Find(schema, record));
+    if (!found) return Error(ErrorCode::kRecordNotFound, {std::to_string(record)});
+    existing.push_back(record);
+  }
+  auto allowing = [&](uint32_t right) -> Result<std::set<int64_t>> {
+    if (!access.has(right)) return std::set<int64_t>();
+    return RecordsAllowing(tx, who, access, *live, schema, directory_, qc, existing, right);
+  };
+  TK_ASSIGN_OR_RETURN(auto viewable, allowing(kAclView));
+  TK_ASSIGN_OR_RETURN(auto editable, allowing(kAclEdit));
+  TK_ASSIGN_OR_RETURN(auto deletable, allowing(kAclDelete));
+  std::vector<std::pair<std::string, std::string>> fields;
+  WritableFields(live->form.fields(), forms_.registry(), "", fields);
+
+  json::array rights;
+  for (int64_t record : existing) {
+    bool view = viewable.count(record) > 0;
+    bool edit = view && editable.count(record) > 0;
+    bool remove = view && deletable.count(record) > 0;
+    json::object field_rights;
+    for (const auto& [code, top] : fields) {
+      bool field_view = view && access.CanViewField(top);
+      field_rights[code] = json::object{
+          {"viewable", field_view}, {"editable", field_view && edit && access.CanEditField(top)}};
+    }
+    rights.push_back(json::object{
+        {"id", std::to_string(record)},
+        {"record", json::object{{"viewable", view}, {"editable", edit}, {"deletable", remove}}},
+        {"fields", std::move(field_rights)}});
+  }
+  json::object out{{"rights", std::move(rights)}};
+  if (with_app_rights) {
+    json::object fields_json;
+    for (const auto& [code, top] : fields) {
+      bool field_view = access.has(kAclView) && access.CanViewField(top);
+      fields_json[code] = json::object{
+          {"viewable", field_view},
+          {"editable", field_view && access.has(kAclEdit) && access.CanEditField(top)}};
+    }
+    out["app"] = json::object{
+        {"appEditable", access.has(kAclManage)},     {"recordViewable", access.has(kAclView)},
+        {"recordAddable", access.has(kAclAdd)},      {"recordEditable", access.has(kAclEdit)},
+        {"recordDeletable", access.has(kAclDelete)}, {"recordImportable", access.has(kAclImport)},
+        {"recordExportable", access.has(kAclExport)}};
+    out["fields"] = std::move(fields_json);
+  }
+  return out;
+}
+
+Result<json::object> AccessCheckService::Evaluate(const Principal& who, int64_t app,
+                                                  const std::vector<int64_t>& ids) {
+  json::object out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(App a, LoadApp(tx, who, app, true));
+    TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a));
+    if (!access.has(kAclView) && !access.has(kAclAdd)) {
+      return CheckRight(access, AppRight::kView);
+    }
+    TK_ASSIGN_OR_RETURN(out, EvaluateIn(tx, who, app, ids, false));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<json::object> AccessCheckService::EvaluateAs(const Principal& manager, int64_t app,
+                                                    const std::string& user_code,
+                                                    const std::vector<int64_t>& ids) {
+  TK_RETURN_IF_ERROR(RequireUser(manager));
+  json::object out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(App a, LoadApp(tx, manager, app, true));
+    TK_RETURN_IF_ERROR(CheckAppRight(tx, manager, a, AppRight::kManage));
+    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(user_code));
+    if (!user) return Error(ErrorCode::kUserNotFound, {user_code});
+    Principal as;
+    as.user_id = user->id;
+    as.user_code = user->code;
+    as.user_name = user->name;
+    as.is_admin = user->is_admin;
+    as.time_zone = user->time_zone;
+    as.primary_organization_id = user->primary_organization_id;
+    TK_ASSIGN_OR_RETURN(out, EvaluateIn(tx, as, app, ids, true));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace domain

@@ -1,0 +1,46 @@
+// Counts attempts per key in fixed windows and blocks a key that reaches its limit, with a
+// block that doubles on every repeat offence (back-off, capped at a day). Used for the
+// per-address and per-key limits of public pages. In memory: counters of one process.
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace domain {
+
+struct AttemptLimit {
+  int64_t max = 10;      // attempts per window; 0 = unlimited
+  int64_t window = 600;  // seconds
+};
+
+class AttemptLimiter {
+ public:
+  explicit AttemptLimiter(size_t max_keys = 200000) : max_keys_(max_keys) {}
+
+  // Seconds until `key` may try again, 0 when it may now.
+  int64_t RetryAfter(std::string_view key, int64_t now) const;
+  // Counts one attempt of `key`: refused (returns RetryAfter > 0) while the key is blocked;
+  // otherwise allowed (0), and the attempt that reaches `limit.max` blocks the key for the
+  // attempts after it.
+  int64_t Count(std::string_view key, const AttemptLimit& limit, int64_t now);
+
+ private:
+  struct Entry {
+    int64_t window_start = 0;
+    int64_t attempts = 0;
+    int64_t blocked_until = 0;
+    int strikes = 0;  // blocks so far; the next block lasts window * 2^strikes
+    int64_t last_seen = 0;
+  };
+  void PruneLocked(int64_t now);
+
+  mutable std::mutex mutex_;  // guards entries_
+  std::unordered_map<std::string, Entry> entries_;
+  size_t max_keys_;
+};
+
+}  // namespace domain

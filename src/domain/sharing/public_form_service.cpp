@@ -1,0 +1,226 @@
+#include "domain/sharing/public_form_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/apps/app_repository.h"
+#include "domain/sharing/public_form_settings.h"
+#include "domain/sharing/public_page_service.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+using common::Text;
+
+namespace {
+
+constexpr size_t kMaxIdempotencyKey = 100;
+
+struct OpenPage {
+  PublicPage page;
+  PublicFormSettings settings;
+  std::shared_ptr<const LiveForm> live;
+};
+
+Result<OpenPage> LoadOpenPage(Transaction& tx, FormService& forms, std::string_view token) {
+  TK_ASSIGN_OR_RETURN(auto page, tx.sharing().FindPageByToken(token));
+  if (!page || !page->enabled || page->kind != PublicPageKind::kForm) {
+    return Error(ErrorCode::kPublicPageNotFound);
+  }
+  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(page->app_id));
+  if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
+  TK_ASSIGN_OR_RETURN(auto live, forms.Live(tx, *app));
+  // Settings were valid when published; a field deleted since then makes them invalid, and
+  // the page stays closed until an administrator fixes it.
+  auto settings = PublicFormSettings::FromJson(page->settings, live->form, "");
+  if (!settings.ok()) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
+  return OpenPage{std::move(*page), std::move(settings).value(), std::move(live)};
+}
+
+// TK_PB02/03/04 when the form does not take submissions now.
+Status CheckOpen(Transaction& tx, const OpenPage& p, int64_t now) {
+  if (p.settings.opens_at && now < *p.settings.opens_at)
+    return Error(ErrorCode::kPublicFormNotOpen);
+  if (p.settings.closes_at && now >= *p.settings.closes_at)
+    return Error(ErrorCode::kPublicFormClosed);
+  if (p.settings.max_submissions > 0) {
+    TK_ASSIGN_OR_RETURN(int64_t count, tx.sharing().CountSubmissions(p.page.id));
+    if (count >= p.settings.max_submissions) return Error(ErrorCode::kPublicFormFull);
+  }
+  return Status::Ok();
+}
+
+std::string SizeText(int64_t bytes) {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+    return std::to_string(bytes / (1024 * 1024)) + " MB";
+  if (bytes >= 1024) return std::to_string(bytes / 1024) + " KB";
+  return std::to_string(bytes) + " B";
+}
+
+json::object FieldJson(const FieldDef& def, const PublishedField& published) {
+  json::object f{{"code", def.code},
+                 {"type", std::string(common::FieldTypeName(def.type))},
+                 {"label", def.label},
+                 {"help", published.help},
+                 {"required", def.required}};
+  if (!def.options.empty()) {
+    std::vector<const OptionDef*> sorted;
+    for (const OptionDef& o : def.options) sorted.push_back(&o);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->index < b->index; });
+    json::array options;
+    for (const OptionDef* o : sorted) options.push_back(json::value(o->name));
+    f["options"] = std::move(options);
+  }
+  if (def.max_length) f["maxLength"] = *def.max_length;
+  if (def.min_length) f["minLength"] = *def.min_length;
+  if (!def.min_value.empty()) f["minValue"] = def.min_value;
+  if (!def.max_value.empty()) f["maxValue"] = def.max_value;
+  if (def.type == common::FieldType::kLink) {
+    f["protocol"] = def.protocol == LinkProtocol::kCall   ? "CALL"
+                    : def.protocol == LinkProtocol::kMail ? "MAIL"
+                                                          : "WEB";
+  }
+  f["defaultValue"] = def.default_value;
+  return f;
+}
+
+}  // namespace
+
+Result<json::object> PublicFormService::Describe(std::string_view token) {
+  json::object out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(OpenPage p, LoadOpenPage(tx, forms_, token));
+    out = p.settings.look.ToJson();
+    json::array fields;
+    for (const PublishedField& pf : p.settings.fields) {
+      if (const FieldDef* def = p.live->form.FindTopLevel(pf.code))
+        fields.push_back(FieldJson(*def, pf));
+    }
+    out["fields"] = std::move(fields);
+    json::array types;
+    for (const std::string& t : p.settings.attachments.types) types.push_back(json::value(t));
+    out["attachments"] = json::object{{"maxBytes", p.settings.attachments.max_bytes},
+                                      {"maxCount", p.settings.attachments.max_count},
+                                      {"types", std::move(types)}};
+    Status open = CheckOpen(tx, p, clock_.NowSeconds());
+    std::string state = "open";
+    if (!open.ok()) {
+      ErrorCode c = open.error().code();
+      state = c == ErrorCode::kPublicFormNotOpen  ? "notYetOpen"
+              : c == ErrorCode::kPublicFormClosed ? "closed"
+              : c == ErrorCode::kPublicFormFull   ? "full"
+                                                  : "closed";
+    }
+    out["state"] = state;
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& s) {
+  if (s.idempotency_key.empty() || s.idempotency_key.size() > kMaxIdempotencyKey) {
+    return Error::Invalid("idempotencyKey", Text::kRequiredParam);
+  }
+  int64_t now = clock_.NowSeconds();
+  OpenPage p;
+  std::optional<PublicSubmission> earlier;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(p, LoadOpenPage(tx, forms_, s.token));
+    TK_ASSIGN_OR_RETURN(earlier, tx.sharing().FindSubmission(p.page.id, s.idempotency_key));
+    if (earlier) return Status::Ok();
+    return CheckOpen(tx, p, now);
+  }));
+  // A retry (double click, lost response) gets the first answer, before any limit applies.
+  if (earlier)
+    return PublicFormReceipt{earlier->record_id, earlier->receipt, p.settings.completion_message,
+                             true};
+  std::string limit_key = "form:" + std::to_string(p.page.id) + ":" + s.address;
+  if (limiter_.Count(limit_key, p.settings.per_address, now) > 0) {
+    return Error(ErrorCode::kPublicTooManyAttempts);
+  }
+
+  std::vector<std::string> published = p.settings.FieldCodes();
+  json::object record;
+  for (const auto& kv : s.values) {
+    // Attachments arrive only as uploaded files: a resident cannot name existing file keys.
+    const FieldDef* def = p.live->form.FindTopLevel(kv.key());
+    if (def && def->type == common::FieldType::kFile) {
+      return Error::Invalid("record." + std::string(kv.key()) + ".value", Text::kBadValueShape);
+    }
+    record[kv.key()] = json::object{{"value", kv.value()}};
+  }
+
+  // Attachments: count per field, size and type by content; every problem reported at once.
+  const AttachmentRules& rules = p.settings.attachments;
+  Error errors = Error::Validation();
+  std::map<std::string, int64_t> counts;
+  for (const PublicFile& f : s.files) {
+    std::string key = "record." + f.field + ".value";
+    const FieldDef* def = p.live->form.FindTopLevel(f.field);
+    if (!def || def->type != common::FieldType::kFile ||
+        std::find(published.begin(), published.end(), f.field) == published.end()) {
+      errors.AddField(key, Text::kFieldNotPublishable, {f.field});
+      continue;
+    }
+    if (++counts[f.field] == rules.max_count + 1) {
+      errors.AddField(key, Text::kTooManyFiles, {std::to_string(rules.max_count)});
+    }
+    if (static_cast<int64_t>(f.data.size()) > rules.max_bytes) {
+      errors.AddField(key, Text::kFileTooLarge, {f.name, SizeText(rules.max_bytes)});
+      continue;
+    }
+    std::string type = detector_.Detect(f.data);
+    if (std::find(rules.types.begin(), rules.types.end(), type) == rules.types.end()) {
+      std::string accepted;
+      for (const std::string& t : rules.types) accepted += (accepted.empty() ? "" : ", ") + t;
+      errors.AddField(key, Text::kFileTypeNotAllowed, {f.name, accepted});
+    }
+  }
+  if (errors.has_fields()) return errors;
+
+  Principal who;
+  who.user_code = std::string(kPublicFormUserCode);
+  who.public_form = PublicFormGrant{p.page.app_id, published};
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(who.user_id,
+                        tx.sharing().EnsureSystemUser(kPublicFormUserCode, "公開フォーム", now));
+    return Status::Ok();
+  }));
+  // Files are stored first (content-addressed; an upload never attached is dropped later),
+  // then the record refers to them by upload key.
+  for (const PublicFile& f : s.files) {
+    TK_ASSIGN_OR_RETURN(std::string key,
+                        files_.Upload(who, f.name, detector_.Detect(f.data), f.data));
+    json::value& entry = record[f.field];
+    if (!entry.is_object()) entry = json::object{};
+    json::value& list = entry.as_object()["value"];
+    if (!list.is_array()) list = json::array{};
+    list.as_array().push_back(json::object{{"fileKey", key}});
+  }
+
+  PublicFormReceipt out;
+  out.completion_message = p.settings.completion_message;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    // Again inside the write: two copies of one request may both have passed the read.
+    TK_ASSIGN_OR_RETURN(auto again, tx.sharing().FindSubmission(p.page.id, s.idempotency_key));
+    if (again) {
+      out.record_id = again->record_id;
+      out.receipt = again->receipt;
+      out.repeated = true;
+      return Status::Ok();
+    }
+    TK_RETURN_IF_ERROR(CheckOpen(tx, p, now));
+    TK_ASSIGN_OR_RETURN(auto added, records_.Add(who, p.page.app_id, {record}, true));
+    out.record_id = added[0].id;
+    out.receipt = added[0].receipt;
+    return tx.sharing().InsertSubmission(p.page.id, s.idempotency_key,
+                                         PublicSubmission{out.record_id, out.receipt}, now);
+  }));
+  return out;
+}
+
+}  // namespace domain

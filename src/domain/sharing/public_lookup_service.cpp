@@ -1,0 +1,202 @@
+#include "domain/sharing/public_lookup_service.h"
+
+#include "common/normalize.h"
+#include "domain/apps/app_repository.h"
+#include "domain/records/record_repository.h"
+#include "domain/sharing/public_lookup_settings.h"
+#include "domain/sharing/public_page.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::ErrorCode;
+using common::Result;
+using common::Status;
+
+namespace {
+
+constexpr size_t kMaxKeyLength = 200;
+
+struct OpenLookup {
+  PublicPage page;
+  PublicLookupSettings settings;
+  App app;
+  std::shared_ptr<const LiveForm> live;
+};
+
+Result<OpenLookup> LoadLookup(Transaction& tx, FormService& forms, std::string_view token) {
+  TK_ASSIGN_OR_RETURN(auto page, tx.sharing().FindPageByToken(token));
+  if (!page || !page->enabled || page->kind != PublicPageKind::kLookup) {
+    return Error(ErrorCode::kPublicPageNotFound);
+  }
+  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(page->app_id));
+  if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
+  TK_ASSIGN_OR_RETURN(auto live, forms.Live(tx, *app));
+  auto settings = PublicLookupSettings::FromJson(page->settings, live->form);
+  if (!settings.ok()) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
+  return OpenLookup{std::move(*page), std::move(settings).value(), std::move(*app),
+                    std::move(live)};
+}
+
+// A stored value ({"type","value"}) as one line of text.
+std::string ValueText(const json::value* field) {
+  const json::value* v =
+      field && field->is_object() ? field->as_object().if_contains("value") : nullptr;
+  if (!v) return "";
+  if (v->is_string()) return std::string(v->as_string());
+  if (v->is_array()) {
+    std::string out;
+    for (const json::value& e : v->as_array()) {
+      std::string item;
+      if (e.is_string())
+        item = std::string(e.as_string());
+      else if (const json::object* o = e.if_object()) {
+        if (const json::value* n = o->if_contains("name"); n && n->is_string())
+          item = std::string(n->as_string());
+      }
+      if (item.empty()) continue;
+      if (!out.empty()) out += "、";
+      out += item;
+    }
+    return out;
+  }
+  return "";
+}
+
+std::string Label(const json::object& labels, const std::string& value, common::Lang lang) {
+  const json::value* l = labels.if_contains(value);
+  if (!l) return value;
+  if (l->is_string()) return std::string(l->as_string());
+  const json::object& by_lang = l->as_object();
+  const json::value* t = by_lang.if_contains(lang == common::Lang::kEn ? "en" : "ja");
+  if (!t) t = by_lang.if_contains("ja");
+  return t && t->is_string() ? std::string(t->as_string()) : value;
+}
+
+}  // namespace
+
+std::string NormalizeKey(std::string_view text) { return common::NormalizeNfkc(text); }
+
+std::string LastFourDigits(std::string_view text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return digits.size() < 4 ? "" : digits.substr(digits.size() - 4);
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  size_t n = std::max(a.size(), b.size());
+  unsigned diff = a.size() == b.size() ? 0 : 1;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+    unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+    diff |= static_cast<unsigned>(x ^ y);
+  }
+  return diff == 0;
+}
+
+Result<json::object> PublicLookupService::Describe(std::string_view token) {
+  json::object out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(OpenLookup p, LoadLookup(tx, forms_, token));
+    out = p.settings.look.ToJson();
+    json::array keys;
+    for (const LookupKey& k : p.settings.keys) {
+      const FieldDef* def = p.live->form.FindTopLevel(k.code);
+      keys.push_back(
+          json::object{{"code", k.code},
+                       {"label", k.label.empty() && def ? def->label : k.label},
+                       {"help", k.help},
+                       {"type", def ? std::string(common::FieldTypeName(def->type)) : ""},
+                       {"match", k.match == KeyMatch::kLast4 ? "last4" : "exact"}});
+    }
+    out["keys"] = std::move(keys);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<json::object> PublicLookupService::Find(std::string_view token, const std::string& address,
+                                               const json::object& keys, common::Lang lang) {
+  int64_t now = clock_.NowSeconds();
+  json::object out;
+  bool matched = false;
+  std::string address_key, value_key;
+  AttemptLimit per_address, per_key;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(OpenLookup p, LoadLookup(tx, forms_, token));
+    const auto& settings = p.settings;
+    per_address = settings.per_address;
+    per_key = settings.per_key;
+    std::vector<std::string> typed;
+    for (const LookupKey& k : settings.keys) {
+      const json::value* v = keys.if_contains(k.code);
+      std::string text = v && v->is_string() && v->as_string().size() <= kMaxKeyLength
+                             ? NormalizeKey(v->as_string())
+                             : "";
+      typed.push_back(k.match == KeyMatch::kLast4 ? LastFourDigits(text) : text);
+    }
+    std::string page = std::to_string(p.page.id);
+    address_key = "lookup:" + page + ":a:" + address;
+    value_key = "lookup:" + page + ":k:" + typed[0];
+    if (limiter_.RetryAfter(address_key, now) > 0 || limiter_.RetryAfter(value_key, now) > 0) {
+      return Error(ErrorCode::kPublicTooManyAttempts);
+    }
+
+    RecordSchema schema{p.app.id, p.live->form, *p.live->codec, directory_};
+    const FieldDef* first = p.live->form.FindTopLevel(settings.keys[0].code);
+    std::optional<int64_t> id;
+    if (first && !typed[0].empty()) {
+      TK_ASSIGN_OR_RETURN(id, tx.records().FindIdByValue(schema, *first, json::value(typed[0])));
+    }
+    // A miss reads and compares a decoy record, so it costs what a hit costs.
+    int64_t read_id = id.value_or(0);
+    if (!id) {
+      std::lock_guard lock(decoy_mutex_);
+      auto it = decoys_.find(p.app.id);
+      read_id = it == decoys_.end() ? 1 : it->second;
+    }
+    TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(schema, read_id));
+    bool all = record.has_value() && id.has_value();
+    for (size_t i = 0; i < settings.keys.size(); ++i) {
+      const LookupKey& k = settings.keys[i];
+      std::string stored =
+          record ? NormalizeKey(ValueText(record->fields.if_contains(k.code))) : "";
+      if (k.match == KeyMatch::kLast4) stored = LastFourDigits(stored);
+      bool equal = ConstantTimeEquals(stored, typed[i]) && !typed[i].empty();
+      all = all && equal;
+    }
+    if (id && record) {
+      std::lock_guard lock(decoy_mutex_);
+      decoys_[p.app.id] = *id;
+    }
+    if (!all) return Status::Ok();
+    matched = true;
+    json::array fields;
+    for (const ShownField& f : settings.shown) {
+      std::string label = f.label, value;
+      if (f.code == "$status") {
+        if (label.empty()) label = lang == common::Lang::kEn ? "Status" : "ステータス";
+        value = record->status;
+      } else {
+        const FieldDef* def = p.live->form.FindTopLevel(f.code);
+        if (label.empty() && def) label = def->label;
+        value = ValueText(record->fields.if_contains(f.code));
+      }
+      fields.push_back(
+          json::object{{"label", label}, {"value", Label(settings.value_labels, value, lang)}});
+    }
+    out = json::object{{"title", settings.look.title}, {"fields", std::move(fields)}};
+    return Status::Ok();
+  }));
+  if (!matched) {
+    (void)limiter_.Count(address_key, per_address, now);
+    (void)limiter_.Count(value_key, per_key, now);
+    return Error(ErrorCode::kLookupNoMatch);
+  }
+  return out;
+}
+
+}  // namespace domain

@@ -1,0 +1,69 @@
+// Public pages: a published form or look-up page of one app, reached by residents without an
+// account at /public/f/<token> or /public/l/<token>, and the port that stores them, their
+// submissions (idempotency keys) and the receipt-number sequences. Value types; the
+// repository is bound to one transaction.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/result.h"
+
+namespace domain {
+
+enum class PublicPageKind { kForm, kLookup };
+
+struct PublicPage {
+  int64_t id = 0;
+  // The page's address: 32 random alphanumerics (~190 bits), so an unpublished page cannot
+  // be found by guessing. Kept in clear: it is a public URL, not a credential — look-up
+  // pages are guarded by their key fields and rate limits, not by the token.
+  std::string token;
+  int64_t app_id = 0;
+  PublicPageKind kind = PublicPageKind::kForm;
+  bool enabled = true;
+  boost::json::object settings;  // validated by PublicFormSettings / PublicLookupSettings
+  int64_t created_by = 0;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+std::string_view KindName(PublicPageKind kind);
+std::optional<PublicPageKind> ParseKind(std::string_view name);
+
+// What a submission produced; returned again for a retried idempotency key.
+struct PublicSubmission {
+  int64_t record_id = 0;
+  std::string receipt;
+};
+
+class SharingRepository {
+ public:
+  virtual ~SharingRepository() = default;
+  // The next number of the app's receipt sequence for `period` (1, 2, …), atomically within
+  // the caller's write transaction.
+  virtual common::Result<int64_t> NextReceiptSequence(int64_t app, std::string_view period) = 0;
+
+  virtual common::Status InsertPage(PublicPage& page) = 0;  // assigns page.id
+  virtual common::Status UpdatePage(const PublicPage& page) = 0;
+  virtual common::Status DeletePage(int64_t id) = 0;
+  virtual common::Result<std::optional<PublicPage>> FindPage(int64_t id) = 0;
+  virtual common::Result<std::optional<PublicPage>> FindPageByToken(std::string_view token) = 0;
+  virtual common::Result<std::vector<PublicPage>> ListPages(int64_t app) = 0;
+
+  virtual common::Result<std::optional<PublicSubmission>> FindSubmission(
+      int64_t page, std::string_view idempotency_key) = 0;
+  virtual common::Status InsertSubmission(int64_t page, std::string_view idempotency_key,
+                                          const PublicSubmission& s, int64_t at) = 0;
+  virtual common::Result<int64_t> CountSubmissions(int64_t page) = 0;
+
+  // The id of the built-in account `code` (no password, cannot sign in), created on first use.
+  virtual common::Result<int64_t> EnsureSystemUser(std::string_view code, std::string_view name,
+                                                   int64_t now) = 0;
+};
+
+}  // namespace domain

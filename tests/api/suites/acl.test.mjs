@@ -1,0 +1,243 @@
+// App, record and field permission settings (§7.7) through @kintone/rest-api-client: shapes
+// and defaults, preview vs live with deploy and revert, revisions, who may read and change
+// them, and kintone's validation errors.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, raw } from "../lib/server.mjs";
+import { createApp, deploy } from "../lib/apps.mjs";
+import { rejectsWith } from "../lib/expect.mjs";
+
+const server = await startServer();
+const call = (method, path, body, auth) => raw(server.baseUrl, method, path, { body, auth });
+const ok = async (method, path, body) => {
+  const r = await call(method, path, body);
+  assert.equal(r.status, 200, `${method} ${path}: ${r.text}`);
+  return r.json;
+};
+const STAFF = { username: "acl-staff", password: "staff-pass" };
+let admin, staff, app;
+
+const FIELDS = {
+  title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
+  owner: { type: "USER_SELECT", code: "owner", label: "Owner" },
+  note: { type: "MULTI_LINE_TEXT", code: "note", label: "Note" },
+};
+
+const allFalse = {
+  includeSubs: false, appEditable: false, recordViewable: false, recordAddable: false,
+  recordEditable: false, recordDeletable: false, recordImportable: false, recordExportable: false,
+};
+
+before(async () => {
+  admin = server.client();
+  await ok("POST", "/v1/users.json", { users: [{ code: STAFF.username, password: STAFF.password, name: "Staff" }] });
+  await ok("POST", "/v1/organizations.json", { organizations: [{ code: "acl-city", name: "City" }] });
+  await ok("POST", "/v1/groups.json", { groups: [{ code: "acl-clerks", name: "Clerks" }] });
+  staff = server.client(STAFF);
+  app = await createApp(admin, "ACL settings", FIELDS);
+});
+
+test("a new app's app ACL is kintone's default: creator everything, everyone the records", async () => {
+  const live = await admin.app.getAppAcl({ app });
+  assert.deepEqual(live.rights, [
+    { entity: { type: "CREATOR", code: null }, includeSubs: false, appEditable: true, recordViewable: true,
+      recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
+    { entity: { type: "GROUP", code: "everyone" }, includeSubs: false, appEditable: false, recordViewable: true,
+      recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
+  ]);
+  assert.equal(typeof live.revision, "string");
+  assert.deepEqual((await admin.app.getRecordAcl({ app })).rights, []);
+  assert.deepEqual((await admin.app.getFieldAcl({ app })).rights, []);
+  assert.deepEqual((await admin.app.getAppAcl({ app, preview: true })).rights, live.rights);
+});
+
+test("app ACL: preview changes, deploy makes them live, flags default to false", async () => {
+  const before = await admin.app.getAppAcl({ app, preview: true });
+  const { revision } = await admin.app.updateAppAcl({
+    app,
+    rights: [
+      { entity: { type: "ORGANIZATION", code: "acl-city" }, includeSubs: true, recordViewable: true },
+      { entity: { type: "USER", code: STAFF.username }, recordViewable: "true", recordAddable: true },
+      { entity: { type: "CREATOR" }, appEditable: true },
+      { entity: { type: "GROUP", code: "everyone" } },
+    ],
+    revision: before.revision,
+  });
+  assert.equal(Number(revision), Number(before.revision) + 1);
+  const preview = await admin.app.getAppAcl({ app, preview: true });
+  assert.equal(preview.revision, revision);
+  assert.deepEqual(preview.rights[0], { ...allFalse, entity: { type: "ORGANIZATION", code: "acl-city" }, includeSubs: true, recordViewable: true });
+  assert.deepEqual(preview.rights[1], { ...allFalse, entity: { type: "USER", code: STAFF.username }, recordViewable: true, recordAddable: true });
+  assert.deepEqual(preview.rights[2], { ...allFalse, entity: { type: "CREATOR", code: null }, appEditable: true });
+  assert.deepEqual(preview.rights[3], { ...allFalse, entity: { type: "GROUP", code: "everyone" } });
+  // Live keeps the default until deploy.
+  assert.equal((await admin.app.getAppAcl({ app })).rights[0].entity.type, "CREATOR");
+  await deploy(admin, app);
+  const live = await admin.app.getAppAcl({ app });
+  assert.deepEqual(live.rights, preview.rights);
+  assert.equal(live.revision, revision);
+  // Staff may now view and add records, not edit them.
+  const { id } = await staff.record.addRecord({ app, record: { title: { value: "by staff" } } });
+  assert.equal((await staff.record.getRecord({ app, id })).record.title.value, "by staff");
+  await rejectsWith(staff.record.updateRecord({ app, id, record: { title: { value: "x" } } }), { status: 403, code: "CB_NO02" });
+});
+
+test("revert discards preview ACL changes", async () => {
+  const live = await admin.app.getAppAcl({ app });
+  await admin.app.updateAppAcl({ app, rights: [{ entity: { type: "CREATOR" }, appEditable: true }] });
+  await admin.app.updateFieldAcl({ app, rights: [{ code: "note", entities: [{ entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" }] }] });
+  await admin.app.deployApp({ apps: [{ app }], revert: true });
+  assert.deepEqual((await admin.app.getAppAcl({ app, preview: true })).rights, live.rights);
+  assert.deepEqual((await admin.app.getFieldAcl({ app, preview: true })).rights, []);
+});
+
+test("record ACL: filterCond rules with entities, GET shape", async () => {
+  const { revision } = await admin.app.updateRecordAcl({
+    app,
+    rights: [
+      {
+        filterCond: 'title like "secret"',
+        entities: [
+          { entity: { type: "FIELD_ENTITY", code: "owner" }, viewable: true, editable: true, deletable: false },
+          { entity: { type: "GROUP", code: "acl-clerks" }, viewable: true },
+          { entity: { type: "GROUP", code: "everyone" }, viewable: false },
+        ],
+      },
+      { entities: [{ entity: { type: "USER", code: STAFF.username }, viewable: true, deletable: true }] },
+    ],
+  });
+  const got = await admin.app.getRecordAcl({ app, preview: true });
+  assert.equal(got.revision, revision);
+  assert.deepEqual(got.rights, [
+    {
+      filterCond: 'title like "secret"',
+      entities: [
+        { entity: { type: "FIELD_ENTITY", code: "owner" }, viewable: true, editable: true, deletable: false, includeSubs: false },
+        { entity: { type: "GROUP", code: "acl-clerks" }, viewable: true, editable: false, deletable: false, includeSubs: false },
+        { entity: { type: "GROUP", code: "everyone" }, viewable: false, editable: false, deletable: false, includeSubs: false },
+      ],
+    },
+    { filterCond: "", entities: [{ entity: { type: "USER", code: STAFF.username }, viewable: true, editable: false, deletable: true, includeSubs: false }] },
+  ]);
+  assert.deepEqual((await admin.app.getRecordAcl({ app })).rights, [], "live unchanged before deploy");
+  await admin.app.deployApp({ apps: [{ app }], revert: true });
+});
+
+test("field ACL: accessibility per entity, GET shape", async () => {
+  await admin.app.updateFieldAcl({
+    app,
+    rights: [
+      {
+        code: "note",
+        entities: [
+          { entity: { type: "ORGANIZATION", code: "acl-city" }, accessibility: "WRITE", includeSubs: true },
+          { entity: { type: "USER", code: STAFF.username }, accessibility: "READ" },
+          { entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" },
+        ],
+      },
+    ],
+  });
+  const got = await admin.app.getFieldAcl({ app, preview: true });
+  assert.deepEqual(got.rights, [
+    {
+      code: "note",
+      entities: [
+        { accessibility: "WRITE", entity: { type: "ORGANIZATION", code: "acl-city" }, includeSubs: true },
+        { accessibility: "READ", entity: { type: "USER", code: STAFF.username }, includeSubs: false },
+        { accessibility: "NONE", entity: { type: "GROUP", code: "everyone" }, includeSubs: false },
+      ],
+    },
+  ]);
+  await admin.app.deployApp({ apps: [{ app }], revert: true });
+});
+
+test("validation: CB_VA01 keyed per property, all at once", async () => {
+  await rejectsWith(
+    admin.app.updateAppAcl({
+      app,
+      rights: [
+        { entity: { type: "ROBOT", code: "x" } },
+        { entity: { type: "USER" } },
+        { recordViewable: true },
+        { entity: { type: "USER", code: STAFF.username }, recordDeletable: true },
+        { entity: { type: "USER", code: STAFF.username }, recordImportable: true, recordViewable: true },
+        { entity: { type: "USER", code: STAFF.username }, appEditable: "maybe" },
+      ],
+    }),
+    {
+      status: 400,
+      code: "CB_VA01",
+      errorKeys: ["rights[0].entity.type", "rights[1].entity.code", "rights[2].entity", "rights[3].recordViewable",
+        "rights[4].recordAddable", "rights[5].appEditable"],
+    },
+  );
+  await rejectsWith(admin.app.updateAppAcl({ app }), { status: 400, code: "CB_VA01", errorKeys: ["rights"] });
+  await rejectsWith(
+    admin.app.updateRecordAcl({
+      app,
+      rights: [{ filterCond: "", entities: [{ entity: { type: "FIELD_ENTITY", code: "title" }, viewable: true, editable: true }] },
+        { entities: [{ entity: { type: "USER", code: STAFF.username }, editable: true }] }],
+    }),
+    { status: 400, code: "CB_VA01", errorKeys: ["rights[0].entities[0].entity.code", "rights[1].entities[0].viewable"] },
+  );
+  await rejectsWith(
+    admin.app.updateFieldAcl({
+      app,
+      rights: [{ code: "nope", entities: [{ entity: { type: "USER", code: STAFF.username }, accessibility: "READ" }] },
+        { code: "note", entities: [{ entity: { type: "USER", code: STAFF.username }, accessibility: "SOME" }] }],
+    }),
+    { status: 400, code: "CB_VA01", errorKeys: ["rights[0].code", "rights[1].entities[0].accessibility"] },
+  );
+  // A bad filterCond answers as a query would.
+  await rejectsWith(admin.app.updateRecordAcl({ app, rights: [{ filterCond: "nope = 1", entities: [] }] }),
+    { status: 400, code: "GAIA_IQ11" });
+});
+
+test("unknown user, organisation and group codes are kintone's errors", async () => {
+  await rejectsWith(admin.app.updateAppAcl({ app, rights: [{ entity: { type: "USER", code: "ghost" } }] }),
+    { status: 400, code: "GAIA_IL26" });
+  await rejectsWith(admin.app.updateAppAcl({ app, rights: [{ entity: { type: "ORGANIZATION", code: "ghost" } }] }),
+    { status: 400, code: "GAIA_IL28" });
+  await rejectsWith(admin.app.updateFieldAcl({ app, rights: [{ code: "note", entities: [{ entity: { type: "GROUP", code: "ghost" }, accessibility: "READ" }] }] }),
+    { status: 400, code: "GAIA_IL27" });
+});
+
+test("revision: a stale one is GAIA_CO03 and changes nothing", async () => {
+  const current = await admin.app.getAppAcl({ app, preview: true });
+  await rejectsWith(admin.app.updateAppAcl({ app, rights: [], revision: Number(current.revision) - 1 }),
+    { status: 409, code: "GAIA_CO03" });
+  assert.deepEqual(await admin.app.getAppAcl({ app, preview: true }), current);
+});
+
+test("only app managers read or change permissions; tokens need app management", async () => {
+  await rejectsWith(staff.app.getAppAcl({ app }), { status: 403, code: "CB_NO02" });
+  await rejectsWith(staff.app.getRecordAcl({ app, preview: true }), { status: 403, code: "CB_NO02" });
+  await rejectsWith(staff.app.updateFieldAcl({ app, rights: [] }), { status: 403, code: "CB_NO02" });
+  const r = await call("POST", "/api/app/tokens.json", { app, viewRecord: true });
+  assert.equal(r.status, 200, r.text);
+  await deploy(admin, app);
+  const token = server.client({ apiToken: r.json.token });
+  await rejectsWith(token.app.getAppAcl({ app }), { status: 403, code: "GAIA_NO01" });
+});
+
+test("an app ACL without everyone: the app disappears from the others' apps list", async () => {
+  const other = await createApp(admin, "Private", FIELDS);
+  const listed = async (client) => (await client.app.getApps({ ids: [other] })).apps.length;
+  assert.equal(await listed(staff), 1);
+  await admin.app.updateAppAcl({ app: other, rights: [{ entity: { type: "CREATOR" }, appEditable: true, recordViewable: true }] });
+  await deploy(admin, other);
+  assert.equal(await listed(staff), 0);
+  assert.equal(await listed(admin), 1);
+  await rejectsWith(staff.record.getRecords({ app: other }), { status: 403, code: "CB_NO02" });
+});
+
+test("a non-preview PUT changes the permissions and deploys the app", async () => {
+  const other = await createApp(admin, "Direct", FIELDS);
+  const r = await call("PUT", "/k/v1/field/acl.json", {
+    app: other,
+    rights: [{ code: "note", entities: [{ entity: { type: "GROUP", code: "everyone" }, accessibility: "READ" }] }],
+  });
+  assert.equal(r.status, 200, r.text);
+  const live = await admin.app.getFieldAcl({ app: other });
+  assert.equal(live.rights[0].entities[0].accessibility, "READ");
+});

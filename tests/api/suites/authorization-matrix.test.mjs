@@ -1,0 +1,330 @@
+// The authorisation matrix: users in several organisations (a tree) and groups, one app
+// with app, record and field ACLs, and for every principal × operation exactly what is
+// allowed and what comes back — get, list, count, query and sort on each field, writes,
+// deletes, bulk requests, cursors and file downloads. (Record history and comments have no
+// routes yet.)
+//
+// Directory: city ⊃ welfare ⊃ welfare-care, city ⊃ tax; group auditors.
+//   alice: welfare   bob: welfare-care   carol: tax   dave: auditors   erin: nobody
+// App ACL (everyone listed first, still tried last):
+//   everyone: view | welfare+subs: view add edit delete export | tax: view
+//   auditors: view export | CREATOR (admin): everything
+// Record ACL:
+//   kind = "private": owner field: view edit | welfare (no subs): view edit delete | everyone: -
+//   every other record: record creator: view edit delete | everyone: view
+// Field ACL:
+//   salary: carol WRITE, welfare+subs READ, everyone NONE
+//   attachment: alice WRITE, everyone NONE
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, raw } from "../lib/server.mjs";
+import { createApp, deploy } from "../lib/apps.mjs";
+import { rejectsWith, isError } from "../lib/expect.mjs";
+
+const server = await startServer();
+const ok = async (method, path, body) => {
+  const r = await raw(server.baseUrl, method, path, { body });
+  assert.equal(r.status, 200, `${method} ${path}: ${r.text}`);
+  return r.json;
+};
+
+const USERS = {
+  alice: { orgs: ["welfare"], groups: [] },
+  bob: { orgs: ["welfare-care"], groups: [] },
+  carol: { orgs: ["tax"], groups: [] },
+  dave: { orgs: [], groups: ["auditors"] },
+  erin: { orgs: [], groups: [] },
+};
+const clients = {};
+let admin, app, tokenClient, editToken, tokenValue;
+const ids = {};  // r1 public (admin), r2 private owner bob, r3 private owner carol, r4 public (alice)
+let fileKey;
+
+before(async () => {
+  admin = server.client();
+  clients.admin = admin;
+  await ok("POST", "/v1/organizations.json", {
+    organizations: [
+      { code: "city", name: "市" },
+      { code: "welfare", name: "福祉課", parentCode: "city" },
+      { code: "welfare-care", name: "介護係", parentCode: "welfare" },
+      { code: "tax", name: "税務課", parentCode: "city" },
+    ],
+  });
+  await ok("POST", "/v1/groups.json", { groups: [{ code: "auditors", name: "監査" }] });
+  await ok("POST", "/v1/users.json", {
+    users: Object.keys(USERS).map((code) => ({ code, password: `${code}-pw`, name: code })),
+  });
+  await ok("PUT", "/v1/userOrganizations.json", {
+    userOrganizations: Object.entries(USERS).map(([code, u]) => ({ code, organizations: u.orgs.map((orgCode) => ({ orgCode })) })),
+  });
+  await ok("PUT", "/v1/userGroups.json", {
+    userGroups: Object.entries(USERS).map(([code, u]) => ({ code, groups: u.groups })),
+  });
+  for (const code of Object.keys(USERS)) clients[code] = server.client({ username: code, password: `${code}-pw` });
+
+  app = await createApp(admin, "Matrix", {
+    title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
+    kind: { type: "SINGLE_LINE_TEXT", code: "kind", label: "Kind" },
+    owner: { type: "USER_SELECT", code: "owner", label: "Owner" },
+    salary: { type: "NUMBER", code: "salary", label: "Salary" },
+    attachment: { type: "FILE", code: "attachment", label: "Attachment" },
+  });
+  // Records and the file exist before the ACLs restrict anyone.
+  ({ fileKey } = await admin.file.uploadFile({ file: { name: "secret.txt", data: "confidential" } }));
+  const add = (record) => admin.record.addRecord({ app, record });
+  ids.r1 = (await add({ title: { value: "p1" }, kind: { value: "public" }, owner: { value: [{ code: "bob" }] },
+    salary: { value: "100" }, attachment: { value: [{ fileKey }] } })).id;
+  ids.r2 = (await add({ title: { value: "s1" }, kind: { value: "private" }, owner: { value: [{ code: "bob" }] }, salary: { value: "200" } })).id;
+  ids.r3 = (await add({ title: { value: "s2" }, kind: { value: "private" }, owner: { value: [{ code: "carol" }] }, salary: { value: "300" } })).id;
+  ids.r4 = (await clients.alice.record.addRecord({ app, record: { title: { value: "p2" }, kind: { value: "public" } } })).id;
+  fileKey = (await admin.record.getRecord({ app, id: ids.r1 })).record.attachment.value[0].fileKey;
+
+  const org = (code, subs = false) => ({ entity: { type: "ORGANIZATION", code }, includeSubs: subs });
+  const everyone = { entity: { type: "GROUP", code: "everyone" } };
+  await admin.app.updateAppAcl({
+    app,
+    rights: [
+      { ...everyone, recordViewable: true },
+      { ...org("welfare", true), recordViewable: true, recordAddable: true, recordEditable: true, recordDeletable: true, recordExportable: true },
+      { ...org("tax"), recordViewable: true },
+      { entity: { type: "GROUP", code: "auditors" }, recordViewable: true, recordExportable: true },
+      { entity: { type: "CREATOR" }, appEditable: true, recordViewable: true, recordAddable: true, recordEditable: true,
+        recordDeletable: true, recordImportable: true, recordExportable: true },
+    ],
+  });
+  await admin.app.updateRecordAcl({
+    app,
+    rights: [
+      {
+        filterCond: 'kind = "private"',
+        entities: [
+          { entity: { type: "FIELD_ENTITY", code: "owner" }, viewable: true, editable: true },
+          { ...org("welfare"), viewable: true, editable: true, deletable: true },
+          { ...everyone, viewable: false },
+        ],
+      },
+      { filterCond: "", entities: [{ entity: { type: "CREATOR" }, viewable: true, editable: true, deletable: true }, { ...everyone, viewable: true }] },
+    ],
+  });
+  await admin.app.updateFieldAcl({
+    app,
+    rights: [
+      { code: "salary", entities: [
+        { entity: { type: "USER", code: "carol" }, accessibility: "WRITE" },
+        { ...org("welfare", true), accessibility: "READ" },
+        { ...everyone, accessibility: "NONE" },
+      ] },
+      { code: "attachment", entities: [{ entity: { type: "USER", code: "alice" }, accessibility: "WRITE" }, { ...everyone, accessibility: "NONE" }] },
+    ],
+  });
+  const tokens = await raw(server.baseUrl, "POST", "/api/app/tokens.json", { body: { app, viewRecord: true } });
+  const edit = await raw(server.baseUrl, "POST", "/api/app/tokens.json", { body: { app, viewRecord: true, editRecord: true } });
+  await deploy(admin, app);
+  tokenValue = tokens.json.token;
+  tokenClient = server.client({ apiToken: tokenValue });
+  editToken = server.client({ apiToken: edit.json.token });
+  clients.token = tokenClient;
+});
+
+// What each principal sees: records (by name), and which of salary / attachment.
+const EXPECT = {
+  admin: { records: ["r1", "r4"], fields: [] },
+  alice: { records: ["r1", "r2", "r3", "r4"], fields: ["salary", "attachment"] },
+  bob: { records: ["r1", "r2", "r4"], fields: ["salary"] },
+  carol: { records: ["r1", "r3", "r4"], fields: ["salary"] },
+  dave: { records: ["r1", "r4"], fields: [] },
+  erin: { records: ["r1", "r4"], fields: [] },
+  token: { records: ["r1", "r2", "r3", "r4"], fields: ["salary", "attachment"] },
+};
+const ALL = ["r1", "r2", "r3", "r4"];
+// GET file.json as `who` (raw: the client hides the error body of binary downloads).
+const download = (who) => {
+  const auth = who === "admin" ? undefined : who === "token" ? null : { username: who, password: `${who}-pw` };
+  const headers = who === "token" ? { "X-Cybozu-API-Token": tokenValue } : {};
+  return raw(server.baseUrl, "GET", `/k/v1/file.json?fileKey=${encodeURIComponent(fileKey)}`, { auth, headers });
+};
+const names = (records) => records.map((r) => Object.keys(ids).find((k) => String(ids[k]) === r.$id.value)).sort();
+
+for (const [who, expected] of Object.entries(EXPECT)) {
+  test(`${who}: get each record — visible ones with only visible fields, others CB_NO02`, async () => {
+    for (const name of ALL) {
+      const call = clients[who].record.getRecord({ app, id: ids[name] });
+      if (!expected.records.includes(name)) {
+        await rejectsWith(call, { status: 403, code: "CB_NO02" });
+        continue;
+      }
+      const { record } = await call;
+      for (const f of ["salary", "attachment"]) {
+        assert.equal(f in record, expected.fields.includes(f), `${who} ${name} ${f}`);
+      }
+      assert.ok("title" in record);
+    }
+  });
+
+  test(`${who}: list and totalCount hold exactly the visible records, with paging`, async () => {
+    const { records, totalCount } = await clients[who].record.getRecords({ app, totalCount: true });
+    assert.deepEqual(names(records), expected.records);
+    assert.equal(totalCount, String(expected.records.length));
+    const page = await clients[who].record.getRecords({ app, query: "order by $id asc limit 1 offset 1", totalCount: true });
+    assert.equal(page.records.length, 1);
+    assert.equal(page.totalCount, String(expected.records.length));
+    assert.equal(page.records[0].$id.value, String(ids[expected.records[1]]));
+    // Hidden fields asked for by `fields` are left out.
+    const picked = await clients[who].record.getRecords({ app, fields: ["$id", "salary"] });
+    for (const r of picked.records) assert.equal("salary" in r, expected.fields.includes("salary"));
+  });
+
+  test(`${who}: a query filtering or sorting on a field they cannot view is refused`, async () => {
+    for (const [field, condition] of [["title", 'title like "p"'], ["salary", "salary > 0"], ["attachment", "attachment is not empty"]]) {
+      const visible = field === "title" || expected.fields.includes(field);
+      for (const query of [condition, `order by ${field} asc`]) {
+        if (field === "attachment" && query.startsWith("order")) continue;  // files do not sort
+        const call = clients[who].record.getRecords({ app, query, totalCount: true });
+        if (!visible) {
+          await rejectsWith(call, { status: 400, code: "GAIA_IQ11" });
+          continue;
+        }
+        const { records, totalCount } = await call;
+        assert.equal(records.length, Number(totalCount), `${who}: ${query}`);
+        for (const r of records) assert.ok(expected.records.includes(names([r])[0]), `${who}: ${query}`);
+      }
+    }
+    if (expected.fields.includes("salary")) {
+      const { records } = await clients[who].record.getRecords({ app, query: "salary >= 200" });
+      assert.deepEqual(names(records), ["r2", "r3"].filter((r) => expected.records.includes(r)));
+    }
+  });
+
+  test(`${who}: a cursor pages exactly the visible records and fields`, async () => {
+    const { id, totalCount } = await clients[who].record.createCursor({ app, size: 1 });
+    assert.equal(totalCount, String(expected.records.length));
+    const seen = [];
+    for (;;) {
+      const page = await clients[who].record.getRecordsByCursor({ id });
+      seen.push(...page.records);
+      for (const r of page.records) assert.equal("salary" in r, expected.fields.includes("salary"));
+      if (!page.next) break;
+    }
+    assert.deepEqual(names(seen), expected.records);
+  });
+
+  test(`${who}: file download only with the record and the attachment field visible`, async () => {
+    const r = await download(who);
+    if (expected.records.includes("r1") && expected.fields.includes("attachment")) {
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.text, "confidential");
+    } else {
+      isError(r, 404, "GAIA_BL01");
+    }
+  });
+}
+
+test("writes: record rules decide edit and delete, app rights come first", async () => {
+  // alice edits her own public record, not admin's (everyone: view only).
+  await clients.alice.record.updateRecord({ app, id: ids.r4, record: { title: { value: "p2'" } } });
+  await rejectsWith(clients.alice.record.updateRecord({ app, id: ids.r1, record: { title: { value: "x" } } }), { status: 403, code: "CB_NO02" });
+  // bob may edit the private record he owns, not the one he cannot see.
+  await clients.bob.record.updateRecord({ app, id: ids.r2, record: { title: { value: "s1'" } } });
+  await rejectsWith(clients.bob.record.updateRecord({ app, id: ids.r3, record: { title: { value: "x" } } }), { status: 403, code: "CB_NO02" });
+  // carol owns r3 but the app gives tax no edit right.
+  await rejectsWith(clients.carol.record.updateRecord({ app, id: ids.r3, record: { title: { value: "x" } } }), { status: 403, code: "CB_NO02" });
+  await rejectsWith(clients.erin.record.addRecord({ app, record: { title: { value: "x" } } }), { status: 403, code: "CB_NO02" });
+  // A missing record is still "not found".
+  await rejectsWith(clients.alice.record.updateRecord({ app, id: 99999, record: {} }), { status: 404, code: "GAIA_RE01" });
+});
+
+test("writes: a field without WRITE access is refused with GAIA_FU01, nothing changes", async () => {
+  await rejectsWith(clients.bob.record.updateRecord({ app, id: ids.r2, record: { salary: { value: "1" } } }), { status: 403, code: "GAIA_FU01" });
+  await rejectsWith(clients.bob.record.addRecord({ app, record: { title: { value: "x" }, salary: { value: "1" } } }), { status: 403, code: "GAIA_FU01" });
+  await rejectsWith(clients.bob.record.updateRecords({ app, records: [{ id: ids.r2, record: { title: { value: "ok" } } },
+    { id: ids.r4, record: { attachment: { value: [] } } }] }), { status: 403, code: "GAIA_FU01" });
+  const { record } = await tokenClient.record.getRecord({ app, id: ids.r2 });
+  assert.equal(record.salary.value, "200");
+  // alice may write the attachment field.
+  const { id } = await clients.alice.record.addRecord({ app, record: { title: { value: "alice's" }, attachment: { value: [] } } });
+  assert.ok(id);
+});
+
+test("deletes: only where the record rule allows, and a batch is all or nothing", async () => {
+  const { id: mine } = await clients.alice.record.addRecord({ app, record: { title: { value: "to delete" }, kind: { value: "public" } } });
+  const { id: bobs } = await clients.bob.record.addRecord({ app, record: { title: { value: "bob's" }, kind: { value: "public" } } });
+  // bob may view alice's public record but not delete it; the batch fails whole.
+  await rejectsWith(clients.bob.record.deleteRecords({ app, ids: [bobs, mine] }), { status: 403, code: "CB_NO02" });
+  assert.ok((await tokenClient.record.getRecord({ app, id: bobs })).record);
+  await clients.bob.record.deleteRecords({ app, ids: [bobs] });
+  await clients.alice.record.deleteRecords({ app, ids: [mine] });
+  // dave has no delete right at all.
+  await rejectsWith(clients.dave.record.deleteRecords({ app, ids: [ids.r1] }), { status: 403, code: "CB_NO02" });
+});
+
+test("bulkRequest: a denied sub-request fails the whole batch at its index", async () => {
+  const e = await rejectsWith(
+    clients.bob.bulkRequest({
+      requests: [
+        { method: "PUT", api: "/k/v1/record.json", payload: { app, id: ids.r2, record: { title: { value: "bulk ok" } } } },
+        { method: "PUT", api: "/k/v1/record.json", payload: { app, id: ids.r2, record: { salary: { value: "9" } } } },
+      ],
+    }),
+    { status: 403, code: "GAIA_FU01" },
+  );
+  assert.equal(e.bulkRequestIndex, 1);
+  assert.notEqual((await tokenClient.record.getRecord({ app, id: ids.r2 })).record.title.value, "bulk ok");
+  const denied = await rejectsWith(
+    clients.carol.bulkRequest({ requests: [{ method: "PUT", api: "/k/v1/record.json", payload: { app, id: ids.r3, record: { title: { value: "x" } } } }] }),
+    { status: 403, code: "CB_NO02" },
+  );
+  assert.equal(denied.bulkRequestIndex, 0);
+});
+
+test("API tokens act within their token rights, regardless of user ACLs", async () => {
+  await rejectsWith(tokenClient.record.updateRecord({ app, id: ids.r3, record: { title: { value: "x" } } }), { status: 403, code: "GAIA_NO01" });
+  await editToken.record.updateRecord({ app, id: ids.r3, record: { salary: { value: "301" } } });
+  await rejectsWith(editToken.record.deleteRecords({ app, ids: [ids.r3] }), { status: 403, code: "GAIA_NO01" });
+});
+
+test("a file removed from its record by an update can no longer be downloaded", async () => {
+  assert.equal(Buffer.from(await tokenClient.file.downloadFile({ fileKey })).toString(), "confidential");
+  assert.equal((await download("alice")).text, "confidential");
+  await editToken.record.updateRecord({ app, id: ids.r1, record: { attachment: { value: [] } } });
+  isError(await download("token"), 404, "GAIA_BL01");
+  isError(await download("alice"), 404, "GAIA_BL01");
+});
+
+test("membership changes take effect at once (no stale permission cache)", async () => {
+  // erin joins welfare: she now sees the private records and salaries.
+  await ok("PUT", "/v1/userOrganizations.json", { userOrganizations: [{ code: "erin", organizations: [{ orgCode: "welfare" }] }] });
+  const { records, totalCount } = await clients.erin.record.getRecords({ app, query: 'kind = "private"', totalCount: true });
+  assert.equal(totalCount, "2");
+  assert.ok(records.every((r) => "salary" in r));
+  await ok("PUT", "/v1/userOrganizations.json", { userOrganizations: [{ code: "erin", organizations: [] }] });
+  await rejectsWith(clients.erin.record.getRecord({ app, id: ids.r2 }), { status: 403, code: "CB_NO02" });
+});
+
+test("records/acl/evaluate.json answers what the enforcement does", async () => {
+  const { rights } = await clients.bob.app.evaluateRecordsAcl({ app, ids: [ids.r2, ids.r3, ids.r4] });
+  assert.deepEqual(rights.map((r) => r.id), [ids.r2, ids.r3, ids.r4].map(String));
+  assert.deepEqual(rights[0].record, { viewable: true, editable: true, deletable: false });
+  assert.deepEqual(rights[0].fields.salary, { viewable: true, editable: false });
+  assert.deepEqual(rights[0].fields.attachment, { viewable: false, editable: false });
+  assert.deepEqual(rights[0].fields.title, { viewable: true, editable: true });
+  assert.deepEqual(rights[1].record, { viewable: false, editable: false, deletable: false });
+  assert.deepEqual(rights[1].fields.title, { viewable: false, editable: false });
+  assert.deepEqual(rights[2].record, { viewable: true, editable: false, deletable: false });
+  await rejectsWith(clients.bob.app.evaluateRecordsAcl({ app, ids: [99999] }), { status: 404, code: "GAIA_RE01" });
+});
+
+test("check as this user: managers see another user's rights; others may not ask", async () => {
+  const r = await raw(server.baseUrl, "GET", `/api/app/acl/evaluate.json?app=${app}&user=carol&ids[0]=${ids.r3}&ids[1]=${ids.r2}`);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.app, { appEditable: false, recordViewable: true, recordAddable: false, recordEditable: false,
+    recordDeletable: false, recordImportable: false, recordExportable: false });
+  assert.deepEqual(r.json.fields.salary, { viewable: true, editable: false });
+  assert.deepEqual(r.json.rights[0].record, { viewable: true, editable: false, deletable: false });
+  assert.equal(r.json.rights[1].record.viewable, false);
+  const denied = await raw(server.baseUrl, "GET", `/api/app/acl/evaluate.json?app=${app}&user=carol`, { auth: { username: "bob", password: "bob-pw" } });
+  assert.equal(denied.status, 403);
+  assert.equal(denied.json.code, "CB_NO02");
+  const unknown = await raw(server.baseUrl, "GET", `/api/app/acl/evaluate.json?app=${app}&user=ghost`);
+  assert.equal(unknown.json.code, "GAIA_IL26");
+});
