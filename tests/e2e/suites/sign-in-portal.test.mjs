@@ -65,7 +65,7 @@ test("switching to English changes the UI at once and survives a reload", async 
 
 test("signing out returns to the sign-in page and the session is gone", async () => {
   await page.getByRole("button", { name: /さんのアカウント/ }).click();
-  await page.getByText("ログアウト").click();
+  await page.getByRole("menuitem", { name: "ログアウト", exact: true }).click();
   await page.waitForURL(/\/login$/);
   await page.goto(`${url}/`);
   await page.waitForURL(/\/login$/);

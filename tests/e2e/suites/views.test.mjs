@@ -144,6 +144,9 @@ test("a view can be deleted for everyone", async () => {
 });
 
 test("in English and at 200 % zoom the view editor and calendar fit and read", async () => {
+  // The editor drawer hands focus back to its opener when it has closed; a select opened
+  // before that would lose focus and close again.
+  await page.getByTestId("view-editor").waitFor({ state: "hidden" });
   await page.getByLabel("表示言語").click();
   await page.locator(".ant-select-item-option", { hasText: "English" }).click();
   await page.setViewportSize({ width: 683, height: 450 });
