@@ -27,6 +27,8 @@ const overflow = () => page.evaluate(() => document.documentElement.scrollWidth 
 
 test("signing in and reaching the portal works with the keyboard alone", async () => {
   await page.goto(`${server.baseUrl}/login`);
+  // A keyboard user starts typing once the form has put the cursor in the first field.
+  await page.waitForFunction(() => document.activeElement?.id === "username");
   await page.keyboard.type(ADMIN.username);
   await page.keyboard.press("Tab");
   await page.keyboard.type(ADMIN.password);
