@@ -72,16 +72,17 @@ export async function pick(page, label, option) {
     .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
     .filter({ hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })
     .first();
-  // Under load a click can land while the previous dropdown is still closing, which toggles
-  // this one shut again: re-open it rather than wait out the whole timeout.
+  // Under load a click can land while the previous dropdown is still closing (or the popover
+  // holding the select is still moving), which leaves this one shut: open it again only when
+  // it is closed. No Escape here: it would also close a popover or drawer around the select.
+  const select = page.getByLabel(label, { exact: true });
   for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
+    if ((await select.getAttribute("aria-expanded")) !== "true") await select.click();
     try {
       await choice.click({ timeout: 5000 });
       return;
     } catch (e) {
       if (attempt === 3) throw e;
-      await page.keyboard.press("Escape");
     }
   }
 }
