@@ -50,6 +50,14 @@ const DEFAULTS = {
   pause: 2,
 };
 
+// Named groups for --scenarios: exactly the runs of one part of docs/benchmarks.md.
+const GROUPS = {
+  all: 'g,a,b,c1,c2,c3,d,e,f',
+  read: 'g,a,b,c1,c2,c3,d',
+  lookup: 'g,a',
+  public: 'g,p1,pt,p2',
+};
+
 const HELP = `usage: node bench/run.mjs [options]
   --records N           records to load (default ${DEFAULTS.records})
   --data DIR            data directory to use and keep; a second run reuses its app and loads
@@ -62,7 +70,8 @@ const HELP = `usage: node bench/run.mjs [options]
   --connections N       wrk connections (default ${DEFAULTS.connections})
   --threads N           wrk threads (default ${DEFAULTS.threads})
   --load-connections N  concurrent 100-record POSTs while loading (default ${DEFAULTS.loadConnections})
-  --scenarios LIST      which to run, in order (default ${DEFAULTS.scenarios}; '' = load only)
+  --scenarios LIST      which to run, in order (default ${DEFAULTS.scenarios}; '' = load only);
+                        group names expand: ${Object.entries(GROUPS).map(([k, v]) => `${k} = ${v}`).join('; ')}
   --single LIST         scenarios also run on one connection, for unloaded latency
                         (default ${DEFAULTS.single}; '' = none)
   --single-duration S   seconds per single-connection run (default ${DEFAULTS.singleDuration})
@@ -111,7 +120,13 @@ const SCENARIOS = {
   d: { name: 'count with filter (totalCount)', script: 'count.lua' },
   e: { name: 'POST 100 records', script: 'post.lua', recordsPerRequest: 100, writes: true },
   f: { name: 'PUT 1 record (revision -1)', script: 'put.lua', writes: true },
+  // Issue 5: the residents' pages of bench/run.mjs's benchmark app (published by publishPages).
+  p1: { name: 'public look-up', script: 'public-lookup.lua', counts: true },
+  p2: { name: 'public form submission', script: 'public-form.lua', writes: true },
+  // Not wrk: hits, wrong secrets and unknown numbers interleaved on one connection, medians each.
+  pt: { name: 'public look-up timing: hit vs miss', node: true },
 };
+
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -331,6 +346,55 @@ async function createApp(server) {
   return { app: String(app), token };
 }
 
+// Issue 5: a public look-up page and a public form on the benchmark app, published through the
+// staff API as an app administrator would (docs/public-pages.md). Their per-address and per-key
+// limits are raised through the pages' own `rateLimit` settings: every request of a benchmark
+// comes from 127.0.0.1, which the defaults (30 failed look-ups, 20 submissions per address)
+// would block within a second. The limiter still counts every miss and submission.
+async function publishPages(server, state) {
+  if (state.publicLookupToken && state.publicFormToken) return;
+  const auth = { 'X-Cybozu-Authorization': Buffer.from(`${server.admin.user}:${server.admin.password}`).toString('base64') };
+  const app = Number(state.app);
+  // Residents' applications get receipt numbers W-00000001…; loaded records bring their own.
+  await must(request(server.base, 'PUT', '/api/app/receipt.json', {
+    body: { app, format: { field: '受付番号', prefix: 'W', year: 'none', separator: '-', digits: 8, checkDigit: false } },
+    headers: auth,
+  }), 'receipt format');
+  const lookup = await must(request(server.base, 'POST', '/api/public/pages.json', {
+    body: {
+      app,
+      kind: 'lookup',
+      settings: {
+        title: '給付金申請の状況確認',
+        description: '受付番号と生年月日を入力してください。',
+        keys: [{ code: '受付番号', label: '受付番号' }, { code: '生年月日', label: '生年月日' }],
+        shown: [{ code: '受付番号' }, { code: '氏名' }, { code: '申請日' }, { code: '審査状況', label: '状況' }],
+        valueLabels: { 支払済: { ja: 'お振込みしました', en: 'Paid' }, 審査中: { ja: '審査しています', en: 'Under review' } },
+        rateLimit: { perAddress: 100000, perKey: 100000, windowSeconds: 1 },
+      },
+    },
+    headers: auth,
+  }), 'publish look-up page');
+  const form = await must(request(server.base, 'POST', '/api/public/pages.json', {
+    body: {
+      app,
+      kind: 'form',
+      settings: {
+        title: '給付金申請',
+        description: '必要事項を入力してください。',
+        fields: ['氏名', '氏名カナ', '生年月日', '郵便番号', '住所', '電話番号', 'メール', '申請日', '区分', '備考']
+          .map((code) => ({ code })),
+        completionMessage: '受け付けました。',
+        rateLimit: { perAddress: 0 },
+      },
+    },
+    headers: auth,
+  }), 'publish form');
+  state.publicLookupToken = lookup.token;
+  state.publicFormToken = form.token;
+  saveState(state);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Load: pre-generate the bodies in worker threads, then POST them with a few connections.
 
@@ -459,6 +523,34 @@ function writeRequestLists(dir, loaded) {
   writeFileSync(join(dir, 'post-template.json'), JSON.stringify({ app: Number(process.env.TSUMIKI_APP), records }));
 }
 
+// (p1, pt) look-up bodies from the generator: kind 0 and 1 hits, 2 the right receipt number with
+// the next day as birth date, 3 a receipt number no record has (year 1999). (p2) one application.
+const LOOKUP_KINDS = ['hit', 'hit', 'wrong-secret', 'unknown-number'];
+
+function lookupBody(token, loaded, rng, kind) {
+  const i = Math.floor(rng() * loaded);
+  const r = generateRecord(i);
+  let receipt = r.受付番号.value;
+  let birth = r.生年月日.value;
+  if (kind === 'wrong-secret') birth = new Date(Date.parse(`${birth}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  if (kind === 'unknown-number') receipt = `R1999-${String(i + 1).padStart(7, '0')}`;
+  return JSON.stringify({ token, keys: { 受付番号: receipt, 生年月日: birth } });
+}
+
+function writePublicLists(dir, loaded, state) {
+  const rng = rngFor(0x7075626c); // "publ"
+  const lines = [];
+  for (let k = 0; k < 40000; k++) lines.push(lookupBody(state.publicLookupToken, loaded, rng, LOOKUP_KINDS[k % 4]));
+  writeFileSync(join(dir, 'public-lookup.txt'), `${lines.join('\n')}\n`);
+  const r = generateRecord(6_000_000);
+  const record = {};
+  for (const code of ['氏名', '氏名カナ', '生年月日', '郵便番号', '住所', '電話番号', 'メール', '申請日', '区分', '備考']) {
+    record[code] = r[code].value;
+  }
+  writeFileSync(join(dir, 'public-form.json'),
+    JSON.stringify({ token: state.publicFormToken, idempotencyKey: '@@K@@', record }));
+}
+
 // A request of each scenario through Node first: the shape is right and the query is valid.
 async function smokeTest(server, state, dir) {
   const h = { 'X-Cybozu-API-Token': state.token };
@@ -497,6 +589,7 @@ function parseWrk(text) {
     return m ? dur(m[1]) : NaN;
   };
   const json = /^WRK_JSON (.*)$/m.exec(text);
+  const counts = /^WRK_COUNTS (.*)$/m.exec(text);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
   return {
     requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? NaN),
@@ -505,6 +598,7 @@ function parseWrk(text) {
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0),
     socketErrors: socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
     detail: json ? JSON.parse(json[1]) : undefined,
+    counts: counts ? JSON.parse(counts[1]) : undefined,
   };
 }
 
@@ -527,6 +621,7 @@ function runWrk({ script, env, threads, connections, duration, base }) {
 
 async function runScenario(server, monitor, state, key, { threads, connections, duration }, env) {
   const s = SCENARIOS[key];
+  if (s.node) return runTiming(server, monitor, key, env);
   const label = connections === 1 ? `${key}@1` : key;
   monitor.begin(label);
   const { command, output } = await runWrk({
@@ -548,7 +643,10 @@ async function runScenario(server, monitor, state, key, { threads, connections, 
     non2xx: parsed.non2xx,
     socketErrors: parsed.socketErrors,
     misses: d?.misses ?? 0,
-    errors: parsed.non2xx + parsed.socketErrors + (d?.misses ?? 0),
+    // A look-up that finds nothing answers 404 by design: there, only limits and surprises count.
+    errors: s.counts ? parsed.socketErrors + (parsed.counts?.limited ?? 0) + (parsed.counts?.other ?? 0)
+      : parsed.non2xx + parsed.socketErrors + (d?.misses ?? 0),
+    counts: parsed.counts,
     ...phase,
     serverCpuMsPerRequest: d?.requests ? (phase.serverCpuPct * phase.seconds * 10) / d.requests : undefined,
     command: command.replace(join(here, 'wrk') + '/', 'bench/wrk/'),
@@ -561,6 +659,62 @@ async function runScenario(server, monitor, state, key, { threads, connections, 
     `machine ${result.machineBusyPct.toFixed(0)}%`);
   // A write run leaves up to `connections` requests queued in the server: let them finish before
   // the next run starts, so that it measures only itself.
+  await waitIdle(server);
+  return result;
+}
+
+// (pt) The look-up's timing equalisation, measured: hits, wrong secrets and unknown receipt
+// numbers interleaved on one keep-alive connection (so each kind sees the same machine), the
+// client's wall time per request, medians per kind after a warm-up.
+async function runTiming(server, monitor, key, env) {
+  const rounds = Number(env.BENCH_TIMING_ROUNDS ?? 3000);
+  const one = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const rng = rngFor(0x74696d65); // "time"
+  const kinds = ['hit', 'wrong-secret', 'unknown-number'];
+  const samples = Object.fromEntries(kinds.map((k) => [k, []]));
+  const unexpected = [];
+  const post = (body) => new Promise((ok, fail) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.request(`${server.base}/api/public/lookup/search.json`, {
+      method: 'POST', agent: one, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode, text: Buffer.concat(chunks).toString(), us: Number(process.hrtime.bigint() - t0) / 1000 }));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+  monitor.begin(key);
+  const started = Date.now();
+  for (let round = 0; round < rounds + 200; round++) {
+    for (const kind of kinds) {
+      const r = await post(lookupBody(env.BENCH_LOOKUP_TOKEN, Number(env.BENCH_RECORDS), rng, kind));
+      const ok = kind === 'hit' ? r.status === 200 : r.status === 404 && r.text.includes('TK_PB06');
+      if (!ok) unexpected.push(`${kind}: ${r.status} ${r.text.slice(0, 100)}`);
+      if (round >= 200) samples[kind].push(r.us);
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const phase = monitor.end();
+  one.destroy();
+  const pct = (a, p) => a.sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((p / 100) * a.length))];
+  const medians = Object.fromEntries(kinds.map((k) => [k, pct(samples[k], 50) / 1000]));
+  const p90 = Object.fromEntries(kinds.map((k) => [k, pct(samples[k], 90) / 1000]));
+  const requests = (rounds + 200) * kinds.length;
+  const result = {
+    key, label: key, name: SCENARIOS[key].name, connections: 1, threads: 1, duration: seconds,
+    requestsPerSecond: requests / seconds,
+    p50Ms: pct(Object.values(samples).flat(), 50) / 1000,
+    p99Ms: pct(Object.values(samples).flat(), 99) / 1000,
+    requests, errors: unexpected.length, unexpected: unexpected.slice(0, 10),
+    medianMsByKind: medians, p90MsByKind: p90,
+    ...phase,
+    serverCpuMsPerRequest: (phase.serverCpuPct * phase.seconds * 10) / requests,
+    command: `node bench/run.mjs (runTiming): ${rounds} rounds of ${kinds.join(', ')} on one connection`,
+  };
+  log(`${key.padEnd(5)} medians: ${kinds.map((k) => `${k} ${medians[k].toFixed(3)} ms`).join(', ')}; ` +
+    `p90: ${kinds.map((k) => `${p90[k].toFixed(3)}`).join(' / ')} ms; unexpected ${unexpected.length}`);
   await waitIdle(server);
   return result;
 }
@@ -587,6 +741,10 @@ function table(results, load, ceiling) {
   for (const r of results) {
     let name = `(${r.key}) ${r.name}`;
     if (r.recordsPerSecond) name += ` (${fmtInt(r.recordsPerSecond)} records/s)`;
+    if (r.counts) name += ` (${((100 * r.counts.hits) / (r.requests || 1)).toFixed(0)}% hits)`;
+    if (r.medianMsByKind) {
+      name += ` (medians ${Object.values(r.medianMsByKind).map((m) => m.toFixed(3)).join(' / ')} ms)`;
+    }
     if (r.key === 'a' && ceiling && r.connections !== 1) name += ` (${((100 * r.requestsPerSecond) / ceiling).toFixed(0)}% of ceiling)`;
     rows.push([name, String(r.connections), fmtInt(r.requestsPerSecond), fmtMs(r.p50Ms * 1000),
       fmtMs(r.p99Ms * 1000), String(r.errors), r.maxRssMb.toFixed(0), r.serverCpuPct.toFixed(0),
@@ -616,6 +774,13 @@ function targets(results, load, maxRssMb) {
       if (c) out.push({ target: `(${k}) search p50 < 100 ms${sfx}`, value: `${fmtMs(c.p50Ms * 1000)} ms`, met: c.p50Ms < 100 });
     }
   }
+  const p1 = find('p1');
+  if (p1) {
+    out.push({ target: '(p1) public look-up ≥ 10,000 req/s', value: fmtInt(p1.requestsPerSecond), met: p1.requestsPerSecond >= 10000 });
+    out.push({ target: '(p1) public look-up p99 < 20 ms', value: `${fmtMs(p1.p99Ms * 1000)} ms`, met: p1.p99Ms < 20 });
+  }
+  const p2 = find('p2');
+  if (p2) out.push({ target: '(p2) public form ≥ 1,000 submissions/s', value: fmtInt(p2.requestsPerSecond), met: p2.requestsPerSecond >= 1000 });
   if (load) out.push({ target: 'load > 30,000 records/s', value: fmtInt(load.recordsPerSecond), met: load.recordsPerSecond > 30000 });
   out.push({ target: 'server RSS < 300 MB throughout', value: `${maxRssMb.toFixed(0)} MB`, met: maxRssMb < 300 });
   return out;
@@ -700,7 +865,14 @@ async function main() {
       BENCH_NONCE: Date.now().toString(36).slice(-5),
     };
     const results = [];
-    const keys = opts.scenarios.split(',').map((k) => k.trim()).filter(Boolean);
+    const keys = opts.scenarios.split(',').map((k) => k.trim()).filter(Boolean)
+      .flatMap((k) => (GROUPS[k] ? GROUPS[k].split(',') : [k]));
+    if (keys.some((k) => k.startsWith('p'))) {
+      await publishPages(server, state);
+      writePublicLists(listDir, Math.min(state.loaded, opts.records), state);
+      env.BENCH_LOOKUP_TOKEN = state.publicLookupToken;
+      env.BENCH_RECORDS = String(Math.min(state.loaded, opts.records));
+    }
     const single = new Set(opts.single.split(',').map((k) => k.trim()).filter(Boolean));
     for (const k of keys) {
       if (!SCENARIOS[k]) throw new Error(`unknown scenario ${k}; known: ${Object.keys(SCENARIOS).join(', ')}`);

@@ -90,4 +90,15 @@ function M.done(summary, latency, requests)
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9)))
 end
 
+-- One more line for run.mjs: the sums over threads of the named thread-global counters.
+function M.report_counts(names)
+  local parts = {}
+  for _, name in ipairs(names) do
+    local sum = 0
+    for _, t in ipairs(threads) do sum = sum + (tonumber(t:get(name)) or 0) end
+    parts[#parts + 1] = string.format('"%s":%d', name, sum)
+  end
+  io.write("WRK_COUNTS {" .. table.concat(parts, ",") .. "}\n")
+end
+
 return M
