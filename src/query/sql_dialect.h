@@ -10,6 +10,9 @@
 
 namespace query {
 
+// Calendar buckets of dates and instants (aggregates).
+enum class TimeBucket { kNone, kDay, kWeek, kMonth, kYear };
+
 class SqlDialect {
  public:
   virtual ~SqlDialect() = default;
@@ -41,6 +44,12 @@ class SqlDialect {
   };
   virtual FullTextDriver DriveByFullText(int64_t app, int64_t field,
                                          std::string_view placeholder) const = 0;
+
+  // The UTC date ('YYYY-MM-DD') of integer unix seconds `expr` (shift it first for a zone).
+  virtual std::string DateOfInstant(std::string_view expr) const = 0;
+  // Date text `expr` as the text key of its bucket: the day itself, the Sunday its week
+  // starts on, 'YYYY-MM' or 'YYYY'.
+  virtual std::string DateBucket(std::string_view expr, TimeBucket bucket) const = 0;
 };
 
 }  // namespace query

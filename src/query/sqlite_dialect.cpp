@@ -55,4 +55,25 @@ SqlDialect::FullTextDriver SqliteDialect::DriveByFullText(int64_t app, int64_t f
   return d;
 }
 
+std::string SqliteDialect::DateOfInstant(std::string_view expr) const {
+  return "date(" + std::string(expr) + ", 'unixepoch')";
+}
+
+std::string SqliteDialect::DateBucket(std::string_view expr, TimeBucket bucket) const {
+  const std::string e(expr);
+  switch (bucket) {
+    case TimeBucket::kWeek:
+      // Back six days, then forward to the next Sunday: the Sunday on or before the date.
+      return "date(" + e + ", '-6 days', 'weekday 0')";
+    case TimeBucket::kMonth:
+      return "substr(" + e + ", 1, 7)";
+    case TimeBucket::kYear:
+      return "substr(" + e + ", 1, 4)";
+    case TimeBucket::kNone:
+    case TimeBucket::kDay:
+      break;
+  }
+  return e;
+}
+
 }  // namespace query

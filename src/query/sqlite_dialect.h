@@ -17,6 +17,8 @@ class SqliteDialect final : public SqlDialect {
   std::string FullTextPattern(std::string_view text) const override;
   FullTextDriver DriveByFullText(int64_t app, int64_t field,
                                  std::string_view placeholder) const override;
+  std::string DateOfInstant(std::string_view expr) const override;
+  std::string DateBucket(std::string_view expr, TimeBucket bucket) const override;
 };
 
 }  // namespace query

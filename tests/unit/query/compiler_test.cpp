@@ -353,6 +353,10 @@ class NumberedDialect final : public SqlDialect {
     return {table + " r", table + " r", "r.f" + std::to_string(field) + " ILIKE " + std::string(ph),
             "r.id"};
   }
+  std::string DateOfInstant(std::string_view e) const override {
+    return "to_char(to_timestamp(" + std::string(e) + ") AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+  }
+  std::string DateBucket(std::string_view e, TimeBucket) const override { return std::string(e); }
 };
 
 TEST_F(QueryCompilerTest, NumbersPlaceholdersAcrossFragments) {
