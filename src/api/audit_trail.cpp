@@ -241,6 +241,16 @@ void AuditTrail::Observe(const Call& call, std::string_view route, const common:
       if (done && it != cursor_apps_.end()) cursor_apps_.erase(it);
     }
     if (app) RecordReads(call, *app, body);
+  } else if ((route == "/api/record/history.json" || route == "/k/v1/record/comments.json") &&
+             m == "GET") {
+    // A record's history and comments show its values as a read does.
+    auto app = AppParam(call);
+    if (!app || !body || !HoldsPersonalData(*app)) return;
+    bool history = route == "/api/record/history.json";
+    domain::AuditEvent e = Base(call, history ? "record.history.read" : "record.comments.read");
+    e.app_id = app;
+    e.target = StringParam(call, history ? "id" : "record");
+    Write({std::move(e)});
   } else if (route == "/api/directory/export.csv") {
     domain::AuditEvent e = Base(call, "export.directory");
     e.target = StringParam(call, "kind");

@@ -105,6 +105,13 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.Kintone("DELETE", "records/cursor.json", kAuth, json(&DeleteCursor));
   d.KintoneRaw("POST", "bulkRequest.json", kAuth, raw(&PostBulkRequest));
 
+  // Comments (§5.9), and Tsumiki's record history and form rights (kintone has neither).
+  d.Kintone("GET", "record/comments.json", kAuth, json(&GetRecordComments));
+  d.Kintone("POST", "record/comment.json", kAuth, json(&PostRecordComment));
+  d.Kintone("DELETE", "record/comment.json", kAuth, json(&DeleteRecordComment));
+  d.At("GET", "/api/record/history.json", kAuth, json(&GetRecordHistory));
+  d.At("GET", "/api/record/rights.json", Access::kUserOnly, json(&GetRecordRights));
+
   // Files (§8)
   d.Kintone("POST", "file.json", kAuth, json(&PostFile));
   d.KintoneRaw("GET", "file.json", kAuth, raw(&GetFile));

@@ -19,6 +19,8 @@ class PublicPageService;
 class ReceiptService;
 class PublicFormService;
 class PublicLookupService;
+class CommentService;
+class RecordHistoryService;
 }  // namespace domain
 
 namespace api {
@@ -39,6 +41,8 @@ struct Services {
   domain::ReceiptService& receipts;
   domain::PublicFormService& public_forms;
   domain::PublicLookupService& public_lookups;
+  domain::CommentService& comments;
+  domain::RecordHistoryService& history;
 };
 
 }  // namespace api

@@ -20,6 +20,7 @@ class FileRepository;
 class CursorRepository;
 class SharingRepository;
 class AclRepository;
+class CommentRepository;
 
 class Transaction {
  public:
@@ -35,6 +36,7 @@ class Transaction {
   virtual CursorRepository& cursors() = 0;
   virtual SharingRepository& sharing() = 0;
   virtual AclRepository& acls() = 0;
+  virtual CommentRepository& comments() = 0;
 };
 
 class TransactionRunner {

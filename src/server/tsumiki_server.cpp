@@ -12,10 +12,12 @@
 #include "common/log.h"
 #include "domain/apps/app_service.h"
 #include "domain/apps/form_service.h"
+#include "domain/comments/comment_service.h"
 #include "domain/fields/field_type_registry.h"
 #include "domain/files/file_service.h"
 #include "domain/permissions/acl_service.h"
 #include "domain/records/access_check_service.h"
+#include "domain/records/record_history_service.h"
 #include "domain/records/record_service.h"
 #include "domain/sharing/attempt_limiter.h"
 #include "domain/sharing/public_form_service.h"
@@ -61,6 +63,8 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::FileService> files;
   std::unique_ptr<domain::AclService> acls;
   std::unique_ptr<domain::AccessCheckService> access_checks;
+  std::unique_ptr<domain::CommentService> comments;
+  std::unique_ptr<domain::RecordHistoryService> history;
   auth::Argon2PasswordHasher password_hasher;
   std::unique_ptr<domain::UserService> users;
   std::unique_ptr<domain::OrganizationService> organizations;
@@ -142,6 +146,10 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
                                                  p->clock);
   p->access_checks = std::make_unique<domain::AccessCheckService>(*p->transactions, *p->forms,
                                                                   *p->directory, p->clock);
+  p->comments = std::make_unique<domain::CommentService>(*p->transactions, *p->forms,
+                                                         *p->directory, p->clock);
+  p->history = std::make_unique<domain::RecordHistoryService>(*p->transactions, *p->forms,
+                                                              *p->directory, p->clock);
   // Directory changes reload the cache that record fields resolve users and groups through.
   // Permissions are evaluated against memberships, so they follow the same changes.
   storage::CachedEntityDirectory* directory = p->directory.get();
@@ -169,7 +177,8 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->services = std::make_unique<api::Services>(
       api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files, *p->users,
                     *p->organizations, *p->groups, *p->directory_csv, *p->acls, *p->access_checks, *p->public_pages,
-                    *p->receipts, *p->public_forms, *p->public_lookups});
+                    *p->receipts, *p->public_forms, *p->public_lookups, *p->comments,
+                    *p->history});
 
   api::DispatcherOptions dispatch_options;
   dispatch_options.default_lang = common::ParseLang(config.default_language, common::Lang::kJa);

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/repositories/sql_acl_repository.h"
 #include "storage/repositories/sql_app_repository.h"
+#include "storage/repositories/sql_comment_repository.h"
 #include "storage/repositories/sql_cursor_repository.h"
 #include "storage/repositories/sql_directory_repository.h"
 #include "storage/repositories/sql_file_repository.h"
@@ -28,7 +29,8 @@ class SqlTransaction final : public domain::Transaction {
         records_(c),
         cursors_(c),
         sharing_(c),
-        acls_(c, acl_cache) {}
+        acls_(c, acl_cache),
+        comments_(c) {}
   domain::AppRepository& apps() override { return apps_; }
   domain::UserRepository& users() override { return users_; }
   domain::DirectoryRepository& directory() override { return directory_; }
@@ -40,6 +42,7 @@ class SqlTransaction final : public domain::Transaction {
   domain::CursorRepository& cursors() override { return cursors_; }
   domain::SharingRepository& sharing() override { return sharing_; }
   domain::AclRepository& acls() override { return acls_; }
+  domain::CommentRepository& comments() override { return comments_; }
 
  private:
   SqlAppRepository apps_;
@@ -53,6 +56,7 @@ class SqlTransaction final : public domain::Transaction {
   SqlCursorRepository cursors_;
   SqlSharingRepository sharing_;
   SqlAclRepository acls_;
+  SqlCommentRepository comments_;
 };
 
 class SqlTransactionRunner final : public domain::TransactionRunner {

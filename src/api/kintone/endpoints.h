@@ -51,6 +51,13 @@ JsonResult PostCursor(Call& call, Services& s);
 JsonResult GetCursor(Call& call, Services& s);
 JsonResult DeleteCursor(Call& call, Services& s);
 common::Result<http::Response> PostBulkRequest(Call& call, Services& s);
+// Comments (§5.9)
+JsonResult GetRecordComments(Call& call, Services& s);
+JsonResult PostRecordComment(Call& call, Services& s);
+JsonResult DeleteRecordComment(Call& call, Services& s);
+// Tsumiki's own: a record's history, and the caller's rights for the record form.
+JsonResult GetRecordHistory(Call& call, Services& s);
+JsonResult GetRecordRights(Call& call, Services& s);
 // Files (§8)
 JsonResult PostFile(Call& call, Services& s);
 common::Result<http::Response> GetFile(Call& call, Services& s);

@@ -195,4 +195,12 @@ std::string FormatDateTime(int64_t unix_seconds) {
   return out;
 }
 
+std::string FormatDateTimeSeconds(int64_t unix_seconds) {
+  std::string out = FormatDateTime(unix_seconds);
+  int64_t seconds = ((unix_seconds % 60) + 60) % 60;
+  out.resize(out.size() - 3);  // ":00Z" → ":"
+  AppendDigits(out, seconds, 2);
+  return out + "Z";
+}
+
 }  // namespace domain

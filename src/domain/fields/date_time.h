@@ -23,6 +23,8 @@ std::optional<int64_t> ParseDateTime(std::string_view text);
 
 // "YYYY-MM-DDTHH:MM:00Z" (seconds always 00, as kintone emits).
 std::string FormatDateTime(int64_t unix_seconds);
+// "YYYY-MM-DDTHH:MM:SSZ" (comments and history keep their seconds).
+std::string FormatDateTimeSeconds(int64_t unix_seconds);
 
 // Days since 1970-01-01 of a civil date, and back.
 int64_t DaysFromCivil(int64_t year, int month, int day);

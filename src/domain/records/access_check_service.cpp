@@ -4,6 +4,7 @@
 #include "domain/permissions/access.h"
 #include "domain/records/record_access.h"
 #include "domain/records/record_context.h"
+#include "domain/records/record_schema_lookup.h"
 #include "domain/users/user_repository.h"
 
 namespace domain {
@@ -18,6 +19,28 @@ using common::Status;
 namespace {
 
 constexpr size_t kMaxIds = 100;
+
+// Fields holding a value, at the top level and inside tables: (code, top-level code,
+// whether a record write may set it).
+struct ValueField {
+  std::string code;
+  std::string top;
+  bool writable = false;
+};
+void ValueFields(const std::vector<FieldDef>& fields, const FieldTypeRegistry& registry,
+                 const std::string& table, std::vector<ValueField>& out) {
+  for (const FieldDef& f : fields) {
+    if (f.type == FieldType::kSubtable) {
+      out.push_back({f.code, f.code, true});
+      ValueFields(f.fields, registry, f.code, out);
+      continue;
+    }
+    const FieldTypeBehavior& b = registry.Get(f.type);
+    if (!b.HasValue()) continue;
+    bool writable = !b.IsSystem() && f.type != FieldType::kCalc;
+    out.push_back({f.code, table.empty() ? f.code : table, writable});
+  }
+}
 
 // Fields a record update can write: data fields at the top level and inside tables.
 void WritableFields(const std::vector<FieldDef>& fields, const FieldTypeRegistry& registry,
@@ -132,6 +155,65 @@ Result<json::object> AccessCheckService::EvaluateAs(const Principal& manager, in
     as.time_zone = user->time_zone;
     as.primary_organization_id = user->primary_organization_id;
     TK_ASSIGN_OR_RETURN(out, EvaluateIn(tx, as, app, ids, true));
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<json::object> AccessCheckService::Rights(const Principal& who, int64_t app,
+                                                std::optional<int64_t> record) {
+  json::object out;
+  TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(App a, LoadApp(tx, who, app, true));
+    TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, a));
+    TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a));
+    if (!access.has(kAclView) && !access.has(kAclAdd)) return CheckRight(access, AppRight::kView);
+    bool view = false, edit = false, remove = false;
+    if (record) {
+      // The record's own rights, as its reads and writes evaluate them (record ACL included).
+      RecordSchema schema{a.id, live->form, *live->codec, directory_};
+      TK_ASSIGN_OR_RETURN(auto found, tx.records().FindMany(schema, {*record}, false));
+      if (found.empty()) return Error(ErrorCode::kRecordNotFound, {std::to_string(*record)});
+      DirectoryEntityResolver resolver(directory_);
+      query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, {});
+      auto holds = [&](uint32_t right) -> Result<bool> {
+        if (!access.has(right)) return false;
+        TK_ASSIGN_OR_RETURN(auto allowed, RecordsAllowing(tx, who, access, *live, schema,
+                                                          directory_, qc, {*record}, right));
+        return allowed.count(*record) > 0;
+      };
+      TK_ASSIGN_OR_RETURN(view, holds(kAclView));
+      TK_ASSIGN_OR_RETURN(edit, holds(kAclEdit));
+      TK_ASSIGN_OR_RETURN(remove, holds(kAclDelete));
+      edit = edit && view;
+      remove = remove && view;
+    } else {
+      // A record being added has no creator, fields or id yet: record ACL rules (their
+      // CREATOR and FIELD_ENTITY entries included) cannot apply, and the add is decided by
+      // the app right alone, as RecordService::Add decides it.
+      view = edit = access.has(kAclAdd);
+    }
+    std::vector<ValueField> fields;
+    ValueFields(live->form.fields(), forms_.registry(), "", fields);
+    json::object field_rights;
+    for (const ValueField& f : fields) {
+      bool field_view = view && access.CanViewField(f.top);
+      field_rights[f.code] = json::object{
+          {"viewable", field_view},
+          {"editable", field_view && edit && f.writable && access.CanEditField(f.top)}};
+    }
+    json::object record_rights{{"viewable", view}, {"editable", edit}, {"deletable", remove}};
+    if (!record) record_rights = json::object{{"addable", access.has(kAclAdd)}};
+    out = json::object{
+        {"app", json::object{{"appEditable", access.has(kAclManage)},
+                             {"recordViewable", access.has(kAclView)},
+                             {"recordAddable", access.has(kAclAdd)},
+                             {"recordEditable", access.has(kAclEdit)},
+                             {"recordDeletable", access.has(kAclDelete)},
+                             {"recordImportable", access.has(kAclImport)},
+                             {"recordExportable", access.has(kAclExport)}}},
+        {"record", std::move(record_rights)},
+        {"fields", std::move(field_rights)}};
     return Status::Ok();
   }));
   return out;

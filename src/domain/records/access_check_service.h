@@ -5,6 +5,7 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,11 @@ class AccessCheckService {
                                                const std::vector<int64_t>& ids);
   // The same for the user `user_code`, plus their app-level rights under "app"; for callers
   // who manage the app.
+  // The caller's rights for the record form, by the same evaluation: {"app":{…app rights},
+  // "record":{viewable,editable,deletable} (a new record, `record` nullopt: {addable}),
+  // "fields":{code:{viewable,editable}}} for every field holding a value (inner fields too).
+  common::Result<boost::json::object> Rights(const Principal& who, int64_t app,
+                                             std::optional<int64_t> record);
   common::Result<boost::json::object> EvaluateAs(const Principal& manager, int64_t app,
                                                  const std::string& user_code,
                                                  const std::vector<int64_t>& ids);

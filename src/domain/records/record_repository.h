@@ -88,6 +88,12 @@ class RecordRepository {
   // The same for many records, in multi-row statements (a 100-record POST).
   virtual common::Status AppendHistoryMany(const RecordSchema& s,
                                            const std::vector<HistoryEntry>& entries) = 0;
+  // How many history entries record `id` has (it may since have been deleted).
+  virtual common::Result<int64_t> CountHistory(const RecordSchema& s, int64_t id) = 0;
+  // A page of record `id`'s history, newest revision first.
+  virtual common::Result<std::vector<HistoryEntry>> ListHistory(const RecordSchema& s, int64_t id,
+                                                                int64_t offset,
+                                                                int64_t limit) = 0;
 };
 
 }  // namespace domain

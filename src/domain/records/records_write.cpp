@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/apps/app_service.h"
+#include "domain/comments/comment_repository.h"
 #include "domain/permissions/access.h"
 #include "domain/permissions/public_access.h"
 #include "domain/records/record_access.h"
@@ -330,6 +331,8 @@ Status RecordService::Delete(const Principal& who, int64_t app, const std::vecto
           a.schema, ids[i], current->revision + 1, who.user_id, now, "delete",
           json::object{{"before", current->fields}}));
       TK_RETURN_IF_ERROR(tx.records().Delete(a.schema, ids[i]));
+      // kintone deletes a record's comments with it (§5.7).
+      TK_RETURN_IF_ERROR(tx.comments().DeleteForRecord(a.app.id, ids[i]));
     }
     return Status::Ok();
   });

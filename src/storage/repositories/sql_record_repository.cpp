@@ -484,4 +484,32 @@ Status SqlRecordRepository::AppendHistory(const RecordSchema& s, int64_t id, int
                     {id, revision, user, at, std::string(action), json::serialize(diff)});
 }
 
+Result<int64_t> SqlRecordRepository::CountHistory(const RecordSchema& s, int64_t id) {
+  TK_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT count(*) FROM " + query::HistoryTable(s.app) +
+                                   " WHERE record_id = ?",
+                               {id}));
+  return rows.empty() ? 0 : rows[0].Int(0);
+}
+
+Result<std::vector<domain::HistoryEntry>> SqlRecordRepository::ListHistory(const RecordSchema& s,
+                                                                           int64_t id,
+                                                                           int64_t offset,
+                                                                           int64_t limit) {
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT revision, user_id, at, action, diff FROM " +
+                                              query::HistoryTable(s.app) +
+                                              " WHERE record_id = ? ORDER BY revision DESC "
+                                              "LIMIT ? OFFSET ?",
+                                          {id, limit, offset}));
+  std::vector<domain::HistoryEntry> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    boost::system::error_code ec;
+    json::value diff = json::parse(r.Text(4), ec);
+    out.push_back({id, r.Int(0), r.Int(1), r.Int(2), r.Text(3),
+                   !ec && diff.is_object() ? std::move(diff.as_object()) : json::object()});
+  }
+  return out;
+}
+
 }  // namespace storage

@@ -37,6 +37,10 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Status AppendHistory(const domain::RecordSchema& s, int64_t id, int64_t revision,
                                int64_t user, int64_t at, std::string_view action,
                                const boost::json::object& diff) override;
+  common::Result<int64_t> CountHistory(const domain::RecordSchema& s, int64_t id) override;
+  common::Result<std::vector<domain::HistoryEntry>> ListHistory(const domain::RecordSchema& s,
+                                                                int64_t id, int64_t offset,
+                                                                int64_t limit) override;
 
  private:
   // Reads rows of "SELECT <record columns> …" into records (header + fields).

@@ -1,8 +1,7 @@
 // The authorisation matrix: users in several organisations (a tree) and groups, one app
 // with app, record and field ACLs, and for every principal × operation exactly what is
 // allowed and what comes back — get, list, count, query and sort on each field, writes,
-// deletes, bulk requests, cursors and file downloads. (Record history and comments have no
-// routes yet.)
+// deletes, bulk requests, cursors, file downloads, record history and comments.
 //
 // Directory: city ⊃ welfare ⊃ welfare-care, city ⊃ tax; group auditors.
 //   alice: welfare   bob: welfare-care   carol: tax   dave: auditors   erin: nobody
@@ -216,6 +215,39 @@ for (const [who, expected] of Object.entries(EXPECT)) {
       assert.equal(r.text, "confidential");
     } else {
       isError(r, 404, "GAIA_BL01");
+    }
+  });
+
+  test(`${who}: history — only of visible records, never with a hidden field`, async () => {
+    const auth = who === "admin" ? undefined : who === "token" ? null : { username: who, password: `${who}-pw` };
+    const headers = who === "token" ? { "X-Cybozu-API-Token": tokenValue } : {};
+    for (const name of ALL) {
+      const r = await raw(server.baseUrl, "GET", `/api/record/history.json?app=${app}&id=${ids[name]}`, { auth, headers });
+      if (!expected.records.includes(name)) {
+        isError(r, 403, "CB_NO02");
+        continue;
+      }
+      assert.equal(r.status, 200, `${who} ${name}: ${r.text}`);
+      const codes = new Set(r.json.history.flatMap((h) => h.changes.map((c) => c.code)));
+      assert.ok(codes.has("title"), `${who} ${name}: ${r.text}`);
+      for (const f of ["salary", "attachment"]) {
+        if (!expected.fields.includes(f)) assert.ok(!codes.has(f) && !r.text.includes(`"${f}"`), `${who} ${name} ${f}: ${r.text}`);
+      }
+    }
+  });
+
+  test(`${who}: comments — read and posted only on visible records`, async () => {
+    for (const name of ALL) {
+      const list = () => clients[who].record.getRecordComments({ app, record: ids[name] });
+      const post = () => clients[who].record.addRecordComment({ app, record: ids[name], comment: { text: `${who} was here` } });
+      if (!expected.records.includes(name)) {
+        await rejectsWith(list(), { status: 403, code: "CB_NO02" });
+        await rejectsWith(post(), { status: 403, code: "CB_NO02" });
+        continue;
+      }
+      await post();
+      const { comments } = await list();
+      assert.equal(comments[0].text, `${who} was here`);
     }
   });
 }

@@ -246,6 +246,7 @@ class FakeTransaction final : public Transaction {
   [[noreturn]] CursorRepository& cursors() override { std::abort(); }
   [[noreturn]] AclRepository& acls() override { std::abort(); }
   [[noreturn]] SharingRepository& sharing() override { std::abort(); }
+  [[noreturn]] CommentRepository& comments() override { std::abort(); }
 
  private:
   FakeUsers users_;

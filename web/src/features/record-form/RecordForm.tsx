@@ -7,6 +7,8 @@ import { FieldView } from "../../fields/FieldView";
 import type { FieldErrors } from "../../lib/errorKeys";
 import { htmlToText } from "../../lib/displayValue";
 import { isInputType, type RecordValues } from "../../lib/fieldValue";
+import { useI18n } from "../../app/I18nProvider";
+import type { FieldRight } from "./recordExtrasApi";
 
 const WIDE = new Set(["MULTI_LINE_TEXT", "RICH_TEXT", "SUBTABLE", "FILE"]);
 
@@ -17,6 +19,8 @@ interface Props {
   errors: FieldErrors;
   editable: boolean;
   onChange: (code: string, value: RawValue) => void;
+  /** The user's rights per field (GET /api/record/rights.json); absent: every field editable. */
+  fieldRights?: Record<string, FieldRight>;
 }
 
 function Cell({ element, ...props }: Props & { element: LayoutElement }) {
@@ -28,11 +32,16 @@ function Cell({ element, ...props }: Props & { element: LayoutElement }) {
   return <FieldCell {...props} code={property.code} wide={false} />;
 }
 
-function FieldCell({ code, wide, properties, values, errors, editable, onChange }: Props & { code: string; wide: boolean }) {
+function FieldCell({ code, wide, properties, values, errors, editable, onChange, fieldRights }: Props & { code: string; wide: boolean }) {
+  const { t } = useI18n();
   const property = properties[code]!;
   const messages = errors.byField[code];
   const id = `field-${code}`;
-  const editing = editable && isInputType(property.type);
+  const right = fieldRights?.[code];
+  // A field the user may not view is not on the form at all (not an empty input).
+  if (right && !right.viewable) return null;
+  const readOnly = editable && isInputType(property.type) && right !== undefined && !right.editable;
+  const editing = editable && isInputType(property.type) && !readOnly;
   return (
     <div className={`form-cell${wide || WIDE.has(property.type) ? " wide" : ""}`} data-testid={`field-${code}`}>
       <Form.Item
@@ -45,6 +54,13 @@ function FieldCell({ code, wide, properties, values, errors, editable, onChange 
         {editing ? (
           <FieldInput property={property} value={values[code]} label={property.label} id={id} invalid={!!messages}
             cellErrors={errors.byCell} onChange={(v) => onChange(code, v)} />
+        ) : readOnly ? (
+          // Shown as what it is, a value this user may read but not change, not as a
+          // disabled input: screen readers announce it read-only.
+          <div id={id} role="textbox" aria-readonly="true" aria-label={property.label} tabIndex={0} className="field-readonly" data-testid={`readonly-${code}`}>
+            <FieldView property={property} value={values[code]} />
+            <span className="muted field-readonly-note">{t("record.readOnly")}</span>
+          </div>
         ) : (
           <FieldView property={property} value={values[code]} />
         )}

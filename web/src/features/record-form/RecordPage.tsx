@@ -1,7 +1,7 @@
 // Create, view, edit, duplicate and delete one record.
 import { CopyOutlined, DeleteOutlined, EditOutlined, SaveOutlined, UnorderedListOutlined } from "@ant-design/icons";
-import { App as AntApp, Alert, Button, Modal, Popconfirm, Space } from "antd";
-import { useEffect, useState } from "react";
+import { App as AntApp, Alert, Button, Modal, Popconfirm, Space, Tabs } from "antd";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useBlocker, useLocation, useNavigate, useParams } from "react-router";
 import type { FileValue, SubtableRow } from "../../api/types";
 import { isApiError } from "../../api/errors";
@@ -10,7 +10,11 @@ import { useApi, useSession } from "../../app/SessionProvider";
 import type { RecordValues } from "../../lib/fieldValue";
 import { rememberApp } from "../../lib/recentApps";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
+import { CommentsPanel } from "./CommentsPanel";
+import { HistoryTab } from "./HistoryTab";
 import { RecordForm } from "./RecordForm";
+import { recordExtrasApi, type FormRights } from "./recordExtrasApi";
+import "./recordPage.css";
 import { useRecordEditor } from "./useRecordEditor";
 
 /** Values for "duplicate": everything but attachments and table row ids. */
@@ -37,6 +41,18 @@ export function RecordPage() {
   const editor = useRecordEditor(api, appId, recordId, seed);
   const [editing, setEditing] = useState(!recordId);
   useEffect(() => setEditing(!recordId), [recordId]);
+  const extras = useMemo(() => recordExtrasApi(api.transport), [api]);
+  // What this user may do here, from the server's own evaluation: which buttons to offer,
+  // which fields are read-only or absent (a new record's form too).
+  const [rights, setRights] = useState<FormRights | null>(null);
+  const [tab, setTab] = useState("form");
+  const [historyKey, setHistoryKey] = useState(0);
+  useEffect(() => {
+    setRights(null);
+    setTab("form");
+    extras.rights(appId, recordId).then(setRights, () => setRights(null));
+  }, [extras, appId, recordId, historyKey]);
+  const me = state.status === "signedIn" ? state.session.user.code : "";
   useEffect(() => {
     if (state.status === "signedIn") rememberApp(state.session.user.code, appId);
   }, [appId, state]);
@@ -63,7 +79,10 @@ export function RecordPage() {
     }
     void message.success(t("record.saved"));
     if (!recordId) navigate(`/apps/${appId}/records/${id}`, { replace: true });
-    else setEditing(false);
+    else {
+      setEditing(false);
+      setHistoryKey((k) => k + 1);
+    }
   };
 
   const title = recordId ? t("record.title", { id: recordId }) : t("record.new");
@@ -79,11 +98,11 @@ export function RecordPage() {
           {recordId && !editing && (
             <>
               <Button icon={<CopyOutlined aria-hidden />} onClick={() => navigate(`/apps/${appId}/records/new`, { state: { seed: duplicateValues(editor.values) } })}>{t("record.duplicate")}</Button>
-              <Popconfirm title={t("record.deleteConfirm")} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }}
+              {rights?.record.deletable !== false && <Popconfirm title={t("record.deleteConfirm")} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }}
                 onConfirm={() => void editor.remove().then(() => { void message.success(t("records.deleted")); navigate(`/apps/${appId}`); }, (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)))}>
                 <Button danger icon={<DeleteOutlined aria-hidden />}>{t("record.delete")}</Button>
-              </Popconfirm>
-              <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>{t("record.edit")}</Button>
+              </Popconfirm>}
+              {rights?.record.editable !== false && <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>{t("record.edit")}</Button>}
             </>
           )}
           {editing && (
@@ -96,7 +115,21 @@ export function RecordPage() {
       </div>
       {editor.saveError !== null && <div style={{ marginBottom: 12 }}><ErrorAlert error={editor.saveError} /></div>}
       {editor.errors.other.length > 0 && <Alert type="error" showIcon role="alert" title={editor.errors.other.join(" ")} style={{ marginBottom: 12 }} />}
-      <RecordForm properties={editor.def.properties} layout={editor.def.layout} values={editor.values} errors={editor.errors} editable={editing} onChange={editor.setValue} />
+      {(() => {
+        const form = <RecordForm properties={editor.def.properties} layout={editor.def.layout} values={editor.values} errors={editor.errors} editable={editing} onChange={editor.setValue} fieldRights={rights?.fields} />;
+        if (!recordId) return form;
+        return (
+          <div className="record-with-comments">
+            <div className="record-main">
+              <Tabs activeKey={tab} onChange={setTab} items={[
+                { key: "form", label: t("record.tabForm"), children: form },
+                { key: "history", label: t("record.tabHistory"), disabled: editing, children: tab === "history" ? <HistoryTab api={extras} app={appId} record={recordId} reloadKey={historyKey} /> : null },
+              ]} />
+            </div>
+            <aside className="record-side"><CommentsPanel api={extras} http={api.transport} app={appId} record={recordId} me={me} /></aside>
+          </div>
+        );
+      })()}
       <Modal
         open={editor.conflict}
         title={t("record.conflictTitle")}

@@ -1,0 +1,57 @@
+#include "domain/records/history_view.h"
+
+namespace domain {
+
+namespace json = boost::json;
+
+namespace {
+
+// The `value` of a stored {"type","value"} field, null when absent.
+json::value ValueOf(const json::value* field) {
+  if (!field || !field->is_object()) return nullptr;
+  const json::value* v = field->as_object().if_contains("value");
+  return v ? *v : json::value();
+}
+
+const json::object* ObjectAt(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v ? v->if_object() : nullptr;
+}
+
+}  // namespace
+
+json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
+                           const AppAccess& access) {
+  // add: {"after": record}; delete: {"before": record}; update: {code: {before, after}}.
+  const json::object* whole_before = nullptr;
+  const json::object* whole_after = nullptr;
+  if (entry.action == "add") whole_after = ObjectAt(entry.diff, "after");
+  if (entry.action == "delete") whole_before = ObjectAt(entry.diff, "before");
+  bool whole = entry.action == "add" || entry.action == "delete";
+
+  json::array out;
+  for (const FieldDef& f : form.fields()) {
+    if (!access.CanViewField(f.code)) continue;
+    json::value before, after;
+    if (whole) {
+      const json::object* record = whole_before ? whole_before : whole_after;
+      if (!record) break;
+      const json::value* field = record->if_contains(f.code);
+      if (!field) continue;
+      (whole_before ? before : after) = ValueOf(field);
+    } else {
+      const json::object* change = ObjectAt(entry.diff, f.code);
+      if (!change) continue;
+      before = ValueOf(change->if_contains("before"));
+      after = ValueOf(change->if_contains("after"));
+    }
+    out.push_back(json::object{{"code", f.code},
+                               {"label", f.label},
+                               {"type", common::FieldTypeName(f.type)},
+                               {"before", std::move(before)},
+                               {"after", std::move(after)}});
+  }
+  return out;
+}
+
+}  // namespace domain

@@ -1,0 +1,107 @@
+#include "domain/records/history_view.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/serialize.hpp>
+
+namespace domain {
+namespace {
+
+namespace json = boost::json;
+
+FieldSet Form() {
+  std::vector<FieldDef> fields(3);
+  fields[0].id = 1;
+  fields[0].code = "title";
+  fields[0].label = "Title";
+  fields[1].id = 2;
+  fields[1].code = "secret";
+  fields[1].label = "Secret";
+  fields[2].id = 3;
+  fields[2].code = "amount";
+  fields[2].label = "Amount";
+  fields[2].type = common::FieldType::kNumber;
+  return FieldSet(std::move(fields));
+}
+
+json::value Field(std::string_view type, std::string_view value) {
+  return json::object{{"type", type}, {"value", value}};
+}
+
+HistoryEntry Update() {
+  HistoryEntry e;
+  e.revision = 2;
+  e.action = "update";
+  e.diff = json::object{
+      {"secret", json::object{{"before", Field("SINGLE_LINE_TEXT", "a")},
+                              {"after", Field("SINGLE_LINE_TEXT", "b")}}},
+      {"title", json::object{{"before", Field("SINGLE_LINE_TEXT", "x")},
+                             {"after", Field("SINGLE_LINE_TEXT", "y")}}},
+      {"removed_field", json::object{{"before", nullptr}, {"after", Field("NUMBER", "1")}}}};
+  return e;
+}
+
+TEST(VisibleChanges, UpdateShowsChangedFieldsInFormOrder) {
+  AppAccess access;
+  json::array changes = VisibleChanges(Update(), Form(), access);
+  ASSERT_EQ(changes.size(), 2u);  // a field no longer on the form is left out
+  EXPECT_EQ(changes[0].at("code"), "title");
+  EXPECT_EQ(changes[0].at("before"), "x");
+  EXPECT_EQ(changes[0].at("after"), "y");
+  EXPECT_EQ(changes[0].at("label"), "Title");
+  EXPECT_EQ(changes[1].at("code"), "secret");
+}
+
+TEST(VisibleChanges, HiddenFieldIsRemovedFromUpdates) {
+  AppAccess access;
+  access.fields.emplace("secret", 0u);  // NONE
+  json::array changes = VisibleChanges(Update(), Form(), access);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].at("code"), "title");
+  EXPECT_EQ(json::serialize(changes).find("\"a\""), std::string::npos);
+}
+
+TEST(VisibleChanges, ReadOnlyFieldIsShown) {
+  AppAccess access;
+  access.fields.emplace("secret", static_cast<uint32_t>(kAclView));
+  EXPECT_EQ(VisibleChanges(Update(), Form(), access).size(), 2u);
+}
+
+TEST(VisibleChanges, HiddenFieldIsRemovedFromAddsAndDeletes) {
+  AppAccess access;
+  access.fields.emplace("secret", 0u);
+  json::object record{{"title", Field("SINGLE_LINE_TEXT", "t")},
+                      {"secret", Field("SINGLE_LINE_TEXT", "s")},
+                      {"amount", Field("NUMBER", "5")}};
+  HistoryEntry add;
+  add.action = "add";
+  add.diff = json::object{{"after", record}};
+  json::array changes = VisibleChanges(add, Form(), access);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].at("code"), "title");
+  EXPECT_TRUE(changes[0].at("before").is_null());
+  EXPECT_EQ(changes[0].at("after"), "t");
+  EXPECT_EQ(changes[1].at("code"), "amount");
+  EXPECT_EQ(changes[1].at("type"), "NUMBER");
+
+  HistoryEntry del;
+  del.action = "delete";
+  del.diff = json::object{{"before", record}};
+  changes = VisibleChanges(del, Form(), access);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[1].at("before"), "5");
+  EXPECT_TRUE(changes[1].at("after").is_null());
+}
+
+TEST(VisibleChanges, ChangeOnlyToHiddenFieldsLeavesAnEmptyEntry) {
+  AppAccess access;
+  access.fields.emplace("secret", 0u);
+  HistoryEntry e;
+  e.action = "update";
+  e.diff = json::object{{"secret", json::object{{"before", Field("SINGLE_LINE_TEXT", "a")},
+                                                {"after", Field("SINGLE_LINE_TEXT", "b")}}}};
+  EXPECT_TRUE(VisibleChanges(e, Form(), access).empty());
+}
+
+}  // namespace
+}  // namespace domain
