@@ -84,6 +84,9 @@ constexpr Mapping kWrites[] = {
     {"/k/v1/record/acl.json", "", "permission.record", "", "", ""},
     {"/k/v1/field/acl.json", "", "permission.field", "", "", ""},
     {"/api/app/tokens.json", "token.create", "", "token.revoke", "", ""},
+    {"/api/admin/mail/settings.json", "", "mail.settings", "", "", ""},
+    {"/api/admin/mail/test.json", "mail.test", "", "", "", ""},
+    {"/api/admin/mail/retry.json", "mail.retry", "", "", "", ""},
 };
 
 }  // namespace
@@ -285,6 +288,17 @@ void AuditTrail::Observe(const Call& call, std::string_view route, const common:
         detail.erase("csv");  // the whole file would bloat every entry
         detail.erase("__REQUEST_TOKEN__");
         e.detail = json::serialize(detail);
+      }
+      if (action.starts_with("mail.")) {
+        json::object detail = call.params.values();
+        detail.erase("__REQUEST_TOKEN__");
+        // The SMTP password never reaches the log; only that it was changed.
+        json::value* settings = detail.if_contains("settings");
+        if (settings && settings->is_object() && settings->as_object().erase("password")) {
+          settings->as_object()["password"] = "(changed)";
+        }
+        e.detail = json::serialize(detail);
+        if (action == "mail.retry") e.target = StringParam(call, "id");
       }
       Write({std::move(e)});
       return;

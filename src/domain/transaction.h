@@ -20,6 +20,7 @@ class FileRepository;
 class CursorRepository;
 class SharingRepository;
 class AclRepository;
+class MailRepository;
 class CommentRepository;
 
 class Transaction {
@@ -36,6 +37,7 @@ class Transaction {
   virtual CursorRepository& cursors() = 0;
   virtual SharingRepository& sharing() = 0;
   virtual AclRepository& acls() = 0;
+  virtual MailRepository& mail() = 0;
   virtual CommentRepository& comments() = 0;
 };
 

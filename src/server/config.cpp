@@ -197,6 +197,11 @@ constexpr Option kOptions[] = {
        c.admin_allow_from = std::string(v);
        return std::string();
      }},
+    {"mail-retry-seconds", "TSUMIKI_MAIL_RETRY_SECONDS", "N",
+     "wait N seconds after a failed mail delivery, doubling per attempt (up to an hour)",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 1, 86400, c.mail_retry_seconds);
+     }},
     {"trusted-proxies", "TSUMIKI_TRUSTED_PROXIES", "CIDRS",
      "reverse proxies whose X-Forwarded-For is believed",
      [](Config& c, std::string_view v) {

@@ -42,6 +42,7 @@ struct Config {
   int64_t login_failures_before_lock = 5;  // per account; back-off doubles after that
   std::string admin_allow_from;            // CIDR list; empty = administrators from anywhere
   std::string trusted_proxies;             // CIDR list whose X-Forwarded-For is believed
+  int64_t mail_retry_seconds = 60;         // first wait after a failed send; doubles per try
   std::string config_file;                 // the file that was read, if any
   bool help = false;                       // --help was given: print ConfigHelp() and exit 0
 };

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "api/admin/admin_endpoints.h"
+#include "api/admin/mail_endpoints.h"
 #include "api/audit_trail.h"
 #include "api/dispatcher.h"
 #include "api/routes.h"
@@ -14,6 +15,7 @@
 #include "domain/apps/form_service.h"
 #include "domain/comments/comment_service.h"
 #include "domain/fields/field_type_registry.h"
+#include "domain/mail/mail_service.h"
 #include "domain/files/file_service.h"
 #include "domain/permissions/acl_service.h"
 #include "domain/records/access_check_service.h"
@@ -31,6 +33,8 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "mail/curl_mailer.h"
+#include "mail/mail_sender.h"
 #include "server/bootstrap.h"
 #include "storage/blob/disk_blob_store.h"
 #include "storage/blob/magic_file_type_detector.h"
@@ -76,6 +80,10 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::ReceiptService> receipts;
   std::unique_ptr<domain::PublicFormService> public_forms;
   std::unique_ptr<domain::PublicLookupService> public_lookups;
+  // Outgoing mail; the sender thread stops before the services and database it uses go.
+  std::unique_ptr<mail::CurlMailer> mailer;
+  std::unique_ptr<domain::MailService> mail;
+  std::unique_ptr<mail::MailSender> mail_sender;
   std::unique_ptr<storage::SqlAuditLog> audit_log;
   std::unique_ptr<api::AuditTrail> audit_trail;
   std::unique_ptr<api::Services> services;
@@ -88,6 +96,7 @@ struct TsumikiServer::Parts {
 TsumikiServer::TsumikiServer(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 TsumikiServer::~TsumikiServer() {
   if (parts_ && parts_->http) parts_->http->Stop();
+  if (parts_ && parts_->mail_sender) parts_->mail_sender->Stop();
 }
 
 common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config& config) {
@@ -174,6 +183,13 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
       p->clock);
   p->public_lookups = std::make_unique<domain::PublicLookupService>(
       *p->transactions, *p->forms, *p->directory, p->public_limiter, p->clock);
+  p->mailer = std::make_unique<mail::CurlMailer>();
+  domain::MailOptions mail_options;
+  mail_options.retry_seconds = config.mail_retry_seconds;
+  mail_options.max_retry_seconds = std::max<int64_t>(3600, config.mail_retry_seconds);
+  p->mail = std::make_unique<domain::MailService>(*p->transactions, *p->mailer, p->clock,
+                                                  mail_options);
+  p->mail_sender = std::make_unique<mail::MailSender>(*p->mail, std::chrono::seconds(1));
   p->services = std::make_unique<api::Services>(
       api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files, *p->users,
                     *p->organizations, *p->groups, *p->directory_csv, *p->acls, *p->access_checks, *p->public_pages,
@@ -189,6 +205,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->audit_trail = std::make_unique<api::AuditTrail>(*p->audit_log, p->clock);
   p->dispatcher->SetAuditTrail(p->audit_trail.get());
   api::AddAuditRoutes(*p->dispatcher, *p->audit_log);
+  api::AddMailRoutes(*p->dispatcher, *p->mail);
   // The chain's head in the operator's log: a copy outside the database to compare against.
   domain::AuditFilter newest;
   newest.limit = 1;
@@ -253,16 +270,22 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   return std::unique_ptr<TsumikiServer>(new TsumikiServer(std::move(p)));
 }
 
-common::Status TsumikiServer::Start() { return parts_->http->Start(); }
+common::Status TsumikiServer::Start() {
+  TK_RETURN_IF_ERROR(parts_->http->Start());
+  parts_->mail_sender->Start();
+  return common::Status::Ok();
+}
 
 void TsumikiServer::RunUntilSignal() {
   http::WaitForShutdownSignal(*parts_->http);
   parts_->http->Wait();  // in-flight requests finish before the database closes
+  parts_->mail_sender->Stop();
 }
 
 void TsumikiServer::Stop() {
   parts_->http->Stop();
   parts_->http->Wait();
+  parts_->mail_sender->Stop();
 }
 
 uint16_t TsumikiServer::port() const { return parts_->http->port(); }

@@ -10,6 +10,7 @@
 #include "storage/repositories/sql_cursor_repository.h"
 #include "storage/repositories/sql_directory_repository.h"
 #include "storage/repositories/sql_file_repository.h"
+#include "storage/repositories/sql_mail_repository.h"
 #include "storage/repositories/sql_record_repository.h"
 #include "storage/repositories/sql_sharing_repository.h"
 #include "storage/repositories/sql_user_repository.h"
@@ -30,7 +31,8 @@ class SqlTransaction final : public domain::Transaction {
         cursors_(c),
         sharing_(c),
         acls_(c, acl_cache),
-        comments_(c) {}
+        comments_(c),
+        mail_(c) {}
   domain::AppRepository& apps() override { return apps_; }
   domain::UserRepository& users() override { return users_; }
   domain::DirectoryRepository& directory() override { return directory_; }
@@ -43,6 +45,7 @@ class SqlTransaction final : public domain::Transaction {
   domain::SharingRepository& sharing() override { return sharing_; }
   domain::AclRepository& acls() override { return acls_; }
   domain::CommentRepository& comments() override { return comments_; }
+  domain::MailRepository& mail() override { return mail_; }
 
  private:
   SqlAppRepository apps_;
@@ -57,6 +60,7 @@ class SqlTransaction final : public domain::Transaction {
   SqlSharingRepository sharing_;
   SqlAclRepository acls_;
   SqlCommentRepository comments_;
+  SqlMailRepository mail_;
 };
 
 class SqlTransactionRunner final : public domain::TransactionRunner {

@@ -1,9 +1,13 @@
 #include "domain/sharing/public_form_service.h"
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <map>
 
 #include "domain/apps/app_repository.h"
+#include "domain/mail/mail_service.h"
+#include "domain/mail/mail_template.h"
+#include "domain/mail/mime.h"
 #include "domain/sharing/public_form_settings.h"
 #include "domain/sharing/public_page_service.h"
 
@@ -86,6 +90,45 @@ json::object FieldJson(const FieldDef& def, const PublishedField& published) {
   }
   f["defaultValue"] = def.default_value;
   return f;
+}
+
+// A submitted value as plain text for a mail: strings as typed, lists joined, attachments
+// by file name.
+std::string PlainValue(const json::value* v, const std::vector<PublicFile>& files,
+                       std::string_view code) {
+  std::string out;
+  auto add = [&](std::string_view part) {
+    if (!out.empty()) out += ", ";
+    out += part;
+  };
+  for (const PublicFile& f : files) {
+    if (f.field == code) add(f.name);
+  }
+  if (!v) return out;
+  if (v->is_string()) {
+    add(v->as_string());
+  } else if (v->is_array()) {
+    for (const json::value& e : v->as_array()) {
+      if (e.is_string()) add(e.as_string());
+    }
+  } else if (v->is_int64() || v->is_uint64() || v->is_double()) {
+    add(json::serialize(*v));
+  }
+  return out;
+}
+
+// The resident's address from the form's mail field: "" when left empty (no mail), CB_VA01
+// when it is not one plain address.
+Result<std::string> ResidentAddress(const ConfirmationMail& mail, const json::object& values) {
+  const json::value* v = values.if_contains(mail.to_field);
+  std::string address = v && v->is_string() ? std::string(v->as_string()) : "";
+  while (!address.empty() && address.back() == ' ') address.pop_back();
+  while (!address.empty() && address.front() == ' ') address.erase(0, 1);
+  if (address.empty()) return address;
+  if (!IsMailAddress(address)) {
+    return Error::Invalid("record." + mail.to_field + ".value", Text::kBadMailAddress);
+  }
+  return address;
 }
 
 }  // namespace
@@ -181,6 +224,10 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
     }
   }
   if (errors.has_fields()) return errors;
+  std::string mail_to;
+  if (p.settings.mail.enabled) {
+    TK_ASSIGN_OR_RETURN(mail_to, ResidentAddress(p.settings.mail, s.values));
+  }
 
   Principal who;
   who.user_code = std::string(kPublicFormUserCode);
@@ -217,6 +264,24 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
     TK_ASSIGN_OR_RETURN(auto added, records_.Add(who, p.page.app_id, {record}, true));
     out.record_id = added[0].id;
     out.receipt = added[0].receipt;
+    if (!mail_to.empty()) {
+      // Queued in this transaction: sent only if the record is stored, never lost once it is.
+      auto value = [&](std::string_view name) -> std::optional<std::string> {
+        if (name == "receipt") return out.receipt;
+        if (name == "title") return p.settings.look.title;
+        if (std::find(published.begin(), published.end(), name) == published.end())
+          return std::nullopt;
+        return PlainValue(s.values.if_contains(name), s.files, name);
+      };
+      OutboxMessage m;
+      m.kind = "form";
+      m.app_id = p.page.app_id;
+      m.record_id = out.record_id;
+      m.to = mail_to;
+      m.subject = OneLine(RenderTemplate(p.settings.mail.subject, value));
+      m.body = RenderTemplate(p.settings.mail.body, value);
+      TK_RETURN_IF_ERROR(EnqueueMail(tx, std::move(m), now));
+    }
     return tx.sharing().InsertSubmission(p.page.id, s.idempotency_key,
                                          PublicSubmission{out.record_id, out.receipt}, now);
   }));

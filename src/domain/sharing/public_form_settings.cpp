@@ -6,6 +6,7 @@
 
 #include "common/time_zone.h"
 #include "domain/fields/field_set.h"
+#include "domain/mail/mail_template.h"
 
 namespace domain {
 
@@ -56,6 +57,67 @@ std::optional<int64_t> OptionalInt(const json::object& o, const char* key) {
   if (v->is_int64()) return v->as_int64();
   if (v->is_uint64()) return static_cast<int64_t>(v->as_uint64());
   return -1;  // present but not an integer: callers reject negatives
+}
+
+constexpr size_t kMaxSubject = 200;
+constexpr size_t kMaxBody = 10000;
+
+// "confirmationMail": {enabled, toField, subject, body}. Placeholders must name the receipt,
+// the title or a published field, so a typo is found when saving, not in residents' mail.
+ConfirmationMail ReadConfirmationMail(const json::value& v, const FieldSet& form,
+                                      const std::vector<PublishedField>& published, Error& errors) {
+  ConfirmationMail m;
+  const json::object* o = v.if_object();
+  if (!o) {
+    errors.AddField("confirmationMail", Text::kBadValueShape);
+    return m;
+  }
+  if (const json::value* e = o->if_contains("enabled")) {
+    if (!e->is_bool())
+      errors.AddField("confirmationMail.enabled", Text::kBadValueShape);
+    else
+      m.enabled = e->as_bool();
+  }
+  auto text = [&](const char* key, std::string& out, size_t max) {
+    const json::value* t = o->if_contains(key);
+    if (!t) return;
+    if (!t->is_string() || t->as_string().size() > max) {
+      errors.AddField(std::string("confirmationMail.") + key, Text::kBadValueShape);
+      return;
+    }
+    out = std::string(t->as_string());
+  };
+  text("toField", m.to_field, 128);
+  text("subject", m.subject, kMaxSubject);
+  text("body", m.body, kMaxBody);
+
+  std::vector<std::string> names = {"receipt", "title"};
+  for (const PublishedField& f : published) names.push_back(f.code);
+  std::string available;
+  for (const std::string& n : names)
+    available += (available.empty() ? "" : ", ") + ("{{" + n + "}}");
+  for (auto [key, tpl] :
+       {std::pair<const char*, const std::string*>{"subject", &m.subject}, {"body", &m.body}}) {
+    for (const std::string& name : TemplatePlaceholders(*tpl)) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        errors.AddField(std::string("confirmationMail.") + key, Text::kUnknownPlaceholder,
+                        {name, available});
+      }
+    }
+  }
+  if (!m.enabled) return m;
+  bool usable = false;
+  if (const FieldDef* def = form.FindTopLevel(m.to_field)) {
+    bool is_published = std::any_of(published.begin(), published.end(),
+                                    [&](const PublishedField& f) { return f.code == m.to_field; });
+    usable =
+        is_published && (def->type == FieldType::kSingleLineText ||
+                         (def->type == FieldType::kLink && def->protocol == LinkProtocol::kMail));
+  }
+  if (!usable) errors.AddField("confirmationMail.toField", Text::kMailFieldUnsuitable);
+  if (m.subject.empty()) errors.AddField("confirmationMail.subject", Text::kRequiredParam);
+  if (m.body.empty()) errors.AddField("confirmationMail.body", Text::kRequiredParam);
+  return m;
 }
 
 }  // namespace
@@ -229,6 +291,9 @@ Result<PublicFormSettings> PublicFormSettings::FromJson(const json::object& body
       }
     }
   }
+  if (const json::value* v = body.if_contains("confirmationMail"); v && !v->is_null()) {
+    s.mail = ReadConfirmationMail(*v, form, s.fields, errors);
+  }
   if (errors.has_fields()) return errors;
   return s;
 }
@@ -250,6 +315,10 @@ json::object PublicFormSettings::ToJson() const {
                                   {"types", std::move(types)}};
   o["rateLimit"] =
       json::object{{"perAddress", per_address.max}, {"windowSeconds", per_address.window}};
+  o["confirmationMail"] = json::object{{"enabled", mail.enabled},
+                                       {"toField", mail.to_field},
+                                       {"subject", mail.subject},
+                                       {"body", mail.body}};
   return o;
 }
 

@@ -28,6 +28,16 @@ struct AttachmentRules {
   std::vector<std::string> types = {"application/pdf", "image/jpeg", "image/png"};
 };
 
+// The optional confirmation e-mail to the resident: the published field holding their
+// address, and subject and body templates with {{receipt}}, {{title}} and {{<field code>}}
+// of published fields (domain/mail/mail_template.h).
+struct ConfirmationMail {
+  bool enabled = false;
+  std::string to_field;
+  std::string subject;
+  std::string body;
+};
+
 struct PublicFormSettings {
   PageLook look;
   std::vector<PublishedField> fields;
@@ -37,6 +47,7 @@ struct PublicFormSettings {
   std::string completion_message;
   AttachmentRules attachments;
   AttemptLimit per_address{20, 3600};
+  ConfirmationMail mail;
 
   // `receipt_field`: the app's receipt-number field ("" if none), which the server fills
   // and which is therefore never published.

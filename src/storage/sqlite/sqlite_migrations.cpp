@@ -22,6 +22,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v6.sql.inc"
       ,
 #include "storage/sqlite/schema_v7.sql.inc"
+      ,
+#include "storage/sqlite/schema_v8.sql.inc"
   };
   return kSteps;
 }

@@ -34,9 +34,10 @@ export const ADMIN = { username: "admin", password: "admin-password-for-tests" }
 // Starts a server for the calling test file; returns {baseUrl, port, dataDir, client(), stop(),
 // addUser()}. Call it at the top level of the file (`await startServer()`), not inside a hook:
 // it registers the file-level `after` that stops the server.
-export async function startServer({ env = {}, args = [] } = {}) {
+// `dataDir`: reuse a data directory (a restart); it is then left in place when stopping.
+export async function startServer({ env = {}, args = [], dataDir: reuse } = {}) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "tsumiki-api-"));
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), "tsumiki-api-"));
   const child = spawn(
     tsumikiBinary(),
     ["serve", "--data", dataDir, "--listen", `127.0.0.1:${port}`, ...args],
@@ -75,14 +76,15 @@ export async function startServer({ env = {}, args = [] } = {}) {
   }
 
   let stopped = false;
-  const stop = async () => {
+  // `keepData`: leave the data directory for a restart (the caller removes it).
+  const stop = async ({ keepData = false } = {}) => {
     if (stopped) return exited;
     stopped = true;
     child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 10000);
     const result = await exited;
     clearTimeout(timer);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!reuse && !keepData) rmSync(dataDir, { recursive: true, force: true });
     return result;
   };
   after(stop);

@@ -164,6 +164,7 @@ export interface SessionUser {
   code: string;
   name: string;
   locale?: string;
+  isAdmin?: boolean;
 }
 
 export interface Session {

@@ -39,6 +39,7 @@ const router = createBrowserRouter([
       { path: "apps/:appId/form", lazy: async () => ({ Component: (await import("../features/form-designer/FormDesignerPage")).FormDesignerPage }) },
       { path: "apps/:appId/records/new", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },
       { path: "apps/:appId/records/:recordId", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },
+      { path: "admin/mail", lazy: async () => ({ Component: (await import("../features/admin-mail/MailSettingsPage")).MailSettingsPage }) },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

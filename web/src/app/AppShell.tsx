@@ -1,6 +1,6 @@
 // The frame around every signed-in page: brand/portal link, app switcher, language
 // switch, sign out, and a skip link for keyboard users.
-import { AppstoreOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Dropdown, Select } from "antd";
 import { Link, Outlet, useNavigate, useNavigation, useParams } from "react-router";
 import { LOCALES, type Locale } from "../lib/i18n";
@@ -53,6 +53,9 @@ export function AppShell() {
           trigger={["click"]}
           menu={{
             items: [
+              ...(user?.isAdmin
+                ? [{ key: "mail", icon: <MailOutlined aria-hidden />, label: t("shell.mailSettings"), onClick: () => navigate("/admin/mail") }]
+                : []),
               {
                 key: "signOut",
                 icon: <LogoutOutlined aria-hidden />,

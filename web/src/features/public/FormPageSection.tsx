@@ -4,6 +4,7 @@ import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Space, Table } 
 import dayjs from "dayjs";
 import type { Properties } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
+import { ConfirmationMailSection } from "./ConfirmationMailSection";
 import { formFieldCandidates } from "./pageSettings";
 import type { PageSettings } from "./publicPagesApi";
 
@@ -108,6 +109,7 @@ export function FormPageSection({ settings, properties, receiptField, errors, on
           <InputNumber id="form-count" min={1} max={20} value={attachments.maxCount} onChange={(v) => onChange({ attachments: { ...attachments, maxCount: Number(v ?? 3) } })} />
         </Form.Item>
       </Space>
+      <ConfirmationMailSection settings={settings} properties={properties} errors={errors} onChange={onChange} />
     </>
   );
 }

@@ -11,6 +11,13 @@ export interface Theme {
   fontScale: number;
 }
 
+export interface ConfirmationMail {
+  enabled: boolean;
+  toField: string;
+  subject: string;
+  body: string;
+}
+
 export interface PageSettings {
   title: string;
   description: string;
@@ -23,6 +30,7 @@ export interface PageSettings {
   maxSubmissions?: number;
   completionMessage?: string;
   attachments?: { maxBytes: number; maxCount: number; types: string[] };
+  confirmationMail?: ConfirmationMail;
   // lookup
   keys?: { code: string; match: "exact" | "last4"; label: string; help: string }[];
   shown?: { code: string; label: string }[];

@@ -1,0 +1,21 @@
+// The Mailer port over libcurl's SMTP client: plain, STARTTLS (required, not opportunistic)
+// or SMTPS, optional AUTH, connect and overall timeouts. One easy handle per message, so any
+// number of threads may send at once. Construct once per process (it initialises libcurl).
+#pragma once
+
+#include "domain/mail/mailer.h"
+
+namespace mail {
+
+class CurlMailer final : public domain::Mailer {
+ public:
+  CurlMailer();
+  ~CurlMailer() override;
+  CurlMailer(const CurlMailer&) = delete;
+  CurlMailer& operator=(const CurlMailer&) = delete;
+
+  domain::SendResult Send(const domain::SmtpSettings& settings, std::string_view recipient,
+                          std::string_view mime) override;
+};
+
+}  // namespace mail

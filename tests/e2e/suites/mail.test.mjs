@@ -1,0 +1,95 @@
+// Mail end to end: an administrator opens the mail screen from the account menu, sees the
+// empty queue, is told what is missing, saves the SMTP settings (a local SMTP sink started
+// here), sends a test message, sets up a public form's confirmation e-mail — an unknown
+// placeholder is pointed out next to the body — and after a resident applies, the message
+// is in the sink and listed as sent.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { ADMIN, startServer } from "../lib/server.mjs";
+import { launch, screenshot, signIn } from "../lib/browser.mjs";
+import { createAppByApi, pick } from "../lib/apps.mjs";
+import { startSink } from "../../api/lib/smtp-sink.mjs";
+
+const server = await startServer();
+const sink = await startSink();
+after(() => sink.stop());
+const { page } = await launch();
+const real = server.kind === "real";
+let app;
+
+test("the administrator sets up SMTP and sends a test message", { skip: !real && "needs the real server" }, async () => {
+  await signIn(page, server.baseUrl, ADMIN);
+  await page.getByRole("button", { name: /のアカウント|Account of/ }).click();
+  await page.getByRole("menuitem", { name: "メール設定" }).click();
+  await page.getByRole("heading", { name: "メール", exact: true }).waitFor();
+  await page.getByText("まだメールはありません。公開フォームの確認メールがここに表示されます。").waitFor();
+
+  // Switched on without a server: the screen says which entries are missing.
+  await page.getByLabel("メールを送信する").click();
+  await page.getByTestId("mail-save").click();
+  await page.locator("#mail-host").locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-form-item ')][1]").getByText("必須です。").waitFor();
+  await screenshot(page, "mail-01-missing-server");
+
+  await page.getByLabel("サーバー", { exact: true }).fill("127.0.0.1");
+  await page.getByLabel("ポート", { exact: true }).fill(String(sink.port));
+  await pick(page, "暗号化", "なし（庁内の中継サーバーのみ）");
+  await page.getByLabel("差出人アドレス").fill("madoguchi@city.example.lg.jp");
+  await page.getByLabel("差出人名").fill("市民課");
+  await page.getByTestId("mail-save").click();
+  await page.getByText("保存しました。").last().waitFor();
+
+  await page.getByLabel("宛先", { exact: true }).fill("kakarichou@city.example.lg.jp");
+  await page.getByTestId("mail-test-send").click();
+  await page.getByTestId("mail-test-result").getByText("kakarichou@city.example.lg.jp 宛てのメールをサーバーが受け付けました。").waitFor();
+  const m = await sink.waitFor((mail, env) => env.to.includes("kakarichou@city.example.lg.jp"));
+  assert.equal(m.mail.headers.subject, "Tsumiki テストメール / test message");
+  await screenshot(page, "mail-02-settings-saved-test-sent");
+});
+
+test("a public form's confirmation e-mail is set up, checked and sent", { skip: !real && "needs the real server" }, async () => {
+  app = await createAppByApi(page, "子育て給付金", {
+    receipt: { type: "SINGLE_LINE_TEXT", code: "receipt", label: "受付番号", unique: true },
+    name: { type: "SINGLE_LINE_TEXT", code: "name", label: "氏名", required: true },
+    email: { type: "LINK", code: "email", label: "メールアドレス", protocol: "MAIL" },
+  });
+  await page.goto(`${server.baseUrl}/apps/${app}/public`);
+  await page.getByRole("button", { name: "公開フォームを作成" }).click();
+  const drawer = page.locator(".ant-drawer");
+  await drawer.getByLabel("メールアドレスを使う").check();
+  await drawer.getByLabel("申請者に確認メールを送る").click();
+  // The e-mail link is offered first and picked when the mail is switched on.
+  await drawer.getByText("メールアドレス (email)", { exact: true }).first().waitFor();
+  await drawer.getByLabel("件名", { exact: true }).fill("【{{title}}】受付番号 {{receipt}}");
+  const body = drawer.getByLabel("本文", { exact: true });
+  await body.fill("{{nmae}} 様\n受付番号: ");
+  // The placeholder buttons insert at the cursor.
+  await body.press("End");
+  await drawer.getByRole("button", { name: "本文に {{receipt}} を差し込む" }).click();
+  assert.equal(await body.inputValue(), "{{nmae}} 様\n受付番号: {{receipt}}");
+  await drawer.getByTestId("public-save").click();
+  const error = drawer.locator("#form-mail-body").locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-form-item ')][1]");
+  await error.getByText(/差し込み項目「\{\{nmae\}\}」はありません。/).waitFor();
+  await screenshot(page, "mail-03-form-unknown-placeholder");
+
+  await body.fill("{{name}} 様\n受付番号: {{receipt}}");
+  await drawer.getByTestId("public-save").click();
+  await page.getByText("保存しました。").last().waitFor();
+  const formPath = await page.locator("[data-testid^=public-link-]").first().getAttribute("href");
+  const token = formPath.split("/").pop();
+
+  // A resident applies (the form page itself is covered by public-pages.test.mjs).
+  const r = await fetch(`${server.baseUrl}/api/public/form/submit.json`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ token, idempotencyKey: "e2e-mail-1", record: { name: "山田 花子", email: "hanako@example.jp" } }),
+  });
+  assert.equal(r.status, 200, await r.text());
+  const m = await sink.waitFor((mail, env) => env.to.includes("hanako@example.jp"));
+  assert.match(m.mail.body, /^山田 花子 様\r\n受付番号: /);
+
+  await page.goto(`${server.baseUrl}/admin/mail`);
+  await page.getByRole("cell", { name: "hanako@example.jp" }).waitFor();
+  await page.getByRole("row").filter({ hasText: "hanako@example.jp" }).getByText("送信済み").waitFor();
+  await page.getByRole("heading", { name: "送信キュー" }).scrollIntoViewIfNeeded();
+  await screenshot(page, "mail-04-outbox");
+});
