@@ -6,12 +6,12 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make git
   libboost1.81-dev libboost-system1.81-dev
-  libsqlite3-dev libsodium-dev libicu-dev libssl-dev liboath-dev libmagic-dev libcurl4-openssl-dev
+  libsqlite3-dev libsodium-dev libicu-dev libssl-dev liboath-dev libmagic-dev libcurl4-openssl-dev libldap-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium fonts-noto-cjk wrk clang-format clang sqlite3)
+  packages+=(chromium fonts-noto-cjk wrk clang-format clang sqlite3 slapd ldap-utils)
 fi
 
 missing=()

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "auth/totp.h"
+#include "common/log.h"
 #include "domain/users/user_repository.h"
 
 namespace auth {
@@ -158,6 +159,13 @@ Result<User> Authenticator::Verify(std::string_view login, std::string_view pass
   }));
   Error failure = for_api ? Error(ErrorCode::kPasswordAuthFailed)
                           : Error::Invalid("password", common::Text::kBadCredentials);
+  // The account decides where its password is checked; a login unknown here goes to the
+  // directory when there is one (it may become an account on success).
+  bool in_directory =
+      user ? user->auth_source == domain::kAuthSourceLdap : options_.directory != nullptr;
+  if (in_directory) {
+    return VerifyWithDirectory(login, password, remote, user, failure, clear_failures);
+  }
   std::string cache_key = digest_.Digest(std::string(login) + '\0' + std::string(password));
   int64_t now = clock_.NowSeconds();
   if (user && user->valid && hash && !hash->empty()) {
@@ -184,6 +192,92 @@ Result<User> Authenticator::Verify(std::string_view login, std::string_view pass
   }
   RecordFailure(login, remote);
   return failure;
+}
+
+Result<User> Authenticator::VerifyWithDirectory(std::string_view login, std::string_view password,
+                                                std::string_view remote,
+                                                const std::optional<User>& user,
+                                                const Error& failure, bool clear_failures) {
+  // Refused before the directory is asked: a deactivated account (whatever the directory
+  // says), no directory configured any more, and an empty password (an unauthenticated
+  // bind "succeeds" on many servers). Each counts as a failed attempt.
+  if ((user && !user->valid) || !options_.directory || password.empty()) {
+    RecordFailure(login, remote);
+    return failure;
+  }
+  // Not throttle bookkeeping: a directory that cannot answer is not the user's mistake.
+  TK_ASSIGN_OR_RETURN(std::optional<DirectoryPerson> person,
+                      options_.directory->Check(login, password));
+  if (!person) {
+    RecordFailure(login, remote);
+    return failure;
+  }
+  if (!user && !options_.directory_creates_users) {
+    common::LogInfo("LDAP accepted '" + std::string(login) +
+                    "', who has no account here (ldap-create-users is off): refused");
+    RecordFailure(login, remote);
+    return failure;
+  }
+  TK_ASSIGN_OR_RETURN(User account, AdoptDirectoryPerson(login, user, *person));
+  if (clear_failures) ClearFailures(login);
+  return account;
+}
+
+bool Authenticator::IsDirectoryAccount(int64_t user_id) {
+  std::optional<User> user;
+  Status s = db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(user, tx.users().FindById(user_id));
+    return Status::Ok();
+  });
+  return s.ok() && user && user->auth_source == domain::kAuthSourceLdap;
+}
+
+Result<User> Authenticator::AdoptDirectoryPerson(std::string_view login,
+                                                 const std::optional<User>& user,
+                                                 const DirectoryPerson& person) {
+  // A name or address the directory does not have (or that Tsumiki would refuse) keeps
+  // what the account has.
+  bool mail_ok = person.email.size() <= 256 && person.email.find('@') != std::string::npos &&
+                 person.email.find_first_of(" \t\r\n") == std::string::npos;
+  bool name_ok = !person.name.empty() && person.name.size() <= 256;
+  if (user) {
+    bool renamed = name_ok && person.name != user->name;
+    bool moved = mail_ok && person.email != user->email;
+    if (!renamed && !moved) return *user;
+  }
+  std::optional<User> result;
+  bool created = false;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    // Read again inside the write: a concurrent first sign-in may have created it.
+    TK_ASSIGN_OR_RETURN(result, tx.users().FindByCode(login));
+    int64_t now = clock_.NowSeconds();
+    if (!result) {
+      User fresh;
+      fresh.code = std::string(login);
+      fresh.name = name_ok ? person.name : std::string(login);
+      fresh.email = mail_ok ? person.email : "";
+      fresh.time_zone = options_.default_time_zone;
+      fresh.auth_source = domain::kAuthSourceLdap;
+      fresh.created_at = fresh.updated_at = now;
+      TK_ASSIGN_OR_RETURN(fresh.id, tx.users().Insert(fresh, ""));
+      result = fresh;
+      created = true;
+      return Status::Ok();
+    }
+    if (result->auth_source != domain::kAuthSourceLdap) return Status::Ok();
+    if (name_ok) result->name = person.name;
+    if (mail_ok) result->email = person.email;
+    result->updated_at = now;
+    return tx.users().Update(*result);
+  }));
+  if (result->auth_source != domain::kAuthSourceLdap || !result->valid) {
+    return Error::Invalid("password", common::Text::kBadCredentials);
+  }
+  if (created) {
+    common::LogInfo("LDAP: created account '" + result->code + "' (" + person.dn + ")");
+  }
+  if (options_.on_directory_change) options_.on_directory_change();
+  return *result;
 }
 
 Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens) {
@@ -385,6 +479,9 @@ Result<NewSession> Authenticator::ChangePassword(const Principal& who,
                                                  std::string_view new_password,
                                                  std::string_view remote_address) {
   if (who.via_token || who.user_id == 0) return Error(ErrorCode::kNoPrivilege);
+  if (IsDirectoryAccount(who.user_id)) {
+    return Error::Invalid("newPassword", common::Text::kPasswordManagedByDirectory);
+  }
   auto verified = Verify(who.user_code, current_password, remote_address, false);
   if (!verified.ok()) {
     if (verified.error().code() != ErrorCode::kInvalidInput) return verified.error();
@@ -440,9 +537,32 @@ Status Authenticator::SetPassword(std::string_view login, std::string_view passw
   return db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(login));
     if (!user) return Error(ErrorCode::kUserNotFound, {std::string(login)});
+    if (user->auth_source == domain::kAuthSourceLdap) {
+      return Error::Invalid("password", common::Text::kPasswordManagedByDirectory);
+    }
     TK_RETURN_IF_ERROR(tx.users().SetPasswordHash(user->id, hash));
     TK_RETURN_IF_ERROR(tx.sessions().DeleteForUser(user->id));
     return tx.login_throttle().Clear(AccountKey(login));
+  });
+}
+
+Status Authenticator::SetAuthSource(std::string_view login, std::string_view source) {
+  if (source != domain::kAuthSourceLocal && source != domain::kAuthSourceLdap) {
+    return Error::Invalid("source", common::Text::kEnumValue);
+  }
+  return db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(login));
+    if (!user) return Error(ErrorCode::kUserNotFound, {std::string(login)});
+    if (user->code == domain::kTokenUserCode) {
+      return Error::Invalid("source", common::Text::kUserProtected);
+    }
+    if (user->auth_source == source) return Status::Ok();
+    user->auth_source = std::string(source);
+    user->updated_at = clock_.NowSeconds();
+    TK_RETURN_IF_ERROR(tx.users().Update(*user));
+    // Either way the old password no longer opens the account.
+    TK_RETURN_IF_ERROR(tx.users().SetPasswordHash(user->id, ""));
+    return tx.sessions().DeleteForUser(user->id);
   });
 }
 

@@ -4,6 +4,7 @@
 // address with exponential back-off. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "auth/address_list.h"
 #include "auth/credentials.h"
 #include "auth/password.h"
+#include "auth/password_directory.h"
 #include "auth/token_cache.h"
 #include "common/clock.h"
 #include "common/result.h"
@@ -40,6 +42,15 @@ struct AuthOptions {
   // sign-in; their password is refused on the REST API (CB_TW02), as kintone does.
   domain::TwoFactorStore* two_factor = nullptr;
   std::string totp_issuer = "Tsumiki";  // the name authenticator apps show
+  // LDAP / Active Directory sign-in (nullptr: off). Accounts whose auth source is "ldap"
+  // are checked there and only there; local accounts (the first administrator among them)
+  // keep their local password, so they still sign in when the directory is down.
+  PasswordDirectory* directory = nullptr;
+  // A login unknown here but accepted by the directory becomes a new "ldap" account;
+  // when false such a login is refused until an administrator creates the account.
+  bool directory_creates_users = true;
+  // Runs after the directory created or refreshed an account (the entity cache reloads).
+  std::function<void()> on_directory_change;
 };
 
 // A started TOTP enrolment: the secret to type in, and the same as an otpauth:// URI.
@@ -100,7 +111,11 @@ class Authenticator {
   common::Result<domain::User> CreateUser(const domain::User& user, std::string_view password,
                                           bool check_policy = true);
   const AuthOptions& options() const { return options_; }
+  // Refused (CB_VA01 "password") for an account whose password lives in the directory.
   common::Status SetPassword(std::string_view login, std::string_view password);
+  // Moves an account to "ldap" (its local password is erased) or back to "local" (it has
+  // no password until SetPassword); either way its sessions end. CLI only.
+  common::Status SetAuthSource(std::string_view login, std::string_view source);
 
   // A new API token for `app` with `grant` rights; returns the token text (shown once).
   common::Result<std::string> CreateApiToken(int64_t app, const domain::TokenGrant& grant,
@@ -117,6 +132,16 @@ class Authenticator {
   common::Result<domain::User> Verify(std::string_view login, std::string_view password,
                                       std::string_view remote, bool for_api,
                                       bool clear_failures = true);
+  // The directory's half of Verify for an "ldap" account (`user` set) or an unknown login.
+  common::Result<domain::User> VerifyWithDirectory(
+      std::string_view login, std::string_view password, std::string_view remote,
+      const std::optional<domain::User>& user, const common::Error& failure, bool clear_failures);
+  // The local account for a person the directory accepted: created, or its name and mail
+  // address refreshed from the directory.
+  common::Result<domain::User> AdoptDirectoryPerson(std::string_view login,
+                                                    const std::optional<domain::User>& user,
+                                                    const DirectoryPerson& person);
+  bool IsDirectoryAccount(int64_t user_id);
   common::Status CheckNotLocked(std::string_view login, std::string_view remote);
   void RecordFailure(std::string_view login, std::string_view remote);
   void ClearFailures(std::string_view login);

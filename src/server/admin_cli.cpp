@@ -22,11 +22,14 @@ namespace server {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: tsumiki admin user add LOGIN [--name NAME] [--admin] [--data DIR] [--config FILE]\n"
+    "usage: tsumiki admin user add LOGIN [--name NAME] [--admin] [--ldap] [--data DIR]\n"
+    "         [--config FILE]\n"
     "       tsumiki admin user passwd LOGIN [--data DIR] [--config FILE]\n"
+    "       tsumiki admin user source LOGIN ldap|local [--data DIR]   (password checked where)\n"
     "       tsumiki admin user list [--data DIR]\n"
     "       tsumiki admin user reset-2fa LOGIN [--data DIR]   (a lost phone: password only)\n"
     "       tsumiki admin audit verify [--data DIR]\n"
+    "--ldap: the account signs in with its LDAP/Active Directory password (none is asked).\n"
     "The password is read from TSUMIKI_PASSWORD, or asked for on the terminal. It must meet\n"
     "the password policy of the server's configuration (--config FILE or TSUMIKI_CONFIG).\n";
 
@@ -118,7 +121,9 @@ int RunAdmin(const std::vector<std::string>& args) {
   const std::string& command = args[1];
   std::string login, name, data = "./data";
   std::vector<std::string> config_args;
+  std::string source;
   bool admin = false;
+  bool ldap = false;
   for (size_t i = 2; i < args.size(); ++i) {
     if (args[i] == "--name" && i + 1 < args.size()) {
       name = args[++i];
@@ -128,8 +133,12 @@ int RunAdmin(const std::vector<std::string>& args) {
       data = args[++i];
     } else if (args[i] == "--admin") {
       admin = true;
+    } else if (args[i] == "--ldap" && command == "add") {
+      ldap = true;
     } else if (login.empty() && !args[i].starts_with("--")) {
       login = args[i];
+    } else if (command == "source" && source.empty() && !args[i].starts_with("--")) {
+      source = args[i];
     } else {
       std::cerr << kUsage;
       return 2;
@@ -182,7 +191,8 @@ int RunAdmin(const std::vector<std::string>& args) {
     }
     for (const auto& u : users) {
       std::cout << u.code << "\t" << u.name << (u.is_admin ? "\tadmin" : "")
-                << (u.valid ? "" : "\tinactive") << "\n";
+                << (u.valid ? "" : "\tinactive")
+                << (u.auth_source == domain::kAuthSourceLdap ? "\tldap" : "") << "\n";
     }
     return 0;
   }
@@ -196,12 +206,25 @@ int RunAdmin(const std::vector<std::string>& args) {
     std::cout << "two-factor sign-in of " << login << " turned off; they can enrol again\n";
     return 0;
   }
-  std::string password = ReadPassword();
+  if (command == "source") {
+    auto s = auth.SetAuthSource(login, source);
+    if (!s.ok()) {
+      std::cerr << "cannot change where " << login << " signs in: " << Explain(s.error()) << "\n";
+      return 1;
+    }
+    std::cout << login << " now signs in with its "
+              << (source == domain::kAuthSourceLdap ? "LDAP password" : "local password")
+              << "; its sessions were ended"
+              << (source == domain::kAuthSourceLdap ? "" : " (set one with `user passwd`)") << "\n";
+    return 0;
+  }
+  std::string password = ldap && command == "add" ? "" : ReadPassword();
   if (command == "add") {
     domain::User u;
     u.code = login;
     u.name = name.empty() ? login : name;
     u.is_admin = admin;
+    if (ldap) u.auth_source = domain::kAuthSourceLdap;
     auto r = auth.CreateUser(u, password);
     if (!r.ok()) {
       std::cerr << "cannot add " << login << ": " << Explain(r.error()) << "\n";

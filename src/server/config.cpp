@@ -210,7 +210,92 @@ constexpr Option kOptions[] = {
        c.trusted_proxies = std::string(v);
        return std::string();
      }},
+    {"ldap-url", "TSUMIKI_LDAP_URL", "URLS",
+     "sign in against LDAP/AD: ldap://host or ldaps://host, several space-separated",
+     [](Config& c, std::string_view v) {
+       std::string urls(v);
+       for (char& ch : urls) {
+         if (ch == ',') ch = ' ';
+       }
+       std::istringstream words(urls);
+       std::string url;
+       int count = 0;
+       while (words >> url) {
+         if (!url.starts_with("ldap://") && !url.starts_with("ldaps://")) {
+           return "expected ldap:// or ldaps:// URLs, got '" + url + "'";
+         }
+         ++count;
+       }
+       c.ldap_url = count ? urls : "";
+       return std::string();
+     }},
+    {"ldap-start-tls", "TSUMIKI_LDAP_START_TLS", "MODE",
+     "StartTLS on ldap:// URLs: off, optional or required",
+     [](Config& c, std::string_view v) {
+       if (v != "off" && v != "optional" && v != "required") {
+         return "expected off, optional or required, got '" + std::string(v) + "'";
+       }
+       c.ldap_start_tls = std::string(v);
+       return std::string();
+     }},
+    {"ldap-ca-file", "TSUMIKI_LDAP_CA_FILE", "FILE", "PEM CA certificates for the LDAP server",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_ca_file, v); }},
+    {"ldap-timeout-seconds", "TSUMIKI_LDAP_TIMEOUT_SECONDS", "N",
+     "give up on the LDAP server after N seconds (connect and each operation)",
+     [](Config& c, std::string_view v) { return ParseInteger(v, 1, 120, c.ldap_timeout_seconds); }},
+    {"ldap-bind-dn", "TSUMIKI_LDAP_BIND_DN", "TEMPLATE",
+     "direct bind as e.g. uid={login},ou=people,dc=example,dc=jp or {login}@city.local",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_bind_dn, v); }},
+    {"ldap-base-dn", "TSUMIKI_LDAP_BASE_DN", "DN", "search-then-bind: where users are looked up",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_base_dn, v); }},
+    {"ldap-user-filter", "TSUMIKI_LDAP_USER_FILTER", "FILTER",
+     "search filter, e.g. (&(objectClass=user)(sAMAccountName={login}))",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_user_filter, v); }},
+    {"ldap-service-dn", "TSUMIKI_LDAP_SERVICE_DN", "DN",
+     "account that searches (empty: search anonymously)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_service_dn, v); }},
+    {"ldap-service-password", "TSUMIKI_LDAP_SERVICE_PASSWORD", "SECRET",
+     "its password (prefer the variable or a file to a flag)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_service_password, v); }},
+    {"ldap-service-password-file", "TSUMIKI_LDAP_SERVICE_PASSWORD_FILE", "FILE",
+     "file holding its password (first line)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_service_password_file, v); }},
+    {"ldap-name-attribute", "TSUMIKI_LDAP_NAME_ATTRIBUTE", "ATTR",
+     "display name attribute (default displayName, then cn)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_name_attribute, v); }},
+    {"ldap-mail-attribute", "TSUMIKI_LDAP_MAIL_ATTRIBUTE", "ATTR",
+     "e-mail attribute (default mail)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_mail_attribute, v); }},
+    {"ldap-create-users", "TSUMIKI_LDAP_CREATE_USERS", "",
+     "create the account at a directory user's first sign-in (--no-ldap-create-users: off)",
+     [](Config& c, std::string_view v) { return ParseBool(v, c.ldap_create_users); }},
 };
+
+// Settings that make sense only together; "" when they do.
+std::string CheckLdap(const Config& c) {
+  if (c.ldap_url.empty()) return {};
+  if (c.ldap_start_tls != "off" && c.ldap_url.find("ldaps://") != std::string::npos) {
+    return "--ldap-start-tls applies to ldap:// URLs; ldaps:// is TLS already";
+  }
+  if (!c.ldap_bind_dn.empty()) {
+    if (c.ldap_bind_dn.find("{login}") == std::string::npos) {
+      return "--ldap-bind-dn must contain {login}, got '" + c.ldap_bind_dn + "'";
+    }
+    return {};
+  }
+  if (c.ldap_base_dn.empty()) {
+    return "--ldap-url needs --ldap-bind-dn (direct bind) or --ldap-base-dn (search then bind)";
+  }
+  if (c.ldap_user_filter.find("{login}") == std::string::npos ||
+      !c.ldap_user_filter.starts_with('(') || !c.ldap_user_filter.ends_with(')')) {
+    return "--ldap-user-filter must be a (…) filter containing {login}, got '" +
+           c.ldap_user_filter + "'";
+  }
+  if (!c.ldap_service_password.empty() && !c.ldap_service_password_file.empty()) {
+    return "give --ldap-service-password or --ldap-service-password-file, not both";
+  }
+  return {};
+}
 
 const Option* FindOption(std::string_view name) {
   for (const Option& option : kOptions) {
@@ -380,6 +465,7 @@ common::Result<Config> ParseConfig(const std::vector<std::string>& args, const E
     return ConfigError(config.tls_cert.empty() ? "--tls-key needs --tls-cert"
                                                : "--tls-cert needs --tls-key");
   }
+  if (std::string error = CheckLdap(config); !error.empty()) return ConfigError(error);
   if (config.web_root.empty()) config.web_root = DefaultWebRoot();
   return config;
 }
@@ -407,6 +493,41 @@ domain::PasswordPolicy PasswordPolicyOf(const Config& config) {
   policy.reject_login = config.password_reject_login;
   policy.reject_common = config.password_reject_common;
   return policy;
+}
+
+common::Result<std::optional<auth::LdapOptions>> LdapOptionsOf(const Config& config) {
+  if (config.ldap_url.empty()) return std::optional<auth::LdapOptions>();
+  auth::LdapOptions o;
+  std::istringstream words(config.ldap_url);
+  for (std::string url; words >> url;) o.urls.push_back(url);
+  o.start_tls = config.ldap_start_tls == "required"   ? auth::StartTls::kRequired
+                : config.ldap_start_tls == "optional" ? auth::StartTls::kOptional
+                                                      : auth::StartTls::kOff;
+  o.ca_file = config.ldap_ca_file;
+  o.timeout_seconds = static_cast<int>(config.ldap_timeout_seconds);
+  o.bind_name = config.ldap_bind_dn;
+  o.base_dn = config.ldap_base_dn;
+  o.filter = config.ldap_user_filter;
+  o.service_dn = config.ldap_service_dn;
+  o.service_password = config.ldap_service_password;
+  if (!config.ldap_service_password_file.empty()) {
+    std::ifstream in(config.ldap_service_password_file);
+    if (!in || !std::getline(in, o.service_password)) {
+      return ConfigError("cannot read --ldap-service-password-file '" +
+                         config.ldap_service_password_file + "'");
+    }
+    if (!o.service_password.empty() && o.service_password.back() == '\r') {
+      o.service_password.pop_back();
+    }
+  }
+  if (!o.service_dn.empty() && o.service_password.empty()) {
+    return ConfigError(
+        "--ldap-service-dn needs a password (TSUMIKI_LDAP_SERVICE_PASSWORD or "
+        "--ldap-service-password-file)");
+  }
+  o.name_attribute = config.ldap_name_attribute;
+  o.mail_attribute = config.ldap_mail_attribute;
+  return std::optional(o);
 }
 
 common::LogLevel ToLogLevel(std::string_view level) {

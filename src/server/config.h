@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/ldap_directory.h"
 #include "common/log.h"
 #include "common/result.h"
 #include "domain/users/password_policy.h"
@@ -43,8 +44,24 @@ struct Config {
   std::string admin_allow_from;            // CIDR list; empty = administrators from anywhere
   std::string trusted_proxies;             // CIDR list whose X-Forwarded-For is believed
   int64_t mail_retry_seconds = 60;         // first wait after a failed send; doubles per try
-  std::string config_file;                 // the file that was read, if any
-  bool help = false;                       // --help was given: print ConfigHelp() and exit 0
+
+  // LDAP / Active Directory sign-in (docs/ldap.md); off while ldap_url is empty.
+  std::string ldap_url;                // ldap:// or ldaps:// URLs, tried in order
+  std::string ldap_start_tls = "off";  // off | optional | required (ldap:// only)
+  std::string ldap_ca_file;            // PEM CA bundle; "" = the system's
+  int64_t ldap_timeout_seconds = 5;    // connect and each operation
+  std::string ldap_bind_dn;            // direct bind: "uid={login},ou=…" or "{login}@city.local"
+  std::string ldap_base_dn;            // search-then-bind: where to look
+  std::string ldap_user_filter = "(uid={login})";
+  std::string ldap_service_dn;        // search as; "" = anonymous
+  std::string ldap_service_password;  // better from the variable or ldap_service_password_file
+  std::string ldap_service_password_file;
+  std::string ldap_name_attribute = "displayName";
+  std::string ldap_mail_attribute = "mail";
+  bool ldap_create_users = true;  // unknown logins the directory accepts become accounts
+
+  std::string config_file;  // the file that was read, if any
+  bool help = false;        // --help was given: print ConfigHelp() and exit 0
 };
 
 // Reads one environment variable; nullopt when unset. Injected so tests need no setenv.
@@ -63,6 +80,8 @@ common::Status SplitListen(std::string_view listen, std::string& host, uint16_t&
 http::ServerOptions ToServerOptions(const Config& config);
 common::LogLevel ToLogLevel(std::string_view level);
 domain::PasswordPolicy PasswordPolicyOf(const Config& config);
+// The LDAP client settings (reads ldap_service_password_file); nullopt when LDAP is off.
+common::Result<std::optional<auth::LdapOptions>> LdapOptionsOf(const Config& config);
 
 // The usage text for `tsumiki serve --help`: every flag, its variable and default.
 std::string ConfigHelp();

@@ -10,6 +10,7 @@
 #include "api/routes.h"
 #include "auth/argon2_password_hasher.h"
 #include "auth/authenticator.h"
+#include "auth/ldap_directory.h"
 #include "common/log.h"
 #include "domain/apps/app_service.h"
 #include "domain/apps/form_service.h"
@@ -62,6 +63,7 @@ struct TsumikiServer::Parts {
   std::unique_ptr<storage::DiskBlobStore> blobs;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<domain::AppService> apps;
+  std::unique_ptr<auth::LdapDirectory> ldap;
   std::unique_ptr<domain::FormService> forms;
   std::unique_ptr<domain::RecordService> records;
   std::unique_ptr<domain::FileService> files;
@@ -128,6 +130,23 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   const char* admin_user = std::getenv("TSUMIKI_ADMIN_USER");
   const char* admin_password = std::getenv("TSUMIKI_ADMIN_PASSWORD");
   TK_ASSIGN_OR_RETURN(auto boot, Bootstrap(*p->transactions, *p->authenticator,
+  TK_ASSIGN_OR_RETURN(auto ldap_options, LdapOptionsOf(config));
+  if (ldap_options) {
+    p->ldap = std::make_unique<auth::LdapDirectory>(*ldap_options);
+    auth_options.directory = p->ldap.get();
+    auth_options.directory_creates_users = config.ldap_create_users;
+    // Accounts the directory creates or renames must reach the cache record fields use.
+    storage::CachedEntityDirectory* entities = p->directory.get();
+    storage::SqlTransactionRunner* runner = p->transactions.get();
+    auth_options.on_directory_change = [entities, runner] {
+      entities->Invalidate();
+      runner->InvalidateMemberships();
+    };
+    common::LogInfo("LDAP sign-in: " + config.ldap_url +
+                    (config.ldap_bind_dn.empty()
+                         ? " (search then bind under " + config.ldap_base_dn + ")"
+                         : " (bind as " + config.ldap_bind_dn + ")"));
+  }
                                            admin_user ? admin_user : "",
                                            admin_password ? admin_password : ""));
   p->directory->Invalidate();

@@ -25,6 +25,9 @@ struct User {
   std::map<std::string, std::string> profile;
   std::optional<int64_t> sort_order;
   std::vector<std::pair<std::string, std::string>> custom_items;  // customItemValues code → value
+  // Where the password is checked: kAuthSourceLocal (the Argon2id hash here) or
+  // kAuthSourceLdap (a bind to the directory; no password is kept here).
+  std::string auth_source = "local";
   int64_t created_at = 0;
   int64_t updated_at = 0;
 };
@@ -34,6 +37,9 @@ inline constexpr const char* kUserProfileProperties[] = {
     "surName",        "givenName",   "surNameReading", "givenNameReading", "localName",
     "localNameLocale", "description", "phone",          "mobilePhone",      "extensionNumber",
     "employeeNumber", "joinDate",    "birthDate",      "url",              "callto"};
+
+inline constexpr const char* kAuthSourceLocal = "local";
+inline constexpr const char* kAuthSourceLdap = "ldap";
 
 // The built-in account that API-token actions are attributed to (kintone's "Administrator").
 inline constexpr const char* kTokenUserCode = "Administrator";

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "id, code, name, is_admin, valid, locale, time_zone, email, primary_organization_id, "
-    "created_at, updated_at, profile, sort_order";
+    "created_at, updated_at, profile, sort_order, auth_source";
 
 namespace json = boost::json;
 
@@ -68,6 +68,7 @@ User ToUser(const Row& r) {
   u.updated_at = r.Int(10);
   ProfileFromJson(r.Text(11), u);
   if (!r.IsNull(12)) u.sort_order = r.Int(12);
+  u.auth_source = r.Text(13);
   return u;
 }
 
@@ -86,12 +87,12 @@ SqlValue OptionalInt(const std::optional<int64_t>& v) {
 Result<int64_t> SqlUserRepository::Insert(const User& u, const std::string& hash) {
   TK_RETURN_IF_ERROR(c_.Execute(
       "INSERT INTO users(code, name, password_hash, is_admin, valid, locale, time_zone, email, "
-      "primary_organization_id, created_at, updated_at, profile, sort_order) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      "primary_organization_id, created_at, updated_at, profile, sort_order, auth_source) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {u.code, u.name, hash.empty() ? SqlValue(SqlNull{}) : SqlValue(hash),
        int64_t{u.is_admin}, int64_t{u.valid}, u.locale, u.time_zone, u.email,
        OptionalInt(u.primary_organization_id), u.created_at, u.updated_at, ProfileToJson(u),
-       OptionalInt(u.sort_order)}));
+       OptionalInt(u.sort_order), u.auth_source}));
   return c_.LastInsertId();
 }
 
@@ -142,11 +143,11 @@ Result<std::vector<User>> SqlUserRepository::Find(const domain::DirectoryFilter&
 Status SqlUserRepository::Update(const User& u) {
   return c_.Execute(
       "UPDATE users SET code = ?, name = ?, is_admin = ?, valid = ?, locale = ?, time_zone = ?, "
-      "email = ?, primary_organization_id = ?, updated_at = ?, profile = ?, sort_order = ? "
-      "WHERE id = ?",
+      "email = ?, primary_organization_id = ?, updated_at = ?, profile = ?, sort_order = ?, "
+      "auth_source = ? WHERE id = ?",
       {u.code, u.name, int64_t{u.is_admin}, int64_t{u.valid}, u.locale, u.time_zone, u.email,
        OptionalInt(u.primary_organization_id), u.updated_at, ProfileToJson(u),
-       OptionalInt(u.sort_order), u.id});
+       OptionalInt(u.sort_order), u.auth_source, u.id});
 }
 
 Status SqlUserRepository::Delete(int64_t id) {

@@ -24,6 +24,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v7.sql.inc"
       ,
 #include "storage/sqlite/schema_v8.sql.inc"
+      ,
+#include "storage/sqlite/schema_v9.sql.inc"
   };
   return kSteps;
 }
