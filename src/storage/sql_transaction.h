@@ -19,8 +19,9 @@ namespace storage {
 
 class SqlTransaction final : public domain::Transaction {
  public:
-  SqlTransaction(Connection& c, const domain::FieldTypeRegistry& registry, AclCache& acl_cache)
-      : apps_(c, registry),
+  SqlTransaction(Connection& c, const domain::FieldTypeRegistry& registry, AclCache& acl_cache,
+                 AppRowCache* app_cache = nullptr)
+      : apps_(c, registry, app_cache),
         users_(c),
         directory_(c),
         sessions_(c),
@@ -75,17 +76,22 @@ class SqlTransactionRunner final : public domain::TransactionRunner {
   }
   common::Status Read(const std::function<common::Status(domain::Transaction&)>& work) override {
     return db_.Read([&](Connection& c) {
-      SqlTransaction tx(c, registry_, acl_cache_);
+      SqlTransaction tx(c, registry_, acl_cache_, &app_cache_);
       return work(tx);
     });
   }
-  // Users, organisations, groups or memberships changed: permissions are re-evaluated.
-  void InvalidateMemberships() { acl_cache_.InvalidateMemberships(); }
+  // Users, organisations, groups or memberships changed: permissions are re-evaluated (and
+  // the app rows' creator/modifier names re-read).
+  void InvalidateMemberships() {
+    acl_cache_.InvalidateMemberships();
+    app_cache_.InvalidateNames();
+  }
 
  private:
   Database& db_;
   const domain::FieldTypeRegistry& registry_;
   AclCache acl_cache_;
+  AppRowCache app_cache_;
 };
 
 }  // namespace storage

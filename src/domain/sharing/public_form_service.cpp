@@ -10,6 +10,7 @@
 #include "domain/mail/mime.h"
 #include "domain/sharing/public_form_settings.h"
 #include "domain/sharing/public_page_service.h"
+#include "domain/sharing/receipt_service.h"
 
 namespace domain {
 
@@ -39,8 +40,11 @@ Result<OpenPage> LoadOpenPage(Transaction& tx, FormService& forms, std::string_v
   if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
   TK_ASSIGN_OR_RETURN(auto live, forms.Live(tx, *app));
   // Settings were valid when published; a field deleted since then makes them invalid, and
-  // the page stays closed until an administrator fixes it.
-  auto settings = PublicFormSettings::FromJson(page->settings, live->form, "");
+  // the page stays closed until an administrator fixes it. Read with the receipt field as at
+  // publishing: a required receipt field is filled by the number, not by the resident.
+  TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, app->id, live->form));
+  auto settings =
+      PublicFormSettings::FromJson(page->settings, live->form, receipt ? receipt->field : "");
   if (!settings.ok()) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
   return OpenPage{std::move(*page), std::move(settings).value(), std::move(live)};
 }

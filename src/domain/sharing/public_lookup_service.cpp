@@ -1,5 +1,7 @@
 #include "domain/sharing/public_lookup_service.h"
 
+#include <boost/json/parse.hpp>
+
 #include "common/normalize.h"
 #include "domain/apps/app_repository.h"
 #include "domain/records/record_repository.h"
@@ -18,26 +20,7 @@ namespace {
 
 constexpr size_t kMaxKeyLength = 200;
 
-struct OpenLookup {
-  PublicPage page;
-  PublicLookupSettings settings;
-  App app;
-  std::shared_ptr<const LiveForm> live;
-};
-
-Result<OpenLookup> LoadLookup(Transaction& tx, FormService& forms, std::string_view token) {
-  TK_ASSIGN_OR_RETURN(auto page, tx.sharing().FindPageByToken(token));
-  if (!page || !page->enabled || page->kind != PublicPageKind::kLookup) {
-    return Error(ErrorCode::kPublicPageNotFound);
-  }
-  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(page->app_id));
-  if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
-  TK_ASSIGN_OR_RETURN(auto live, forms.Live(tx, *app));
-  auto settings = PublicLookupSettings::FromJson(page->settings, live->form);
-  if (!settings.ok()) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
-  return OpenLookup{std::move(*page), std::move(settings).value(), std::move(*app),
-                    std::move(live)};
-}
+constexpr size_t kMaxCachedPages = 1024;
 
 // A stored value ({"type","value"}) as one line of text.
 std::string ValueText(const json::value* field) {
@@ -65,13 +48,7 @@ std::string ValueText(const json::value* field) {
 }
 
 std::string Label(const json::object& labels, const std::string& value, common::Lang lang) {
-  const json::value* l = labels.if_contains(value);
-  if (!l) return value;
-  if (l->is_string()) return std::string(l->as_string());
-  const json::object& by_lang = l->as_object();
-  const json::value* t = by_lang.if_contains(lang == common::Lang::kEn ? "en" : "ja");
-  if (!t) t = by_lang.if_contains("ja");
-  return t && t->is_string() ? std::string(t->as_string()) : value;
+  return LabelOf(labels, value, lang == common::Lang::kEn ? "en" : "ja");
 }
 
 }  // namespace
@@ -97,14 +74,67 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
+Result<std::shared_ptr<const PublicLookupService::OpenPage>> PublicLookupService::Open(
+    Transaction& tx, std::string_view token) {
+  TK_ASSIGN_OR_RETURN(auto row, tx.sharing().FindPageRowByToken(token));
+  if (!row || !row->enabled || row->kind != PublicPageKind::kLookup) {
+    return Error(ErrorCode::kPublicPageNotFound);
+  }
+  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(row->app_id));
+  if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
+  std::shared_ptr<const OpenPage> cached;
+  {
+    std::lock_guard lock(pages_mutex_);
+    if (auto it = pages_.find(std::string(token)); it != pages_.end()) cached = it->second;
+  }
+  // Checked against this snapshot's row and app: a page edited or an app deployed since the
+  // entry was built (by any request, in any snapshot) is simply built again.
+  if (!cached || cached->page_id != row->id || cached->app_id != row->app_id ||
+      cached->live_revision != app->live_revision || cached->settings_text != row->settings) {
+    auto built = std::make_shared<OpenPage>();
+    built->page_id = row->id;
+    built->app_id = row->app_id;
+    built->live_revision = app->live_revision;
+    built->settings_text = row->settings;
+    TK_ASSIGN_OR_RETURN(built->live, forms_.Live(tx, *app));
+    boost::system::error_code ec;
+    json::value body = json::parse(row->settings, ec);
+    auto settings = PublicLookupSettings::FromJson(
+        !ec && body.is_object() ? body.as_object() : json::object(), built->live->form);
+    built->valid = settings.ok() && !settings->keys.empty();
+    if (built->valid) {
+      built->settings = std::move(settings).value();
+      std::vector<FieldDef> read;
+      auto add = [&](const std::string& code) {
+        const FieldDef* def = built->live->form.FindTopLevel(code);
+        if (!def) return;
+        for (const FieldDef& f : read) {
+          if (f.code == code) return;
+        }
+        read.push_back(*def);
+      };
+      for (const LookupKey& k : built->settings.keys) add(k.code);
+      for (const ShownField& f : built->settings.shown) add(f.code);
+      built->read_form = FieldSet(std::move(read));
+      built->read_codec = std::make_unique<RecordCodec>(forms_.registry(), built->read_form);
+    }
+    cached = built;
+    std::lock_guard lock(pages_mutex_);
+    if (pages_.size() >= kMaxCachedPages) pages_.clear();
+    pages_[std::string(token)] = cached;
+  }
+  if (!cached->valid) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
+  return cached;
+}
+
 Result<json::object> PublicLookupService::Describe(std::string_view token) {
   json::object out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(OpenLookup p, LoadLookup(tx, forms_, token));
-    out = p.settings.look.ToJson();
+    TK_ASSIGN_OR_RETURN(auto p, Open(tx, token));
+    out = p->settings.look.ToJson();
     json::array keys;
-    for (const LookupKey& k : p.settings.keys) {
-      const FieldDef* def = p.live->form.FindTopLevel(k.code);
+    for (const LookupKey& k : p->settings.keys) {
+      const FieldDef* def = p->live->form.FindTopLevel(k.code);
       keys.push_back(
           json::object{{"code", k.code},
                        {"label", k.label.empty() && def ? def->label : k.label},
@@ -126,8 +156,8 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
   std::string address_key, value_key;
   AttemptLimit per_address, per_key;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(OpenLookup p, LoadLookup(tx, forms_, token));
-    const auto& settings = p.settings;
+    TK_ASSIGN_OR_RETURN(auto p, Open(tx, token));
+    const auto& settings = p->settings;
     per_address = settings.per_address;
     per_key = settings.per_key;
     std::vector<std::string> typed;
@@ -138,15 +168,16 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
                              : "";
       typed.push_back(k.match == KeyMatch::kLast4 ? LastFourDigits(text) : text);
     }
-    std::string page = std::to_string(p.page.id);
+    std::string page = std::to_string(p->page_id);
     address_key = "lookup:" + page + ":a:" + address;
     value_key = "lookup:" + page + ":k:" + typed[0];
     if (limiter_.RetryAfter(address_key, now) > 0 || limiter_.RetryAfter(value_key, now) > 0) {
       return Error(ErrorCode::kPublicTooManyAttempts);
     }
 
-    RecordSchema schema{p.app.id, p.live->form, *p.live->codec, directory_};
-    const FieldDef* first = p.live->form.FindTopLevel(settings.keys[0].code);
+    RecordSchema schema{p->app_id, p->live->form, *p->live->codec, directory_};
+    RecordSchema read_schema{p->app_id, p->read_form, *p->read_codec, directory_};
+    const FieldDef* first = p->live->form.FindTopLevel(settings.keys[0].code);
     std::optional<int64_t> id;
     if (first && !typed[0].empty()) {
       TK_ASSIGN_OR_RETURN(id, tx.records().FindIdByValue(schema, *first, json::value(typed[0])));
@@ -155,10 +186,10 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
     int64_t read_id = id.value_or(0);
     if (!id) {
       std::lock_guard lock(decoy_mutex_);
-      auto it = decoys_.find(p.app.id);
+      auto it = decoys_.find(p->app_id);
       read_id = it == decoys_.end() ? 1 : it->second;
     }
-    TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(schema, read_id));
+    TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(read_schema, read_id));
     bool all = record.has_value() && id.has_value();
     for (size_t i = 0; i < settings.keys.size(); ++i) {
       const LookupKey& k = settings.keys[i];
@@ -170,7 +201,7 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
     }
     if (id && record) {
       std::lock_guard lock(decoy_mutex_);
-      decoys_[p.app.id] = *id;
+      decoys_[p->app_id] = *id;
     }
     if (!all) return Status::Ok();
     matched = true;
@@ -181,7 +212,7 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
         if (label.empty()) label = lang == common::Lang::kEn ? "Status" : "ステータス";
         value = record->status;
       } else {
-        const FieldDef* def = p.live->form.FindTopLevel(f.code);
+        const FieldDef* def = p->live->form.FindTopLevel(f.code);
         if (label.empty() && def) label = def->label;
         value = ValueText(record->fields.if_contains(f.code));
       }

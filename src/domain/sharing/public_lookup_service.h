@@ -16,6 +16,7 @@
 #include "domain/apps/form_service.h"
 #include "domain/fields/entity_directory.h"
 #include "domain/sharing/attempt_limiter.h"
+#include "domain/sharing/public_lookup_settings.h"
 
 namespace domain {
 
@@ -32,7 +33,28 @@ class PublicLookupService {
   common::Result<boost::json::object> Find(std::string_view token, const std::string& address,
                                            const boost::json::object& keys, common::Lang lang);
 
+  // A published page as look-ups use it, parsed once: its settings, the app's live form, and
+  // a codec over only the key and shown fields (a look-up reads those columns, not the record).
+  // Valid while the page row's settings text and the app's live revision are unchanged, which
+  // every request checks in its own snapshot. Immutable once built.
+  struct OpenPage {
+    int64_t page_id = 0;
+    int64_t app_id = 0;
+    int64_t live_revision = 0;
+    std::string settings_text;
+    bool valid = false;  // the settings still fit the live form
+    PublicLookupSettings settings;
+    std::shared_ptr<const LiveForm> live;
+    FieldSet read_form;  // the key and shown fields
+    std::unique_ptr<RecordCodec> read_codec;
+  };
+
  private:
+  // The page of `token` for this snapshot: TK_PB01 unless an enabled, valid look-up page of a
+  // deployed app.
+  common::Result<std::shared_ptr<const OpenPage>> Open(Transaction& tx, std::string_view token);
+
+
   TransactionRunner& db_;
   FormService& forms_;
   const EntityDirectory& directory_;
@@ -41,6 +63,9 @@ class PublicLookupService {
   std::mutex decoy_mutex_;  // guards decoys_
   // Per app, a record id read on a miss so that a miss costs what a hit costs.
   std::unordered_map<int64_t, int64_t> decoys_;
+  std::mutex pages_mutex_;  // guards pages_
+  // By token; bounded (cleared whole when full). Stale entries are replaced on first use.
+  std::unordered_map<std::string, std::shared_ptr<const OpenPage>> pages_;
 };
 
 // NFKC, white space trimmed: how key values are compared ("１２３" matches "123").

@@ -35,6 +35,16 @@ struct PublicPage {
 std::string_view KindName(PublicPageKind kind);
 std::optional<PublicPageKind> ParseKind(std::string_view name);
 
+// A page row with its settings as stored, unparsed: lets a cache of parsed settings check
+// itself against the row in the reader's own snapshot for the price of a string compare.
+struct StoredPageRow {
+  int64_t id = 0;
+  int64_t app_id = 0;
+  PublicPageKind kind = PublicPageKind::kForm;
+  bool enabled = true;
+  std::string settings;  // JSON text
+};
+
 // What a submission produced; returned again for a retried idempotency key.
 struct PublicSubmission {
   int64_t record_id = 0;
@@ -53,6 +63,8 @@ class SharingRepository {
   virtual common::Status DeletePage(int64_t id) = 0;
   virtual common::Result<std::optional<PublicPage>> FindPage(int64_t id) = 0;
   virtual common::Result<std::optional<PublicPage>> FindPageByToken(std::string_view token) = 0;
+  virtual common::Result<std::optional<StoredPageRow>> FindPageRowByToken(
+      std::string_view token) = 0;
   virtual common::Result<std::vector<PublicPage>> ListPages(int64_t app) = 0;
 
   virtual common::Result<std::optional<PublicSubmission>> FindSubmission(

@@ -68,7 +68,58 @@ Result<int64_t> SqlAppRepository::Insert(const App& a) {
   return c_.LastInsertId();
 }
 
+std::shared_ptr<const AppRowCache::Entry> AppRowCache::Find(int64_t id) const {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(id);
+  return it == entries_.end() || it->second->names_generation != names_generation_ ? nullptr
+                                                                                  : it->second;
+}
+
+uint64_t AppRowCache::NamesGeneration() const {
+  std::lock_guard lock(mutex_);
+  return names_generation_;
+}
+
+void AppRowCache::Put(const App& app, uint64_t names_generation) {
+  auto entry = std::make_shared<const Entry>(Entry{app, names_generation});
+  std::lock_guard lock(mutex_);
+  if (names_generation != names_generation_) return;
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_[app.id] = std::move(entry);
+}
+
+void AppRowCache::InvalidateNames() {
+  std::lock_guard lock(mutex_);
+  ++names_generation_;
+  entries_.clear();
+}
+
 Result<std::optional<App>> SqlAppRepository::Find(int64_t id) {
+  if (!cache_) return FindUncached(id);
+  auto cached = cache_->Find(id);
+  if (cached) {
+    // The columns that change without the others: one indexed row, four integers and a word.
+    const App& a = cached->app;
+    bool found = false, same = false;
+    SqlValue key(id);
+    TK_RETURN_IF_ERROR(c_.QueryEach(
+        "SELECT revision, live_revision, next_row_id, deploy_status FROM apps WHERE id = ?",
+        Params(&key, 1), [&](const Row& r) {
+          found = true;
+          same = r.Int(0) == a.revision && r.Int(1) == a.live_revision &&
+                 r.Int(2) == a.next_row_id && r.Text(3) == a.deploy_status;
+          return false;
+        }));
+    if (!found) return std::optional<App>();
+    if (same) return std::optional<App>(a);
+  }
+  const uint64_t generation = cache_->NamesGeneration();  // before reading: see Put
+  TK_ASSIGN_OR_RETURN(auto app, FindUncached(id));
+  if (app) cache_->Put(*app, generation);
+  return app;
+}
+
+Result<std::optional<App>> SqlAppRepository::FindUncached(int64_t id) {
   TK_ASSIGN_OR_RETURN(auto rows,
                       c_.Query(std::string("SELECT ") + kAppColumns + kAppFrom + " WHERE a.id = ?", {id}));
   if (rows.empty()) return std::optional<App>();

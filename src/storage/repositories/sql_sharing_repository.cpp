@@ -78,6 +78,24 @@ Result<std::optional<PublicPage>> SqlSharingRepository::FindPageByToken(std::str
   return std::optional<PublicPage>(std::move(pages[0]));
 }
 
+Result<std::optional<domain::StoredPageRow>> SqlSharingRepository::FindPageRowByToken(
+    std::string_view token) {
+  std::optional<domain::StoredPageRow> out;
+  SqlValue key{std::string(token)};
+  TK_RETURN_IF_ERROR(c_.QueryEach(
+      "SELECT id, app_id, kind, enabled, settings FROM public_pages WHERE token = ?",
+      Params(&key, 1), [&](const Row& r) {
+        out.emplace();
+        out->id = r.Int(0);
+        out->app_id = r.Int(1);
+        out->kind = domain::ParseKind(r.Text(2)).value_or(domain::PublicPageKind::kForm);
+        out->enabled = r.Int(3) != 0;
+        out->settings = r.Text(4);
+        return false;
+      }));
+  return out;
+}
+
 Result<std::vector<PublicPage>> SqlSharingRepository::ListPages(int64_t app) {
   return Select("app_id = ?", app);
 }

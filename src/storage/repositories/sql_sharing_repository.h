@@ -17,6 +17,8 @@ class SqlSharingRepository final : public domain::SharingRepository {
   common::Result<std::optional<domain::PublicPage>> FindPage(int64_t id) override;
   common::Result<std::optional<domain::PublicPage>> FindPageByToken(
       std::string_view token) override;
+  common::Result<std::optional<domain::StoredPageRow>> FindPageRowByToken(
+      std::string_view token) override;
   common::Result<std::vector<domain::PublicPage>> ListPages(int64_t app) override;
   common::Result<std::optional<domain::PublicSubmission>> FindSubmission(
       int64_t page, std::string_view idempotency_key) override;
