@@ -18,6 +18,8 @@ std::vector<std::string> FtsDdl(int64_t app, int64_t field, std::string_view con
       "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + column + ", content='" + content +
           "', content_rowid='id', tokenize='" + kNgramTokenizerName +
           "', detail=full, columnsize=0)",
+      "INSERT INTO " + fts + "(" + fts + ", rank) VALUES ('automerge', " +
+          std::to_string(kFtsAutomerge) + ")",
       "CREATE TRIGGER " + fts + "_ai AFTER INSERT ON " + content + " BEGIN " + insert_new + " END",
       "CREATE TRIGGER " + fts + "_ad AFTER DELETE ON " + content + " BEGIN " + delete_old + " END",
       "CREATE TRIGGER " + fts + "_au AFTER UPDATE OF id, " + column + " ON " + content +

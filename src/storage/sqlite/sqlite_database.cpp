@@ -61,10 +61,20 @@ struct StatementReset {
   }
 };
 
+// SQLite keeps allocation statistics (sqlite3_memory_used, soft heap limits) by default, which
+// takes a process-wide mutex around every sqlite3_malloc/free; nothing here reads them, and
+// FTS5 allocates per token. Must run before SQLite initialises (the first open); afterwards it
+// is refused (SQLITE_MISUSE) and changes nothing.
+void DisableMemoryStatistics() {
+  static const int once = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)once;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  bool read_only) {
+  DisableMemoryStatistics();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX |
               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

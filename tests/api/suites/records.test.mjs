@@ -922,3 +922,35 @@ test("lookup fields refuse non-empty keys with a clear TK_NS01 until lookups are
   const { id } = await client.record.addRecord({ app, record: { other: { value: "no key" } } });
   assert.equal((await client.record.getRecord({ app, id })).record.ref.value, "");
 });
+
+test("record history lists the values of an add and the before/after of an update, subtables included", async () => {
+  const { id } = await client.record.addRecord({
+    app: typesApp,
+    record: {
+      text: { value: "履歴 テスト" },
+      num: { value: "12" },
+      check: { value: ["A", "C"] },
+      table: { value: [{ value: { item: { value: "行1" }, qty: { value: "3" } } }] },
+    },
+  });
+  await client.record.updateRecord({ app: typesApp, id, record: { text: { value: "変更後" } } });
+  const r = await raw(server.baseUrl, "GET", `/api/record/history.json?app=${typesApp}&id=${id}`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.totalCount, "2");
+  const [update, add] = r.json.history;
+  assert.equal(update.action, "update");
+  assert.deepEqual(
+    update.changes.map((c) => [c.code, c.type, c.before, c.after]),
+    [["text", "SINGLE_LINE_TEXT", "履歴 テスト", "変更後"]],
+  );
+  assert.equal(add.action, "add");
+  const added = Object.fromEntries(add.changes.map((c) => [c.code, c]));
+  assert.equal(added.text.after, "履歴 テスト");
+  assert.equal(added.text.type, "SINGLE_LINE_TEXT");
+  assert.equal(added.num.after, "12");
+  assert.deepEqual(added.check.after, ["A", "C"]);
+  assert.equal(added.table.after.length, 1);
+  assert.match(added.table.after[0].id, /^[1-9][0-9]*$/);
+  assert.deepEqual(added.table.after[0].value.item, { type: "SINGLE_LINE_TEXT", value: "行1" });
+  assert.equal(added.table.after[0].value.qty.value, "3");
+});

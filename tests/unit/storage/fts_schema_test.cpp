@@ -14,10 +14,12 @@ using Ids = std::vector<int64_t>;
 
 TEST(FtsSchema, EmitsTableAndTriggersFromIds) {
   std::vector<std::string> ddl = FtsDdl(12, 34, "r12");
-  ASSERT_EQ(ddl.size(), 4u);
+  ASSERT_EQ(ddl.size(), 5u);
   EXPECT_EQ(ddl[0],
             "CREATE VIRTUAL TABLE r12_f34_fts USING fts5(f34, content='r12', content_rowid='id', "
             "tokenize='tsumiki', detail=full, columnsize=0)");
+  EXPECT_EQ(ddl[1], "INSERT INTO r12_f34_fts(r12_f34_fts, rank) VALUES ('automerge', 8)");
+  ddl.erase(ddl.begin());
   EXPECT_EQ(ddl[1],
             "CREATE TRIGGER r12_f34_fts_ai AFTER INSERT ON r12 BEGIN INSERT INTO "
             "r12_f34_fts(rowid, f34) VALUES (new.id, new.f34); END");
@@ -97,6 +99,17 @@ TEST(FtsSchema, IndexesFieldsInsideTables) {
   EXPECT_EQ(db.Find("品目", 1, 7), (Ids{10, 11}));
   db.Exec("DELETE FROM r1_t5 WHERE record_id = 1");
   EXPECT_EQ(db.Find("品目", 1, 7), Ids{});
+}
+
+TEST(FtsSchema, StoresTheMergeSettingWithTheTable) {
+  FtsTestDb db;
+  db.CreateRecordTable();
+  EXPECT_EQ(db.Column("SELECT v FROM r1_f3_fts_config WHERE k = 'automerge'", {}),
+            std::vector<std::string>{"8"});
+  // Many small segments (one per statement) still find every row after merges.
+  for (int64_t id = 1; id <= 200; ++id) db.Insert(id, id % 2 ? "山田 太郎" : "佐藤 花子");
+  EXPECT_EQ(db.Find("山田").size(), 100u);
+  EXPECT_EQ(db.Find("藤 花").size(), 100u);
 }
 
 TEST(FtsSchema, DropRemovesIndexAndTriggers) {
