@@ -21,6 +21,8 @@ class PublicFormService;
 class PublicLookupService;
 class CommentService;
 class RecordHistoryService;
+class AggregateService;
+class PublicDashboardService;
 }  // namespace domain
 
 namespace api {
@@ -43,6 +45,8 @@ struct Services {
   domain::PublicLookupService& public_lookups;
   domain::CommentService& comments;
   domain::RecordHistoryService& history;
+  domain::AggregateService& aggregates;
+  domain::PublicDashboardService& public_dashboards;
 };
 
 }  // namespace api

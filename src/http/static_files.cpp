@@ -24,7 +24,8 @@ std::string MakeEtag(uintmax_t size, fs::file_time_type mtime) {
   return buf;
 }
 
-// If-None-Match holds `etag` (or "*"); weak comparison, as RFC 9110 asks for GET.
+}  // namespace
+
 bool EtagMatches(std::string_view header, std::string_view etag) {
   while (!header.empty()) {
     size_t comma = header.find(',');
@@ -38,8 +39,6 @@ bool EtagMatches(std::string_view header, std::string_view etag) {
   }
   return false;
 }
-
-}  // namespace
 
 bool SplitSafePath(std::string_view path, std::vector<std::string>& segments) {
   segments.clear();

@@ -49,4 +49,7 @@ class StaticFiles {
 // decoding, or an escape is malformed: such requests are refused, not repaired.
 bool SplitSafePath(std::string_view path, std::vector<std::string>& segments);
 
+// If-None-Match `header` holds `etag` (or "*"); weak comparison, as RFC 9110 asks for GET.
+bool EtagMatches(std::string_view header, std::string_view etag);
+
 }  // namespace http

@@ -16,13 +16,15 @@
 #include "domain/apps/form_service.h"
 #include "domain/comments/comment_service.h"
 #include "domain/fields/field_type_registry.h"
-#include "domain/mail/mail_service.h"
 #include "domain/files/file_service.h"
+#include "domain/mail/mail_service.h"
 #include "domain/permissions/acl_service.h"
 #include "domain/records/access_check_service.h"
+#include "domain/records/aggregate_service.h"
 #include "domain/records/record_history_service.h"
 #include "domain/records/record_service.h"
 #include "domain/sharing/attempt_limiter.h"
+#include "domain/sharing/public_dashboard_service.h"
 #include "domain/sharing/public_form_service.h"
 #include "domain/sharing/public_lookup_service.h"
 #include "domain/sharing/public_page_service.h"
@@ -61,9 +63,9 @@ struct TsumikiServer::Parts {
   std::unique_ptr<storage::SqlTwoFactorStore> two_factor;
   std::unique_ptr<storage::CachedEntityDirectory> directory;
   std::unique_ptr<storage::DiskBlobStore> blobs;
+  std::unique_ptr<auth::LdapDirectory> ldap;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<domain::AppService> apps;
-  std::unique_ptr<auth::LdapDirectory> ldap;
   std::unique_ptr<domain::FormService> forms;
   std::unique_ptr<domain::RecordService> records;
   std::unique_ptr<domain::FileService> files;
@@ -82,6 +84,8 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::ReceiptService> receipts;
   std::unique_ptr<domain::PublicFormService> public_forms;
   std::unique_ptr<domain::PublicLookupService> public_lookups;
+  std::unique_ptr<domain::AggregateService> aggregates;
+  std::unique_ptr<domain::PublicDashboardService> public_dashboards;
   // Outgoing mail; the sender thread stops before the services and database it uses go.
   std::unique_ptr<mail::CurlMailer> mailer;
   std::unique_ptr<domain::MailService> mail;
@@ -115,7 +119,8 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   TK_RETURN_IF_ERROR(storage::Migrate(*p->database));
   p->transactions = std::make_unique<storage::SqlTransactionRunner>(*p->database, p->registry);
   p->directory = std::make_unique<storage::CachedEntityDirectory>(*p->database);
-  p->blobs = std::make_unique<storage::DiskBlobStore>((fs::path(config.data_dir) / "files").string());
+  p->blobs =
+      std::make_unique<storage::DiskBlobStore>((fs::path(config.data_dir) / "files").string());
 
   auth::AuthOptions auth_options;
   auth_options.default_time_zone = config.default_time_zone;
@@ -126,10 +131,6 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   auth_options.admin_allow = auth::AddressList::Parse(config.admin_allow_from).value();
   p->two_factor = std::make_unique<storage::SqlTwoFactorStore>(*p->database);
   auth_options.two_factor = p->two_factor.get();
-  p->authenticator = std::make_unique<auth::Authenticator>(*p->transactions, p->clock, auth_options);
-  const char* admin_user = std::getenv("TSUMIKI_ADMIN_USER");
-  const char* admin_password = std::getenv("TSUMIKI_ADMIN_PASSWORD");
-  TK_ASSIGN_OR_RETURN(auto boot, Bootstrap(*p->transactions, *p->authenticator,
   TK_ASSIGN_OR_RETURN(auto ldap_options, LdapOptionsOf(config));
   if (ldap_options) {
     p->ldap = std::make_unique<auth::LdapDirectory>(*ldap_options);
@@ -147,15 +148,20 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
                          ? " (search then bind under " + config.ldap_base_dn + ")"
                          : " (bind as " + config.ldap_bind_dn + ")"));
   }
-                                           admin_user ? admin_user : "",
-                                           admin_password ? admin_password : ""));
+  p->authenticator =
+      std::make_unique<auth::Authenticator>(*p->transactions, p->clock, auth_options);
+  const char* admin_user = std::getenv("TSUMIKI_ADMIN_USER");
+  const char* admin_password = std::getenv("TSUMIKI_ADMIN_PASSWORD");
+  TK_ASSIGN_OR_RETURN(auto boot,
+                      Bootstrap(*p->transactions, *p->authenticator, admin_user ? admin_user : "",
+                                admin_password ? admin_password : ""));
   p->directory->Invalidate();
   if (boot.first_start) {
     std::cout << "Tsumiki: first start, created administrator \"" << boot.admin_login << "\"";
     if (!boot.generated_password.empty()) {
       std::cout << " with password: " << boot.generated_password
-                << "\n  (shown once; change it with: tsumiki admin user passwd "
-                << boot.admin_login << " --data " << config.data_dir << ")";
+                << "\n  (shown once; change it with: tsumiki admin user passwd " << boot.admin_login
+                << " --data " << config.data_dir << ")";
     }
     std::cout << std::endl;
   }
@@ -170,12 +176,12 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->files = std::make_unique<domain::FileService>(*p->transactions, *p->blobs, p->clock,
                                                    static_cast<int64_t>(config.max_body_bytes),
                                                    *p->records);
-  p->acls = std::make_unique<domain::AclService>(*p->transactions, p->registry, *p->directory,
-                                                 p->clock);
+  p->acls =
+      std::make_unique<domain::AclService>(*p->transactions, p->registry, *p->directory, p->clock);
   p->access_checks = std::make_unique<domain::AccessCheckService>(*p->transactions, *p->forms,
                                                                   *p->directory, p->clock);
-  p->comments = std::make_unique<domain::CommentService>(*p->transactions, *p->forms,
-                                                         *p->directory, p->clock);
+  p->comments = std::make_unique<domain::CommentService>(*p->transactions, *p->forms, *p->directory,
+                                                         p->clock);
   p->history = std::make_unique<domain::RecordHistoryService>(*p->transactions, *p->forms,
                                                               *p->directory, p->clock);
   // Directory changes reload the cache that record fields resolve users and groups through.
@@ -206,14 +212,21 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   domain::MailOptions mail_options;
   mail_options.retry_seconds = config.mail_retry_seconds;
   mail_options.max_retry_seconds = std::max<int64_t>(3600, config.mail_retry_seconds);
-  p->mail = std::make_unique<domain::MailService>(*p->transactions, *p->mailer, p->clock,
-                                                  mail_options);
+  p->mail =
+      std::make_unique<domain::MailService>(*p->transactions, *p->mailer, p->clock, mail_options);
   p->mail_sender = std::make_unique<mail::MailSender>(*p->mail, std::chrono::seconds(1));
+  p->aggregates = std::make_unique<domain::AggregateService>(*p->transactions, *p->forms,
+                                                             *p->directory, p->clock);
+  p->public_dashboards = std::make_unique<domain::PublicDashboardService>(
+      *p->transactions, *p->forms, *p->aggregates, p->clock);
+  domain::PublicDashboardService* dashboards = p->public_dashboards.get();
+  p->public_pages->OnPageChanged(
+      [dashboards](const std::string& token) { dashboards->Invalidate(token); });
   p->services = std::make_unique<api::Services>(
       api::Services{*p->authenticator, *p->apps, *p->forms, *p->records, *p->files, *p->users,
-                    *p->organizations, *p->groups, *p->directory_csv, *p->acls, *p->access_checks, *p->public_pages,
-                    *p->receipts, *p->public_forms, *p->public_lookups, *p->comments,
-                    *p->history});
+                    *p->organizations, *p->groups, *p->directory_csv, *p->acls, *p->access_checks,
+                    *p->public_pages, *p->receipts, *p->public_forms, *p->public_lookups,
+                    *p->comments, *p->history, *p->aggregates, *p->public_dashboards});
 
   api::DispatcherOptions dispatch_options;
   dispatch_options.default_lang = common::ParseLang(config.default_language, common::Lang::kJa);
@@ -247,8 +260,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
     http::StaticFiles* web = p->web.get();
     p->router->SetFallback([web, dispatcher](const http::Request& r) {
       // An unknown API path gets the API's 404 (kintone's JSON, API headers), not a page.
-      if (r.path.starts_with("/k/") || r.path.starts_with("/api/") ||
-          r.path.starts_with("/v1/")) {
+      if (r.path.starts_with("/k/") || r.path.starts_with("/api/") || r.path.starts_with("/v1/")) {
         return dispatcher->NotFound(r);
       }
       // Residents' pages (/public/f/<token>, /public/l/<token>) are their own small entry

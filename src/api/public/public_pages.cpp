@@ -12,7 +12,9 @@ using common::Text;
 namespace {
 
 json::object PageJson(const domain::PublicPage& p) {
-  std::string path = p.kind == domain::PublicPageKind::kForm ? "/public/f/" : "/public/l/";
+  std::string path = p.kind == domain::PublicPageKind::kForm     ? "/public/f/"
+                     : p.kind == domain::PublicPageKind::kLookup ? "/public/l/"
+                                                                 : "/public/d/";
   return json::object{{"id", std::to_string(p.id)},
                       {"app", std::to_string(p.app_id)},
                       {"kind", std::string(domain::KindName(p.kind))},

@@ -44,7 +44,7 @@ struct HistoryEntry {
   int64_t record_id = 0;
   int64_t revision = 0;
   int64_t user = 0;
-  int64_t at = 0;  // seconds
+  int64_t at = 0;      // seconds
   std::string action;  // "add", "update", "delete"
   boost::json::object diff;
 };
@@ -67,6 +67,9 @@ class RecordRepository {
   // How many records match `query`'s condition (its limit and offset aside).
   virtual common::Result<int64_t> Count(const RecordSchema& s,
                                         const query::CompiledQuery& query) = 0;
+  // The rows of an aggregate statement (query/aggregate_compiler.h), column values in order.
+  virtual common::Result<std::vector<std::vector<common::SqlValue>>> Aggregate(
+      const query::SqlFragment& statement) = 0;
   // Whether another record (not `exclude_id`) holds this unique value.
   virtual common::Result<bool> IsDuplicate(const RecordSchema& s, const UniqueCheck& check,
                                            int64_t exclude_id) = 0;
@@ -92,8 +95,7 @@ class RecordRepository {
   virtual common::Result<int64_t> CountHistory(const RecordSchema& s, int64_t id) = 0;
   // A page of record `id`'s history, newest revision first.
   virtual common::Result<std::vector<HistoryEntry>> ListHistory(const RecordSchema& s, int64_t id,
-                                                                int64_t offset,
-                                                                int64_t limit) = 0;
+                                                                int64_t offset, int64_t limit) = 0;
 };
 
 }  // namespace domain

@@ -121,4 +121,28 @@ json::object PageLook::ToJson() const {
                       {"logo", logo}};
 }
 
+bool IsLabelMap(const json::value& v) {
+  if (!v.is_object()) return false;
+  for (const auto& kv : v.as_object()) {
+    const json::value& l = kv.value();
+    if (l.is_string()) continue;
+    const json::object* lo = l.if_object();
+    if (!lo) return false;
+    for (const auto& lang : *lo) {
+      if ((lang.key() != "ja" && lang.key() != "en") || !lang.value().is_string()) return false;
+    }
+  }
+  return true;
+}
+
+std::string LabelOf(const json::object& labels, const std::string& value, std::string_view lang) {
+  const json::value* l = labels.if_contains(value);
+  if (!l) return value;
+  if (l->is_string()) return std::string(l->as_string());
+  const json::object& by_lang = l->as_object();
+  const json::value* t = by_lang.if_contains(lang);
+  if (!t) t = by_lang.if_contains("ja");
+  return t && t->is_string() ? std::string(t->as_string()) : value;
+}
+
 }  // namespace domain

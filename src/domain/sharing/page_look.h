@@ -30,4 +30,11 @@ double ContrastRatio(const std::string& a, const std::string& b);
 // "#rrggbb" exactly.
 bool IsHexColor(const std::string& s);
 
+// A friendly-label map: value -> "label" or {"ja": "…", "en": "…"} (status values, column
+// names). False for any other shape.
+bool IsLabelMap(const boost::json::value& v);
+// The label of `value` in `lang` ("ja"/"en") from such a map; `value` itself when unlabelled.
+std::string LabelOf(const boost::json::object& labels, const std::string& value,
+                    std::string_view lang);
+
 }  // namespace domain

@@ -127,21 +127,7 @@ Result<PublicLookupSettings> PublicLookupSettings::FromJson(const json::object& 
   }
 
   if (const json::value* v = body.if_contains("valueLabels")) {
-    bool ok = v->is_object();
-    if (ok) {
-      for (const auto& kv : v->as_object()) {
-        const json::value& l = kv.value();
-        if (l.is_string()) continue;
-        const json::object* lo = l.if_object();
-        if (!lo)
-          ok = false;
-        else
-          for (const auto& lang : *lo) {
-            if ((lang.key() != "ja" && lang.key() != "en") || !lang.value().is_string()) ok = false;
-          }
-      }
-    }
-    if (!ok)
+    if (!IsLabelMap(*v))
       errors.AddField("valueLabels", Text::kBadValueShape);
     else
       s.value_labels = v->as_object();

@@ -1,6 +1,6 @@
 // Public pages: a published form or look-up page of one app, reached by residents without an
-// account at /public/f/<token> or /public/l/<token>, and the port that stores them, their
-// submissions (idempotency keys) and the receipt-number sequences. Value types; the
+// account at /public/f/<token>, /public/l/<token> or /public/d/<token>, and the port that stores
+// them, their submissions (idempotency keys) and the receipt-number sequences. Value types; the
 // repository is bound to one transaction.
 #pragma once
 
@@ -15,7 +15,7 @@
 
 namespace domain {
 
-enum class PublicPageKind { kForm, kLookup };
+enum class PublicPageKind { kForm, kLookup, kDashboard };
 
 struct PublicPage {
   int64_t id = 0;
@@ -26,7 +26,7 @@ struct PublicPage {
   int64_t app_id = 0;
   PublicPageKind kind = PublicPageKind::kForm;
   bool enabled = true;
-  boost::json::object settings;  // validated by PublicFormSettings / PublicLookupSettings
+  boost::json::object settings;  // validated by Public{Form,Lookup,Dashboard}Settings
   int64_t created_by = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;

@@ -4,6 +4,7 @@
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
 #include "domain/permissions/access.h"
+#include "domain/sharing/public_dashboard_settings.h"
 #include "domain/sharing/public_form_settings.h"
 #include "domain/sharing/public_lookup_settings.h"
 #include "domain/sharing/receipt_service.h"
@@ -32,6 +33,10 @@ Result<json::object> PublicPageService::Validate(Transaction& tx, const App& app
                                                  PublicPageKind kind,
                                                  const json::object& settings) {
   TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
+  if (kind == PublicPageKind::kDashboard) {
+    TK_ASSIGN_OR_RETURN(auto s, PublicDashboardSettings::FromJson(settings, *live->lookup));
+    return s.ToJson();
+  }
   if (kind == PublicPageKind::kLookup) {
     TK_ASSIGN_OR_RETURN(auto s, PublicLookupSettings::FromJson(settings, live->form));
     return s.ToJson();
@@ -101,14 +106,19 @@ Result<PublicPage> PublicPageService::Update(const Principal& who, int64_t id,
     page.updated_at = clock_.NowSeconds();
     return tx.sharing().UpdatePage(page);
   }));
+  if (page_changed_) page_changed_(page.token);
   return page;
 }
 
 Status PublicPageService::Delete(const Principal& who, int64_t id) {
-  return db_.Write([&](Transaction& tx) -> Status {
+  std::string token;
+  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(PublicPage page, LoadForManager(tx, who, id));
+    token = page.token;
     return tx.sharing().DeletePage(page.id);
-  });
+  }));
+  if (page_changed_) page_changed_(token);
+  return Status::Ok();
 }
 
 }  // namespace domain

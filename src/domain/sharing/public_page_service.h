@@ -34,6 +34,11 @@ class PublicPageService {
                                     const std::optional<boost::json::object>& settings,
                                     std::optional<bool> enabled);
   common::Status Delete(const Principal& who, int64_t id);
+  // Called with a page's token after its settings or enabled flag changed or it was deleted
+  // (cached dashboard figures are dropped). Set once while the server is built.
+  void OnPageChanged(std::function<void(const std::string& token)> listener) {
+    page_changed_ = std::move(listener);
+  }
 
  private:
   // The validated, normalised settings document of a page of `kind` for `app`.
@@ -45,6 +50,7 @@ class PublicPageService {
   FormService& forms_;
   const common::Clock& clock_;
   std::function<void()> directory_changed_;
+  std::function<void(const std::string& token)> page_changed_;
 };
 
 }  // namespace domain

@@ -205,6 +205,16 @@ Result<int64_t> SqlRecordRepository::Count(const RecordSchema&, const query::Com
   return rows[0].Int(0);
 }
 
+Result<std::vector<std::vector<SqlValue>>> SqlRecordRepository::Aggregate(
+    const query::SqlFragment& statement) {
+  std::vector<std::vector<SqlValue>> rows;
+  TK_RETURN_IF_ERROR(c_.QueryEach(statement.sql, statement.params, [&](const Row& r) {
+    rows.push_back(r.values());
+    return true;
+  }));
+  return rows;
+}
+
 Result<bool> SqlRecordRepository::IsDuplicate(const RecordSchema& s,
                                               const domain::UniqueCheck& check,
                                               int64_t exclude_id) {
@@ -468,8 +478,8 @@ Status SqlRecordRepository::AppendHistoryMany(const RecordSchema& s,
     for (size_t i = start; i < end; ++i) {
       const domain::HistoryEntry& e = entries[i];
       sql += i == start ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)";
-      params.insert(params.end(), {e.record_id, e.revision, e.user, e.at, e.action,
-                                   json::serialize(e.diff)});
+      params.insert(params.end(),
+                    {e.record_id, e.revision, e.user, e.at, e.action, json::serialize(e.diff)});
     }
     TK_RETURN_IF_ERROR(c_.Execute(sql, params));
   }
@@ -485,10 +495,9 @@ Status SqlRecordRepository::AppendHistory(const RecordSchema& s, int64_t id, int
 }
 
 Result<int64_t> SqlRecordRepository::CountHistory(const RecordSchema& s, int64_t id) {
-  TK_ASSIGN_OR_RETURN(auto rows,
-                      c_.Query("SELECT count(*) FROM " + query::HistoryTable(s.app) +
-                                   " WHERE record_id = ?",
-                               {id}));
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT count(*) FROM " + query::HistoryTable(s.app) +
+                                              " WHERE record_id = ?",
+                                          {id}));
   return rows.empty() ? 0 : rows[0].Int(0);
 }
 

@@ -22,6 +22,8 @@ class SqlRecordRepository final : public domain::RecordRepository {
                                                  const query::CompiledQuery& q) override;
   common::Result<int64_t> Count(const domain::RecordSchema& s,
                                 const query::CompiledQuery& q) override;
+  common::Result<std::vector<std::vector<SqlValue>>> Aggregate(
+      const query::SqlFragment& statement) override;
   common::Result<bool> IsDuplicate(const domain::RecordSchema& s, const domain::UniqueCheck& check,
                                    int64_t exclude_id) override;
   common::Result<std::optional<int64_t>> FindIdByValue(const domain::RecordSchema& s,

@@ -122,6 +122,12 @@ export async function raw(baseUrl, method, path, { body, headers = {}, auth = AD
   const h = { ...headers };
   if (auth) h["X-Cybozu-Authorization"] = Buffer.from(`${auth.username}:${auth.password}`).toString("base64");
   if (body !== undefined && typeof body !== "string") h["Content-Type"] = "application/json";
+  // fetch cannot send a GET with a body; kintone clients send such a GET as a POST with
+  // X-HTTP-Method-Override, which the server honours.
+  if (method === "GET" && body !== undefined) {
+    h["X-HTTP-Method-Override"] = "GET";
+    method = "POST";
+  }
   const r = await fetch(baseUrl + path, {
     method,
     headers: h,

@@ -1,7 +1,7 @@
 // The authorisation matrix: users in several organisations (a tree) and groups, one app
 // with app, record and field ACLs, and for every principal × operation exactly what is
 // allowed and what comes back — get, list, count, query and sort on each field, writes,
-// deletes, bulk requests, cursors, file downloads, record history and comments.
+// deletes, bulk requests, cursors, aggregates, file downloads, record history and comments.
 //
 // Directory: city ⊃ welfare ⊃ welfare-care, city ⊃ tax; group auditors.
 //   alice: welfare   bob: welfare-care   carol: tax   dave: auditors   erin: nobody
@@ -206,6 +206,29 @@ for (const [who, expected] of Object.entries(EXPECT)) {
       if (!page.next) break;
     }
     assert.deepEqual(names(seen), expected.records);
+  });
+
+  test(`${who}: aggregates count only the visible records; summing or filtering a hidden field is refused`, async () => {
+    const auth = who === "admin" ? undefined : who === "token" ? null : { username: who, password: `${who}-pw` };
+    const headers = who === "token" ? { "X-Cybozu-API-Token": tokenValue } : {};
+    const aggregate = (body) => raw(server.baseUrl, "GET", "/api/app/aggregate.json", { body: { app, ...body }, auth, headers });
+    const byKind = await aggregate({ groups: [{ code: "kind" }] });
+    assert.equal(byKind.status, 200, `${who}: ${byKind.text}`);
+    const kindOf = { r1: "public", r2: "private", r3: "private", r4: "public" };
+    const want = {};
+    for (const r of expected.records) want[kindOf[r]] = (want[kindOf[r]] ?? 0) + 1;
+    assert.deepEqual(Object.fromEntries(byKind.json.rows.map((r) => [r.keys[0], r.count])), want, who);
+    const sum = await aggregate({ aggregations: [{ type: "SUM", code: "salary" }] });
+    const filtered = await aggregate({ filterCond: "salary > 0" });
+    if (expected.fields.includes("salary")) {
+      assert.equal(sum.status, 200, sum.text);
+      const salaries = { r1: 100, r2: 200, r3: 300, r4: 0 };
+      assert.equal(sum.json.rows[0].values[0], expected.records.reduce((a, r) => a + salaries[r], 0), who);
+      assert.equal(filtered.json.rows[0].count, expected.records.filter((r) => salaries[r] > 0).length, who);
+    } else {
+      isError(sum, 400, "GAIA_IQ11");
+      isError(filtered, 400, "GAIA_IQ11");
+    }
   });
 
   test(`${who}: file download only with the record and the attachment field visible`, async () => {

@@ -1,7 +1,9 @@
-// The residents' pages (/public/f/<token>: a form, /public/l/<token>: a look-up): a small
+// The residents' pages (/public/f/<token>: a form, /public/l/<token>: a look-up,
+// /public/d/<token>: a dashboard): a small
 // bundle of its own with no component library, no fonts or scripts from elsewhere.
 import { StrictMode, useCallback, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { DashboardPage } from "./DashboardPage";
 import { FormPage } from "./FormPage";
 import { LookupPage } from "./LookupPage";
 import { translator, type Lang } from "./messages";
@@ -34,10 +36,11 @@ function PublicPages() {
     }
   };
   const onLook = useCallback((l: Look | null) => setLook(l), []);
-  const [, kind, token = ""] = /^\/public\/([fl])\/([A-Za-z0-9]+)\/?$/.exec(location.pathname) ?? [];
+  const [, kind, token = ""] = /^\/public\/([fld])\/([A-Za-z0-9]+)\/?$/.exec(location.pathname) ?? [];
   let body;
   if (kind === "f") body = <FormPage token={token} lang={lang} t={t} onLook={onLook} />;
   else if (kind === "l") body = <LookupPage token={token} lang={lang} t={t} onLook={onLook} />;
+  else if (kind === "d") body = <DashboardPage token={token} lang={lang} t={t} onLook={onLook} />;
   else body = <p className="notice notice-error" role="alert">{t("notFound")}</p>;
   return (
     <PageFrame look={look} lang={lang} t={t} onLangChange={onLangChange}>

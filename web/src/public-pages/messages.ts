@@ -32,6 +32,15 @@ export const publicEn = {
   "lookup.resultTitle": "Your application",
   "lookup.again": "Check another application",
   "lookup.last4": "Last 4 digits",
+  "dashboard.asOf": "Figures as of {time}.",
+  "dashboard.refresh": "They are updated every {n} minutes.",
+  "dashboard.empty": "There are no figures to show yet.",
+  "dashboard.chartCaption": "Chart of the first figure. The table below shows every figure.",
+  "dashboard.tableCaption": "{title} (table)",
+  "dashboard.suppressedNote": "“<{n}” means fewer than {n}: such small numbers are not shown, so that no one can be identified.",
+  "dashboard.downloadTitle": "Download the data",
+  "dashboard.csv": "CSV (for Excel)",
+  "dashboard.json": "JSON (open data)",
 } as const;
 
 export type PublicMessages = Record<keyof typeof publicEn, string>;
@@ -68,6 +77,15 @@ export const publicJa: PublicMessages = {
   "lookup.resultTitle": "申請の状況",
   "lookup.again": "別の申請を照会する",
   "lookup.last4": "下4桁",
+  "dashboard.asOf": "{time}時点の集計です。",
+  "dashboard.refresh": "{n}分ごとに更新しています。",
+  "dashboard.empty": "表示できる集計結果はまだありません。",
+  "dashboard.chartCaption": "最初の項目のグラフです。すべての数値は下の表でご覧いただけます。",
+  "dashboard.tableCaption": "{title}（表）",
+  "dashboard.suppressedNote": "「<{n}」は{n}件未満を表します。個人が特定されないよう、少ない件数は表示していません。",
+  "dashboard.downloadTitle": "データのダウンロード",
+  "dashboard.csv": "CSV形式（Excel向け）",
+  "dashboard.json": "JSON形式（オープンデータ）",
 };
 
 export type Lang = "ja" | "en";
@@ -77,7 +95,7 @@ export function translator(lang: Lang): Translate {
   const table = lang === "en" ? publicEn : publicJa;
   return (key, vars) => {
     let text: string = table[key];
-    for (const [k, v] of Object.entries(vars ?? {})) text = text.replace(`{${k}}`, String(v));
+    for (const [k, v] of Object.entries(vars ?? {})) text = text.replaceAll(`{${k}}`, String(v));
     return text;
   };
 }

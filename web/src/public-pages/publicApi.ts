@@ -41,6 +41,33 @@ export interface LookupResult {
   fields: { label: string; value: string }[];
 }
 
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export interface DashboardColumn {
+  kind: "group" | "measure";
+  key: string;
+  label: Bilingual;
+  per?: "DAY" | "WEEK" | "MONTH" | "YEAR";
+}
+
+export interface DashboardRow {
+  keys: Bilingual[];
+  values: (number | null)[];
+  suppressed: boolean;
+}
+
+export interface PublicDashboardPage extends Look {
+  chart: "bar" | "line" | "pie";
+  columns: DashboardColumn[];
+  rows: DashboardRow[];
+  minCount: number;
+  refreshMinutes: number;
+  asOf: string;
+}
+
 /** A server answer that is not a success: kintone's error body, or a network failure. */
 export class PublicError extends Error {
   readonly status: number;
@@ -84,6 +111,8 @@ export const publicApi = {
   },
   lookup: (token: string, lang: string) =>
     call<PublicLookupPage>("GET", `/api/public/lookup.json?token=${encodeURIComponent(token)}`, lang),
+  dashboard: (token: string, lang: string) =>
+    call<PublicDashboardPage>("GET", `/api/public/dashboard.json?token=${encodeURIComponent(token)}`, lang),
   search: (token: string, keys: Record<string, string>, lang: string) =>
     call<LookupResult>("POST", "/api/public/lookup/search.json", lang, JSON.stringify({ token, keys }), true),
 };

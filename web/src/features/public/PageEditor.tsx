@@ -5,9 +5,10 @@ import { Alert, Button, Drawer, Form, Input, Select, Space } from "antd";
 import { useState } from "react";
 import type { Properties } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
+import { DashboardPageSection } from "./DashboardPageSection";
 import { FormPageSection } from "./FormPageSection";
 import { LookupPageSection } from "./LookupPageSection";
-import type { PageKind, PageSettings } from "./publicPagesApi";
+import type { DashboardPreview, PageKind, PageSettings } from "./publicPagesApi";
 
 interface Props {
   kind: PageKind;
@@ -16,6 +17,7 @@ interface Props {
   receiptField: string | undefined;
   onCancel: () => void;
   onSave: (settings: PageSettings) => Promise<void>;
+  onPreview: (settings: PageSettings) => Promise<DashboardPreview>;
 }
 
 type ServerErrors = Record<string, { messages: string[] }>;
@@ -29,7 +31,7 @@ function readLogo(file: File): Promise<string> {
   });
 }
 
-export function PageEditor({ kind, initial, properties, receiptField, onCancel, onSave }: Props) {
+export function PageEditor({ kind, initial, properties, receiptField, onCancel, onSave, onPreview }: Props) {
   const { t } = useI18n();
   const [s, setS] = useState<PageSettings>(initial);
   const [saving, setSaving] = useState(false);
@@ -57,7 +59,7 @@ export function PageEditor({ kind, initial, properties, receiptField, onCancel, 
     <Drawer
       open
       width={720}
-      title={kind === "form" ? t("public.editForm") : t("public.editLookup")}
+      title={kind === "form" ? t("public.editForm") : kind === "lookup" ? t("public.editLookup") : t("public.editDashboard")}
       onClose={onCancel}
       extra={
         <Space>
@@ -101,8 +103,10 @@ export function PageEditor({ kind, initial, properties, receiptField, onCancel, 
         </Form.Item>
         {kind === "form" ? (
           <FormPageSection settings={s} properties={properties} receiptField={receiptField} errors={errors} onChange={set} />
-        ) : (
+        ) : kind === "lookup" ? (
           <LookupPageSection settings={s} properties={properties} errors={errors} onChange={set} />
+        ) : (
+          <DashboardPageSection settings={s} properties={properties} errors={errors} onChange={set} onPreview={onPreview} />
         )}
       </Form>
     </Drawer>

@@ -1,5 +1,5 @@
-// Public pages of one app: its receipt-number format and the forms and look-up pages it
-// publishes, each with its address, an on/off switch, editing and deletion.
+// Public pages of one app: its receipt-number format and the forms, look-up pages and
+// dashboards it publishes, each with its address, an on/off switch, editing and deletion.
 import { App as AntApp, Button, Card, Popconfirm, Space, Switch, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
@@ -32,7 +32,7 @@ export function PublicPagesPage() {
 
   const fail = (e: unknown) => void message.error(e instanceof Error ? e.message : String(e));
   const startNew = (kind: PageKind) =>
-    setEditing({ kind, settings: defaultSettings(kind, properties, receipt?.field, kind === "form" ? app.name : t("public.lookupDefaultTitle")) });
+    setEditing({ kind, settings: defaultSettings(kind, properties, receipt?.field, kind === "form" ? app.name : kind === "lookup" ? t("public.lookupDefaultTitle") : t("public.dashboardDefaultTitle", { app: app.name })) });
   const url = (p: PublicPage) => `${location.origin}${p.path}`;
 
   return (
@@ -44,14 +44,14 @@ export function PublicPagesPage() {
       <Space direction="vertical" size="large" style={{ width: "100%" }}>
         <ReceiptFormatCard app={appId} api={api} properties={properties} format={receipt} onSaved={() => data.reload()} />
         <Card title={<h2 className="card-title">{t("public.pagesTitle")}</h2>}
-          extra={<Space wrap><Button type="primary" onClick={() => startNew("form")}>{t("public.newForm")}</Button><Button onClick={() => startNew("lookup")}>{t("public.newLookup")}</Button></Space>}>
+          extra={<Space wrap><Button type="primary" onClick={() => startNew("form")}>{t("public.newForm")}</Button><Button onClick={() => startNew("lookup")}>{t("public.newLookup")}</Button><Button onClick={() => startNew("dashboard")}>{t("public.newDashboard")}</Button></Space>}>
           <Table<PublicPage>
             rowKey="id"
             dataSource={pages}
             pagination={false}
             locale={{ emptyText: t("public.noPages") }}
             columns={[
-              { title: t("public.kind"), dataIndex: "kind", render: (k: PageKind) => (k === "form" ? t("public.kindForm") : t("public.kindLookup")) },
+              { title: t("public.kind"), dataIndex: "kind", render: (k: PageKind) => (k === "form" ? t("public.kindForm") : k === "lookup" ? t("public.kindLookup") : t("public.kindDashboard")) },
               { title: t("public.pageTitle"), render: (_, p) => p.settings.title },
               {
                 title: t("public.address"),
@@ -91,6 +91,7 @@ export function PublicPagesPage() {
           properties={properties}
           receiptField={receipt?.field}
           onCancel={() => setEditing(null)}
+          onPreview={(settings) => api.preview(appId, settings)}
           onSave={async (settings) => {
             if (editing.page) await api.update(editing.page.id, { settings });
             else await api.create(appId, editing.kind, settings);

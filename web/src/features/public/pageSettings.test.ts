@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Properties } from "../../api/types";
-import { choiceValues, defaultSettings, formFieldCandidates, receiptPreview, uniqueTextFields } from "./pageSettings";
+import { choiceValues, defaultSettings, formFieldCandidates, groupFieldCandidates, measureFieldCandidates, receiptPreview, uniqueTextFields } from "./pageSettings";
 
 const properties = {
   receipt: { type: "SINGLE_LINE_TEXT", code: "receipt", label: "受付番号", unique: true },
@@ -28,5 +28,15 @@ describe("public page settings", () => {
     const f = { field: "receipt", prefix: "AP", year: "fiscal" as const, separator: "-", digits: 6, checkDigit: false };
     expect(receiptPreview(f, "2027-03-31")).toBe("AP-2026-000001");
     expect(receiptPreview({ ...f, prefix: "", year: "none", digits: 5, checkDigit: true }, "2027-01-01")).toBe("00001-8");
+  });
+  it("offers dashboards choice fields to group by, text only when allowed, and numbers to sum", () => {
+    expect(groupFieldCandidates(properties, false).map((f) => f.code)).toEqual(["state"]);
+    expect(groupFieldCandidates(properties, true).map((f) => f.code)).toEqual(["receipt", "name", "state"]);
+    expect(measureFieldCandidates(properties).map((f) => f.code)).toEqual(["total"]);
+  });
+  it("starts a dashboard counting by a choice field with suppression below 5", () => {
+    const s = defaultSettings("dashboard", properties, undefined, "受付状況");
+    expect(s.aggregate).toEqual({ groups: [{ code: "state" }], aggregations: [{ type: "COUNT" }], filterCond: "" });
+    expect([s.chart, s.minCount, s.refreshMinutes, s.allowText]).toEqual(["bar", 5, 60, false]);
   });
 });

@@ -43,6 +43,18 @@ export function choiceValues(properties: Properties, codes: string[]): string[] 
   return out;
 }
 
+/** Fields a dashboard may group by: choices, status, dates; single-line text only when allowed. */
+export const GROUP_FIELD_TYPES = ["DROP_DOWN", "RADIO_BUTTON", "STATUS", "CHECK_BOX", "MULTI_SELECT", "DATE", "DATETIME", "CREATED_TIME", "UPDATED_TIME"];
+export const DATE_FIELD_TYPES = ["DATE", "DATETIME", "CREATED_TIME", "UPDATED_TIME"];
+
+export function groupFieldCandidates(properties: Properties, allowText: boolean): Field[] {
+  return list(properties).filter((f) => GROUP_FIELD_TYPES.includes(f.type) || (allowText && f.type === "SINGLE_LINE_TEXT"));
+}
+
+export function measureFieldCandidates(properties: Properties): Field[] {
+  return list(properties).filter((f) => f.type === "NUMBER" || f.type === "CALC");
+}
+
 export function defaultSettings(kind: PageKind, properties: Properties, receiptField: string | undefined, title: string): PageSettings {
   const base: PageSettings = {
     title,
@@ -61,6 +73,20 @@ export function defaultSettings(kind: PageKind, properties: Properties, receiptF
       completionMessage: "",
       attachments: { maxBytes: 5 * 1024 * 1024, maxCount: 3, types: ["application/pdf", "image/jpeg", "image/png"] },
       rateLimit: { perAddress: 20, windowSeconds: 3600 },
+    };
+  }
+  if (kind === "dashboard") {
+    const candidates = groupFieldCandidates(properties, false);
+    const group = candidates.find((f) => f.type === "DROP_DOWN" || f.type === "RADIO_BUTTON") ?? candidates[0];
+    return {
+      ...base,
+      aggregate: { groups: group ? [{ code: group.code }] : [], aggregations: [{ type: "COUNT" }], filterCond: "" },
+      chart: "bar",
+      labels: {},
+      allowText: false,
+      minCount: 5,
+      refreshMinutes: 60,
+      timeZone: "Asia/Tokyo",
     };
   }
   const first = receiptField ?? uniqueTextFields(properties)[0]?.code ?? "";
