@@ -14,6 +14,8 @@ export default tseslint.config(
       // The classic hook rules; the React Compiler rules of v7 are off since we do not use the compiler.
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
+      // `const { dropped: _, ...rest } = x` is how a property is left out of a copy.
+      "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
       "no-restricted-syntax": [
         "error",
         { selector: "ExportDefaultDeclaration", message: "Use named exports (STYLE.md rule 14)." },

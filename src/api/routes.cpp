@@ -1,7 +1,9 @@
 #include "api/routes.h"
 
 #include "api/admin/admin_endpoints.h"
+#include "api/kintone/app_aggregate.h"
 #include "api/kintone/endpoints.h"
+#include "api/public/public_dashboard.h"
 #include "api/public/public_endpoints.h"
 #include "api/v1/directory_endpoints.h"
 
@@ -104,6 +106,7 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.Kintone("GET", "records/cursor.json", kAuth, json(&GetCursor));
   d.Kintone("DELETE", "records/cursor.json", kAuth, json(&DeleteCursor));
   d.KintoneRaw("POST", "bulkRequest.json", kAuth, raw(&PostBulkRequest));
+  d.At("POST", "/api/records/import.json", kAuth, json(&PostRecordsImport));  // Tsumiki
 
   // Comments (§5.9), and Tsumiki's record history and form rights (kintone has neither).
   d.Kintone("GET", "record/comments.json", kAuth, json(&GetRecordComments));
@@ -169,6 +172,11 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.At("POST", "/api/public/form/submit.json", Access::kPublic, json(&PostPublicFormSubmission));
   d.At("GET", "/api/public/lookup.json", Access::kPublic, json(&GetPublicLookup));
   d.At("POST", "/api/public/lookup/search.json", Access::kPublic, json(&PostPublicLookupSearch));
+  d.At("GET", "/api/app/aggregate.json", kAuth, json(&GetAppAggregate));
+  d.At("POST", "/api/public/dashboard/preview.json", kUser, json(&PostDashboardPreview));
+  d.AtRaw("GET", "/api/public/dashboard.json", Access::kPublic, raw(&GetPublicDashboard));
+  d.AtRaw("GET", "/api/public/dashboard/data.json", Access::kPublic, raw(&GetPublicDashboardJson));
+  d.AtRaw("GET", "/api/public/dashboard/data.csv", Access::kPublic, raw(&GetPublicDashboardCsv));
 }
 
 }  // namespace api

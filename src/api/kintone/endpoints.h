@@ -19,7 +19,8 @@ JsonResult GetApp(Call& call, Services& s);
 JsonResult GetApps(Call& call, Services& s);
 JsonResult PostPreviewApp(Call& call, Services& s);
 // Settings documents stored and returned as kintone shapes them (§7.3–7.12).
-JsonResult GetSettingsDocument(Call& call, Services& s, domain::Stage stage, const std::string& kind);
+JsonResult GetSettingsDocument(Call& call, Services& s, domain::Stage stage,
+                               const std::string& kind);
 JsonResult PutSettingsDocument(Call& call, Services& s, const std::string& kind, bool merge);
 JsonResult PutViews(Call& call, Services& s);
 // PUT of reports and actions: entries keyed by name get stable ids (§7.10, §7.11).
@@ -45,6 +46,8 @@ JsonResult PostRecord(Call& call, Services& s);
 JsonResult PutRecord(Call& call, Services& s);
 JsonResult GetRecords(Call& call, Services& s);
 JsonResult PostRecords(Call& call, Services& s);
+// POST /api/records/import.json (Tsumiki): a spreadsheet's rows in one transaction.
+JsonResult PostRecordsImport(Call& call, Services& s);
 JsonResult PutRecords(Call& call, Services& s);
 JsonResult DeleteRecords(Call& call, Services& s);
 JsonResult PostCursor(Call& call, Services& s);

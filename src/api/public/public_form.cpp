@@ -20,7 +20,7 @@ JsonResult GetPublicForm(Call& call, Services& s) {
 
 JsonResult PostPublicFormSubmission(Call& call, Services& s) {
   domain::PublicFormSubmission sub;
-  sub.address = call.request.remote_address;
+  sub.address = call.client_address;  // behind trusted proxies: the resident, not the proxy
   json::value record;
   if (auto boundary = MultipartBoundary(call.request.Header("Content-Type"))) {
     auto parts = ParseMultipart(call.request.body, *boundary);

@@ -18,7 +18,7 @@ JsonResult PostPublicLookupSearch(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(std::string token, call.params.RequiredString("token"));
   const json::value* keys = call.params.Find("keys");
   if (!keys || !keys->is_object()) return Error::Invalid("keys", Text::kRequiredParam);
-  return s.public_lookups.Find(token, call.request.remote_address, keys->as_object(), call.lang);
+  return s.public_lookups.Find(token, call.client_address, keys->as_object(), call.lang);
 }
 
 }  // namespace api

@@ -45,6 +45,9 @@ struct WriteContext {
   int64_t now = 0;                   // unix seconds
   std::string login_user;            // code that LOGINUSER() stands for
   std::string primary_organization;  // code for PRIMARY_ORGANIZATION(); "" = none
+  // A field the server fills after validation (the receipt number on add): an empty value
+  // there is not "required" yet. "" = none.
+  std::string filled_after_validation;
 };
 
 // Where a value sits in the request body, for the keys of kintone's `errors` map (§3.2).

@@ -89,7 +89,8 @@ class WriteRun final : public RowWriter {
       value = behavior.DefaultValue(args);
       if (!args.failed) behavior.Validate(*value, args);
     }
-    if (!args.failed && def.required && behavior.EnforcesRequired()) {
+    if (!args.failed && def.required && behavior.EnforcesRequired() &&
+        (in_table || def.code != context_.filled_after_validation)) {
       bool empty =
           value ? behavior.IsEmpty(*value) : current == nullptr || behavior.IsEmpty(*current);
       if (empty) args.Fail(args.key.With(behavior.ErrorSuffix()), common::Text::kRequired);

@@ -27,6 +27,7 @@ struct RecordOptions {
   int64_t max_offset = 10000;  // kintone: 10,000
   int64_t max_cursors = 10;
   int64_t cursor_idle_seconds = 600;
+  size_t max_import_rows = 10000;  // rows per import request: one transaction holds the writer
 };
 
 struct RecordsPage {
@@ -56,6 +57,12 @@ struct AddedRecord {
   int64_t id = 0;
   int64_t revision = 0;
   std::string receipt;  // the receipt number it holds, when the app issues them
+};
+
+struct ImportSummary {
+  int64_t added = 0;
+  int64_t updated = 0;
+  bool dry_run = false;  // nothing was stored
 };
 
 struct CursorCreated {
@@ -88,6 +95,11 @@ class RecordService {
                                                     bool upsert, bool single);
   common::Status Delete(const Principal& who, int64_t app, const std::vector<int64_t>& ids,
                         const std::vector<std::optional<int64_t>>& revisions);
+  // A spreadsheet import (import right): rows added, or upserted by `update_key`; all rows or
+  // none, every row's problems reported at once; `dry_run` checks everything and stores nothing.
+  common::Result<ImportSummary> Import(const Principal& who, int64_t app,
+                                       const std::vector<boost::json::object>& rows,
+                                       const std::optional<std::string>& update_key, bool dry_run);
 
   common::Result<CursorCreated> CreateCursor(const Principal& who, int64_t app,
                                              const std::optional<std::vector<std::string>>& fields,

@@ -1,5 +1,8 @@
 #include "domain/sharing/public_lookup_service.h"
 
+#include <algorithm>
+#include <random>
+
 #include <boost/json/parse.hpp>
 
 #include "common/normalize.h"
@@ -182,12 +185,18 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
     if (first && !typed[0].empty()) {
       TK_ASSIGN_OR_RETURN(id, tx.records().FindIdByValue(schema, *first, json::value(typed[0])));
     }
-    // A miss reads and compares a decoy record, so it costs what a hit costs.
+    // A miss reads and compares a decoy record, so it costs what a hit costs. The decoy is
+    // drawn at random up to the highest id a hit has read: a fixed or recent one would sit in
+    // the page cache while a hit's record usually does not, and misses would answer faster.
     int64_t read_id = id.value_or(0);
     if (!id) {
-      std::lock_guard lock(decoy_mutex_);
-      auto it = decoys_.find(p->app_id);
-      read_id = it == decoys_.end() ? 1 : it->second;
+      int64_t highest = 1;
+      {
+        std::lock_guard lock(decoy_mutex_);
+        if (auto it = decoys_.find(p->app_id); it != decoys_.end()) highest = it->second;
+      }
+      thread_local std::mt19937_64 random{std::random_device{}()};
+      read_id = std::uniform_int_distribution<int64_t>(1, highest)(random);
     }
     TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(read_schema, read_id));
     bool all = record.has_value() && id.has_value();
@@ -201,7 +210,8 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
     }
     if (id && record) {
       std::lock_guard lock(decoy_mutex_);
-      decoys_[p->app_id] = *id;
+      int64_t& highest = decoys_[p->app_id];
+      highest = std::max(highest, *id);
     }
     if (!all) return Status::Ok();
     matched = true;

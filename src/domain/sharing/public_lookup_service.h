@@ -54,14 +54,14 @@ class PublicLookupService {
   // deployed app.
   common::Result<std::shared_ptr<const OpenPage>> Open(Transaction& tx, std::string_view token);
 
-
   TransactionRunner& db_;
   FormService& forms_;
   const EntityDirectory& directory_;
   AttemptLimiter& limiter_;
   const common::Clock& clock_;
   std::mutex decoy_mutex_;  // guards decoys_
-  // Per app, a record id read on a miss so that a miss costs what a hit costs.
+  // Per app, the highest record id a hit has read: misses read a random record up to it, so
+  // that a miss costs what a hit costs.
   std::unordered_map<int64_t, int64_t> decoys_;
   std::mutex pages_mutex_;  // guards pages_
   // By token; bounded (cleared whole when full). Stale entries are replaced on first use.

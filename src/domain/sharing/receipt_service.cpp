@@ -1,5 +1,7 @@
 #include "domain/sharing/receipt_service.h"
 
+#include <unordered_set>
+
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
 #include "domain/permissions/access.h"
@@ -14,7 +16,10 @@ using common::Status;
 
 namespace {
 constexpr std::string_view kKind = "receipt";
-}
+// Hand-typed numbers ahead of the counter are skipped; this many in a row means the format
+// has run out (e.g. a two-digit sequence past 99), which is the operator's to fix.
+constexpr int kMaxSkippedReceipts = 1000;
+}  // namespace
 
 Result<std::optional<ReceiptFormat>> LoadReceiptFormat(Transaction& tx, int64_t app,
                                                        const FieldSet& form) {
@@ -25,20 +30,36 @@ Result<std::optional<ReceiptFormat>> LoadReceiptFormat(Transaction& tx, int64_t 
   return std::optional<ReceiptFormat>(std::move(format).value());
 }
 
-Result<std::vector<std::string>> IssueReceiptNumbers(Transaction& tx, int64_t app,
-                                                     const FieldSet& form,
+Result<std::vector<std::string>> IssueReceiptNumbers(Transaction& tx, const RecordSchema& schema,
                                                      const std::string& local_date,
                                                      std::vector<StoredRecord>& records) {
   std::vector<std::string> issued(records.size());
-  TK_ASSIGN_OR_RETURN(auto format, LoadReceiptFormat(tx, app, form));
+  TK_ASSIGN_OR_RETURN(auto format, LoadReceiptFormat(tx, schema.app, schema.form));
   if (!format) return issued;
+  const FieldDef* field = schema.form.FindTopLevel(format->field);
+  if (!field) return issued;
   std::string period = format->Period(local_date);
+  // Numbers given by the caller in this batch: the unique check has compared them with the
+  // stored records already, but not with the numbers issued here.
+  std::unordered_set<std::string> given;
+  for (const StoredRecord& r : records) {
+    if (std::string own = ReceiptOf(*format, r); !own.empty()) given.insert(std::move(own));
+  }
   for (size_t i = 0; i < records.size(); ++i) {
     StoredRecord& r = records[i];
     issued[i] = ReceiptOf(*format, r);
     if (!issued[i].empty()) continue;  // given by the caller (e.g. an import)
-    TK_ASSIGN_OR_RETURN(int64_t sequence, tx.sharing().NextReceiptSequence(app, period));
-    issued[i] = format->Format(period, sequence);
+    for (int skipped = 0;; ++skipped) {
+      if (skipped == kMaxSkippedReceipts) {
+        return common::Error::Invalid(format->field, common::Text::kReceiptNumbersExhausted);
+      }
+      TK_ASSIGN_OR_RETURN(int64_t sequence, tx.sharing().NextReceiptSequence(schema.app, period));
+      issued[i] = format->Format(period, sequence);
+      if (given.contains(issued[i])) continue;
+      TK_ASSIGN_OR_RETURN(auto holder,
+                          tx.records().FindIdByValue(schema, *field, json::value(issued[i])));
+      if (!holder) break;
+    }
     r.fields[format->field] = json::object{{"type", "SINGLE_LINE_TEXT"}, {"value", issued[i]}};
   }
   return issued;

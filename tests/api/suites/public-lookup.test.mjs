@@ -142,6 +142,53 @@ test("failures from one address are limited across receipt numbers", async () =>
   isError(blocked, 429, "TK_PB05");
 });
 
+// Behind a reverse proxy every resident arrives from the proxy's address: the limit must follow
+// X-Forwarded-For from trusted proxies only, or one resident locks everyone out (and a forged
+// header from anyone else must not buy fresh attempts).
+const searchFrom = (baseUrl, t, keys, forwardedFor) =>
+  pub(baseUrl, "POST", "/api/public/lookup/search.json", {
+    body: { token: t, keys },
+    headers: { "X-Forwarded-For": forwardedFor },
+  });
+
+test("without trusted proxies a forged X-Forwarded-For does not reset the per-address limit", async () => {
+  const p = await publish(server.baseUrl, app, "lookup", lookupSettings({ rateLimit: { perAddress: 2, perKey: 100 } }));
+  const t = p.json.token;
+  for (let i = 0; i < 2; i++) {
+    isError(await searchFrom(server.baseUrl, t, { receipt: `B-00020${i}`, birth: "1980-01-02" }, `198.51.100.${i}`), 404, "TK_PB06");
+  }
+  isError(await searchFrom(server.baseUrl, t, { receipt, birth: "1980-01-02" }, "198.51.100.9"), 429, "TK_PB05");
+});
+
+test("behind a trusted proxy each resident's address is limited on its own", async () => {
+  const proxied = await startServer({ env: { TSUMIKI_TRUSTED_PROXIES: "127.0.0.1/32" } });
+  try {
+    const c = proxied.client();
+    const a = await createApp(c, "Proxied", {
+      receipt: { type: "SINGLE_LINE_TEXT", code: "receipt", label: "受付番号", unique: true },
+      birth: { type: "DATE", code: "birth", label: "生年月日" },
+    });
+    await c.record.addRecord({ app: a, record: { receipt: { value: "P-1" }, birth: { value: "1990-05-06" } } });
+    const p = await publish(proxied.baseUrl, a, "lookup", {
+      title: "確認",
+      keys: [{ code: "receipt" }, { code: "birth" }],
+      shown: [{ code: "receipt" }],
+      rateLimit: { perAddress: 2, perKey: 100 },
+    });
+    assert.equal(p.status, 200, p.text);
+    const t = p.json.token;
+    for (let i = 0; i < 2; i++) {
+      isError(await searchFrom(proxied.baseUrl, t, { receipt: `P-9${i}`, birth: "1990-05-06" }, "203.0.113.7"), 404, "TK_PB06");
+    }
+    isError(await searchFrom(proxied.baseUrl, t, { receipt: "P-1", birth: "1990-05-06" }, "203.0.113.7"), 429, "TK_PB05");
+    // Another resident behind the same proxy is not blocked by the first one's failures.
+    const other = await searchFrom(proxied.baseUrl, t, { receipt: "P-1", birth: "1990-05-06" }, "203.0.113.8");
+    assert.equal(other.status, 200, other.text);
+  } finally {
+    await proxied.stop();
+  }
+});
+
 test("unknown and disabled pages answer not found", async () => {
   isError(await pub(server.baseUrl, "GET", "/api/public/lookup.json?token=nope"), 404, "TK_PB01");
   isError(await search("nope", { receipt, birth: "1980-01-02" }), 404, "TK_PB01");

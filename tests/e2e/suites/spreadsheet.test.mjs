@@ -87,6 +87,57 @@ for (const [encoding, label] of [["utf-8", "UTF-8"], ["shift_jis", "Shift_JIS"]]
   });
 }
 
+// The Shift_JIS export edited as a clerk would in Excel and saved as CSV UTF-8: two statuses changed, one new row
+// without a record number, and first a typo in an amount. The check lists the bad row by its
+// sheet row and saves nothing; the corrected file updates by record number and adds the rest.
+test("an edited export goes back in: checked first, then updated by record number", async () => {
+  const text = new TextDecoder("shift_jis").decode(readFileSync(join(dir, "export-shift_jis.csv")));
+  const rows = parseCsv(text);
+  const edited = rows.map((r) => [...r]);
+  edited[1][4] = "完了";
+  edited[2][4] = "完了";
+  edited.push(["", "転入 太郎", "12,000", "2024-05-01", "受付", "0609999"]);
+  const write = (name, table) => {
+    const csv = table.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n") + "\r\n";
+    const path = join(dir, name);
+    writeFileSync(path, "\ufeff" + csv); // saved back from Excel as "CSV UTF-8"
+    return path;
+  };
+  const typo = edited.map((r) => [...r]);
+  typo[3][2] = "12万";
+
+  await page.getByRole("button", { name: "ファイルから読み込む" }).click();
+  await page.getByRole("heading", { name: /^ファイルから読み込む: / }).waitFor();
+  await page.locator("input[type=file]").setInputFiles(write("edited-typo.csv", typo));
+  await page.getByTestId("import-file").filter({ hasText: "131 行" }).waitFor();
+  // Columns matched by label; the record number found as the key.
+  assert.equal(await page.getByLabel("氏名 に読み込む列").locator("xpath=ancestor::*[contains(@class,'ant-select')][1]").innerText(), "B: 氏名");
+  assert.match(await page.locator("#import-key").locator("xpath=ancestor::*[contains(@class,'ant-select')][1]").innerText(), /レコード番号/);
+  await page.getByTestId("import-check").click();
+  const result = page.getByTestId("import-result");
+  await result.filter({ hasText: "1 行に問題があります。何も保存していません" }).waitFor();
+  assert.match(await page.getByTestId("import-problems").innerText(), /4\s+金額/);
+  await screenshot(page, "import-problems");
+
+  await page.getByRole("button", { name: "別のファイルを選ぶ" }).click();
+  await page.locator("input[type=file]").setInputFiles(write("edited.csv", edited));
+  await page.getByTestId("import-check").click();
+  await result.filter({ hasText: "1 件が追加され、130 件が更新されます" }).waitFor();
+  await page.getByTestId("import-run").click();
+  await result.filter({ hasText: "1 件を追加し、130 件を更新しました" }).waitFor();
+  await screenshot(page, "import-done");
+  await result.getByRole("button", { name: "一覧に戻る" }).click();
+  await page.getByTestId("record-total").filter({ hasText: "131 件" }).waitFor();
+  const check = await page.evaluate(async (app) => {
+    const r = await fetch(`/k/v1/records.json?app=${app}&query=${encodeURIComponent("状況 in (\"完了\") limit 500")}&totalCount=true`, { headers: { "X-Requested-With": "XMLHttpRequest" } });
+    return (await r.json()).totalCount;
+  }, page.url().match(/\/apps\/(\d+)/)[1]);
+  // 130 rows had every third one 完了 (43 or 44) plus the two edited rows that were not.
+  const before = people.filter((p) => p.status === "完了").length;
+  const flipped = [rows[1], rows[2]].filter((r) => r[4] !== "完了").length;
+  assert.equal(Number(check), before + flipped);
+});
+
 test("no errors were logged in the browser", () => {
   writeFileSync(join(dir, "done"), "");
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);

@@ -124,6 +124,15 @@ export class ApiClient {
     return this.http.delete("/k/v1/records.json", { app, ids, revisions });
   }
 
+  /** Tsumiki's spreadsheet import: all rows in one transaction (at most 10,000), or a dry run. */
+  importRecords(
+    app: string,
+    records: WriteRecord[],
+    options: { updateKey?: string; dryRun?: boolean } = {},
+  ): Promise<{ added: string; updated: string; dryRun: boolean }> {
+    return this.http.post("/api/records/import.json", { app, records, ...options });
+  }
+
   createCursor(app: string, params: { fields?: string[]; query?: string; size?: number }): Promise<{ id: string; totalCount: string }> {
     return this.http.post("/k/v1/records/cursor.json", { app, ...params });
   }

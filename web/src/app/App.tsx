@@ -35,6 +35,7 @@ const router = createBrowserRouter([
       // Screens load on first use so the sign-in page and portal come up fast.
       { path: "apps/:appId", lazy: async () => ({ Component: (await import("../features/record-list/RecordListPage")).RecordListPage }) },
       { path: "apps/:appId/permissions", lazy: async () => ({ Component: (await import("../features/permissions/PermissionsPage")).PermissionsPage }) },
+      { path: "apps/:appId/import", lazy: async () => ({ Component: (await import("../features/record-import/ImportPage")).ImportPage }) },
       { path: "apps/:appId/public", lazy: async () => ({ Component: (await import("../features/public/PublicPagesPage")).PublicPagesPage }) },
       { path: "apps/:appId/form", lazy: async () => ({ Component: (await import("../features/form-designer/FormDesignerPage")).FormDesignerPage }) },
       { path: "apps/:appId/records/new", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },

@@ -247,6 +247,7 @@ class FakeTransaction final : public Transaction {
   [[noreturn]] AclRepository& acls() override { std::abort(); }
   [[noreturn]] SharingRepository& sharing() override { std::abort(); }
   [[noreturn]] CommentRepository& comments() override { std::abort(); }
+  [[noreturn]] MailRepository& mail() override { std::abort(); }
 
  private:
   FakeUsers users_;

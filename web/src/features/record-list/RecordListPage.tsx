@@ -1,7 +1,7 @@
 // The records of an app in one of its saved views (list or calendar, picked in the toolbar,
 // kept in the URL's `view`), server-side paging with the total count, sorting by clicking a
 // header, keyword search, filter, inline edit of a cell, bulk delete, and the view editor.
-import { AppstoreAddOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FormOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
+import { AppstoreAddOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FormOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined, UploadOutlined } from "@ant-design/icons";
 import { App as AntApp, Button, Input, Popconfirm, Select, Table, type TableProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -14,6 +14,7 @@ import { buildQuery, isSortable, keywordFields, parseSort, type SortKey } from "
 import { rememberApp } from "../../lib/recentApps";
 import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
+import { BulkUpdateDialog } from "./BulkUpdateDialog";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
 import { InlineEditCell, isInlineEditable } from "./InlineEditCell";
@@ -37,6 +38,7 @@ export function RecordListPage() {
   const [keyword, setKeyword] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
+  const [bulkUpdating, setBulkUpdating] = useState(false);
   const [filter, setFilter] = useState<Filter>({ rows: [], match: "all" });
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState<"new" | "current" | null>(null);
@@ -172,6 +174,12 @@ export function RecordListPage() {
                 <Button danger icon={<DeleteOutlined aria-hidden />}>{t("records.delete")} ({selected.length})</Button>
               </Popconfirm>
             )}
+            {view?.type !== "CALENDAR" && (
+              <Button icon={<ThunderboltOutlined aria-hidden />} disabled={!records.data || (total === 0 && selected.length === 0)} onClick={() => setBulkUpdating(true)}>
+                {t("records.bulkUpdate")}
+              </Button>
+            )}
+            <Link to={`/apps/${appId}/import`}><Button icon={<UploadOutlined aria-hidden />}>{t("records.import")}</Button></Link>
             <Button icon={<DownloadOutlined aria-hidden />} onClick={() => setExporting(true)}>{t("records.exportCsv")}</Button>
             <span className="grow" />
             <span className="muted" aria-live="polite" data-testid="record-total">{records.data ? t("records.total", { n: total.toLocaleString() }) : ""}</span>
@@ -201,6 +209,9 @@ export function RecordListPage() {
           )}
           <ExportCsvDialog open={exporting} onClose={() => setExporting(false)} app={appId} appName={def.data.app.name} properties={properties} columns={columns}
             query={buildQuery({ condition, keyword, keywordFields: keywordFields(properties), orderBy: effectiveSort })} />
+          {bulkUpdating && <BulkUpdateDialog app={appId} properties={properties} selected={selected} matching={total}
+            condition={buildQuery({ condition, keyword, keywordFields: keywordFields(properties) })}
+            onClose={(changed) => { setBulkUpdating(false); if (changed) { setSelected([]); records.reload(); } }} />}
           <ViewEditor app={appId} open={editing !== null} view={editing === "current" ? (view ?? null) : null} views={def.data.views} properties={properties}
             columns={columns} candidates={candidates} onClose={() => setEditing(null)}
             onSaved={(live, name) => {
