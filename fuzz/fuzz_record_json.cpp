@@ -97,8 +97,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       boost::json::parse(std::string_view(reinterpret_cast<const char*>(data), size), ec);
   if (ec || !sent.is_object()) return 0;
   Files files;
-  domain::WriteContext context{
-      fx.directory, files, domain::NumberPrecision{}, "2024-05-01", "09:30", 1714555845, "a", "a"};
+  domain::WriteContext context{fx.directory, files,   domain::NumberPrecision{},
+                               "2024-05-01", "09:30", 1714555845,
+                               "a",          "a",     ""};
   domain::RecordWriter writer(fx.registry, fx.form);
   domain::RecordCodec codec(fx.registry, fx.form);
   auto added = writer.Add(sent.as_object(), context);

@@ -126,8 +126,8 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     if (auto o = directory_.FindOrganizationById(*who.primary_organization_id))
       primary_org = o->code;
   }
-  WriteContext context{directory_, files, a.live->precision, today,
-                       now_time,   now,   who.user_code,     primary_org};
+  WriteContext context{directory_, files,         a.live->precision, today, now_time,
+                       now,        who.user_code, primary_org,       ""};
   TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, a.app.id, a.live->form));
   if (receipt) context.filled_after_validation = receipt->field;
   for (const json::object& record : records) {
@@ -207,8 +207,8 @@ Result<std::vector<UpdatedRecord>> RecordService::UpdateIn(Transaction& tx, cons
   int64_t now = clock_.NowSeconds();
   auto [today, now_time] = LocalToday(who.time_zone, now);
   TransactionFileResolver files(tx, a.app.id, now);
-  WriteContext context{directory_, files, a.live->precision, today,
-                       now_time,   now,   who.user_code,     ""};
+  WriteContext context{directory_, files, a.live->precision, today, now_time, now, who.user_code,
+                       "",         ""};
   Error errors = Error::Validation();
 
   struct Pending {

@@ -101,7 +101,7 @@ class FormFixture {
   WriteContext Context() {
     return WriteContext{directory,    files,   NumberPrecision{},
                         "2024-05-01", "09:30", 1714555845 /* 2024-05-01T09:30:45Z */,
-                        "sato",       "dev"};
+                        "sato",       "dev",   ""};
   }
 
   FieldTypeRegistry registry;
