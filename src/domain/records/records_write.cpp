@@ -170,7 +170,7 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     }
     r.fields = std::move(c.record);
   }
-  TK_ASSIGN_OR_RETURN(auto receipts, IssueReceiptNumbers(tx, a.schema, today, stored));
+  TK_ASSIGN_OR_RETURN(auto receipts, IssueReceiptNumbers(tx, a.schema, receipt, today, stored));
   TK_RETURN_IF_ERROR(tx.records().InsertMany(a.schema, stored));
   std::vector<AddedRecord> out;
   out.reserve(stored.size());

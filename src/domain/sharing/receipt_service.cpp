@@ -31,10 +31,10 @@ Result<std::optional<ReceiptFormat>> LoadReceiptFormat(Transaction& tx, int64_t 
 }
 
 Result<std::vector<std::string>> IssueReceiptNumbers(Transaction& tx, const RecordSchema& schema,
+                                                     const std::optional<ReceiptFormat>& format,
                                                      const std::string& local_date,
                                                      std::vector<StoredRecord>& records) {
   std::vector<std::string> issued(records.size());
-  TK_ASSIGN_OR_RETURN(auto format, LoadReceiptFormat(tx, schema.app, schema.form));
   if (!format) return issued;
   const FieldDef* field = schema.form.FindTopLevel(format->field);
   if (!field) return issued;

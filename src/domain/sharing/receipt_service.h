@@ -36,14 +36,14 @@ class ReceiptService {
 common::Result<std::optional<ReceiptFormat>> LoadReceiptFormat(Transaction& tx, int64_t app,
                                                                const FieldSet& form);
 
-// Issues a number into the receipt field of every record of `records` that leaves it empty;
-// `local_date` ("YYYY-MM-DD", the issuing day) picks the period. Returns each record's
-// receipt number ("" for all when the app issues none). A number already held by a record
-// (typed by hand or imported) is skipped, so the counter never collides with it.
-common::Result<std::vector<std::string>> IssueReceiptNumbers(Transaction& tx,
-                                                             const RecordSchema& schema,
-                                                             const std::string& local_date,
-                                                             std::vector<StoredRecord>& records);
+// Issues a number of `format` (the app's, from LoadReceiptFormat; none: nothing is issued)
+// into the receipt field of every record of `records` that leaves it empty; `local_date`
+// ("YYYY-MM-DD", the issuing day) picks the period. Returns each record's receipt number.
+// A number already held by a record (typed by hand or imported) is skipped, so the counter
+// never collides with it.
+common::Result<std::vector<std::string>> IssueReceiptNumbers(
+    Transaction& tx, const RecordSchema& schema, const std::optional<ReceiptFormat>& format,
+    const std::string& local_date, std::vector<StoredRecord>& records);
 
 // The receipt number held by `record` under `format` ("" if none).
 std::string ReceiptOf(const ReceiptFormat& format, const StoredRecord& record);

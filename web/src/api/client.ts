@@ -8,12 +8,11 @@ import type {
   KintoneRecord,
   LayoutRow,
   Properties,
-  RawValue,
   Session,
   View,
+  WriteRecord,
 } from "./types";
 
-type WriteRecord = Record<string, { value: RawValue }>;
 
 export class ApiClient {
   private readonly http: Transport;

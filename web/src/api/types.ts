@@ -118,6 +118,9 @@ export interface SubtableRow {
 
 export type RawValue = string | null | string[] | UserRef[] | FileValue[] | SubtableRow[];
 
+/** A record as the write APIs take it: field code → {value}. */
+export type WriteRecord = Record<string, { value: RawValue }>;
+
 export interface FieldValue {
   type?: FieldType;
   value: RawValue;

@@ -2,12 +2,11 @@
 // transaction (all its rows or none). A dry run goes through the same requests and stores
 // nothing. Problems come back per sheet row (the header being row 1).
 import { isApiError } from "../../api/errors";
-import type { RawValue } from "../../api/types";
+import type { WriteRecord } from "../../api/types";
 import { parseErrorKey } from "../../lib/errorKeys";
 
 export const ROWS_PER_REQUEST = 10_000;
 
-type WriteRecord = Record<string, { value: RawValue }>;
 
 export interface ImportApi {
   importRecords(app: string, records: WriteRecord[], options: { updateKey?: string; dryRun?: boolean }): Promise<{ added: string; updated: string }>;

@@ -3,9 +3,8 @@
 // then updated 100 at a time (kintone's PUT records.json maximum; each batch is one server
 // transaction, so a failing batch changes none of its records). Progress is reported after
 // every batch; an abort stops before the next one.
-import type { KintoneRecord, RawValue } from "../../api/types";
+import type { KintoneRecord, WriteRecord } from "../../api/types";
 
-type WriteRecord = Record<string, { value: RawValue }>;
 
 export const BATCH_SIZE = 100;
 const CURSOR_SIZE = 500;
