@@ -69,6 +69,21 @@ test("every control of the record form and the designer has an accessible name",
   assert.deepEqual(await unnamedControls(), []);
 });
 
+test("a person who asks for less motion gets dialogs without animation; others keep it", async () => {
+  // Running animations while the export dialog opens, for each preference.
+  const animationsOnOpen = async (reducedMotion) => {
+    await page.emulateMedia({ reducedMotion });
+    await page.goto(`${server.baseUrl}/apps/${app}`);
+    await page.getByRole("button", { name: "CSV に書き出す" }).click();
+    const count = await page.evaluate(() => document.getAnimations().length);
+    await page.getByRole("dialog").getByRole("button", { name: "キャンセル" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    return count;
+  };
+  assert.ok((await animationsOnOpen("no-preference")) > 0, "without the preference the dialog animates");
+  assert.equal(await animationsOnOpen("reduce"), 0);
+});
+
 test("at 200 % zoom the main screens do not scroll sideways", async () => {
   await page.setViewportSize({ width: 683, height: 450 });
   for (const path of ["/", `/apps/${app}`, `/apps/${app}/records/new`, `/apps/${app}/form`]) {

@@ -93,3 +93,25 @@ test("a read-only field is shown read-only and a hidden field is absent for a re
   assert.equal(await page.getByRole("textbox", { name: "状況" }).getAttribute("aria-readonly"), "true");
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });
+
+test("the list offers only what the user may do: no export, import or settings, no inline edit of a read-only field", async () => {
+  await context.clearCookies();
+  await signIn(page, server.baseUrl, ADMIN);
+  const acl = await callApi(page, "PUT", "app/acl.json", { app, rights: [
+    { entity: { type: "USER", code: "admin" }, appEditable: true, recordViewable: true, recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
+    { entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordAddable: true, recordEditable: true },
+  ] });
+  assert.equal(acl.status, 200, JSON.stringify(acl.body));
+  await context.clearCookies();
+  await signIn(page, server.baseUrl, STAFF);
+  await page.goto(`${server.baseUrl}/apps/${app}`);
+  await page.getByRole("button", { name: "レコード 1 の氏名を編集" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "レコード 1 の状況を編集" }).count(), 0, "read-only field: no inline editor");
+  for (const name of ["CSV に書き出す", "ファイルから読み込む", "アプリの設定"]) {
+    assert.equal(await page.getByRole("button", { name }).count(), 0, `${name} is not offered`);
+  }
+  for (const name of ["レコードを追加", "一括更新"]) {
+    assert.equal(await page.getByRole("button", { name }).count(), 1, `${name} follows the add and edit rights`);
+  }
+  await screenshot(page, "record-list-restricted");
+});

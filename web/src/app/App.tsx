@@ -3,10 +3,11 @@ import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import jaJP from "antd/locale/ja_JP";
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from "react-router";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { PortalPage } from "../features/portal/PortalPage";
 import { SignInPage } from "../features/sign-in/SignInPage";
 import { LoadingState } from "../ui/PageState";
+import { useReducedMotion } from "../ui/useReducedMotion";
 import { AppShell } from "./AppShell";
 import { I18nProvider, useI18n } from "./I18nProvider";
 import { SessionProvider, useSession } from "./SessionProvider";
@@ -41,6 +42,12 @@ const router = createBrowserRouter([
       { path: "apps/:appId/records/new", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },
       { path: "apps/:appId/records/:recordId", lazy: async () => ({ Component: (await import("../features/record-form/RecordPage")).RecordPage }) },
       { path: "admin/mail", lazy: async () => ({ Component: (await import("../features/admin-mail/MailSettingsPage")).MailSettingsPage }) },
+      { path: "admin/audit", lazy: async () => ({ Component: (await import("../features/admin-audit/AuditLogPage")).AuditLogPage }) },
+      { path: "account", lazy: async () => ({ Component: (await import("../features/account/AccountPage")).AccountPage }) },
+      ...["admin/users", "admin/organizations", "admin/groups", "admin/directory-file"].map((path) => ({
+        path,
+        lazy: async () => ({ Component: (await import("../features/admin-directory/DirectoryAdminPage")).DirectoryAdminPage }),
+      })),
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },
@@ -48,8 +55,10 @@ const router = createBrowserRouter([
 
 function LocalizedApp() {
   const { locale } = useI18n();
+  const reducedMotion = useReducedMotion();
+  const themed = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   return (
-    <ConfigProvider locale={locale === "ja" ? jaJP : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale === "ja" ? jaJP : enUS} theme={themed} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />

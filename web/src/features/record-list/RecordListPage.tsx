@@ -15,6 +15,7 @@ import { rememberApp } from "../../lib/recentApps";
 import { EmptyState, ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { BulkUpdateDialog } from "./BulkUpdateDialog";
+import { recordExtrasApi } from "../record-form/recordExtrasApi";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
 import { InlineEditCell, isInlineEditable } from "./InlineEditCell";
@@ -51,6 +52,15 @@ export function RecordListPage() {
     const [appInfo, fields, layout, views] = await Promise.all([api.app(appId), api.fields(appId, false), api.layout(appId, false), api.views(appId, false)]);
     return { app: appInfo, properties: fields.properties, layout: layout.layout, views: views.views };
   }, [api, appId]);
+
+  // The signed-in user's app rights: actions they may not take are not offered (the server
+  // refuses them anyway). Unknown (still loading or failed): offered, as before.
+  const rights = useAsync(async () => recordExtrasApi(api.transport).rights(appId), [api, appId]);
+  const may = (right: string) => rights.data?.app[right] !== false;
+  // Without a record id rights.json answers for a record being added: a field is "editable"
+  // when the user may add and the field ACL lets them write it. So only with the add right
+  // does "not editable" say the field itself is read-only (else the server still decides).
+  const fieldWritable = (code: string) => !(rights.data?.app.recordAddable && rights.data.fields[code]?.editable === false);
 
   const viewId = search.get("view");
   const view: View | undefined = useMemo(() => {
@@ -107,7 +117,7 @@ export function RecordListPage() {
       sortOrder: key ? (key.direction === "asc" ? "ascend" : "descend") : null,
       sortDirections: ["ascend", "descend", "ascend"],
       render: (_: unknown, record: KintoneRecord) =>
-        isInlineEditable(property.type) ? (
+        isInlineEditable(property.type) && may("recordEditable") && fieldWritable(code) ? (
           <InlineEditCell app={appId} property={property} record={record} onSaved={records.reload} />
         ) : (
           <FieldView property={property} value={record[code]?.value} />
@@ -150,16 +160,20 @@ export function RecordListPage() {
     <>
       <div className="page-header">
         <h1>{def.data.app.name}</h1>
-        <Link to={`/apps/${appId}/form`}><Button icon={<SettingOutlined aria-hidden />}>{t("records.formSettings")}</Button></Link>
-        <Link to={`/apps/${appId}/permissions`}><Button>{t("perm.open")}</Button></Link>
-        <Link to={`/apps/${appId}/public`}><Button>{t("public.open")}</Button></Link>
+        {may("appEditable") && (
+          <>
+            <Link to={`/apps/${appId}/form`}><Button icon={<SettingOutlined aria-hidden />}>{t("records.formSettings")}</Button></Link>
+            <Link to={`/apps/${appId}/permissions`}><Button>{t("perm.open")}</Button></Link>
+            <Link to={`/apps/${appId}/public`}><Button>{t("public.open")}</Button></Link>
+          </>
+        )}
       </div>
       {noFields ? (
         <EmptyState message={t("records.noFields")} action={<Link to={`/apps/${appId}/form`}><Button type="primary">{t("records.formSettings")}</Button></Link>} />
       ) : (
         <>
           <div className="toolbar">
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(`/apps/${appId}/records/new`)}>{t("records.add")}</Button>
+            {may("recordAddable") && <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate(`/apps/${appId}/records/new`)}>{t("records.add")}</Button>}
             <Select aria-label={t("views.pick")} data-testid="view-picker" style={{ minWidth: 160, maxWidth: 280 }} value={view?.id ?? ""}
               options={viewOptions.length > 0 ? viewOptions.map((v) => ({ value: v.id, label: v.type === "CALENDAR" ? `${v.name} (${t("views.typeCalendar")})` : v.name })) : [{ value: "", label: t("views.all") }]}
               onChange={(id: string) => chooseView(id || null)} />
@@ -168,19 +182,19 @@ export function RecordListPage() {
             <FilterPanel properties={properties} filter={filter} onApply={(f) => { setFilter(f); setPage(1); }} />
             <Input.Search allowClear aria-label={t("records.search")} placeholder={t("records.search")} style={{ maxWidth: 320 }}
               onSearch={(value) => { setKeyword(value.trim()); setPage(1); }} data-testid="record-search" />
-            {selected.length > 0 && (
+            {selected.length > 0 && may("recordDeletable") && (
               <Popconfirm title={t("records.deleteConfirm", { n: selected.length })} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }}
                 onConfirm={() => void api.deleteRecords(appId, selected).then(() => { setSelected([]); void message.success(t("records.deleted")); records.reload(); }, (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)))}>
                 <Button danger icon={<DeleteOutlined aria-hidden />}>{t("records.delete")} ({selected.length})</Button>
               </Popconfirm>
             )}
-            {view?.type !== "CALENDAR" && (
+            {view?.type !== "CALENDAR" && may("recordEditable") && (
               <Button icon={<ThunderboltOutlined aria-hidden />} disabled={!records.data || (total === 0 && selected.length === 0)} onClick={() => setBulkUpdating(true)}>
                 {t("records.bulkUpdate")}
               </Button>
             )}
-            <Link to={`/apps/${appId}/import`}><Button icon={<UploadOutlined aria-hidden />}>{t("records.import")}</Button></Link>
-            <Button icon={<DownloadOutlined aria-hidden />} onClick={() => setExporting(true)}>{t("records.exportCsv")}</Button>
+            {may("recordImportable") && <Link to={`/apps/${appId}/import`}><Button icon={<UploadOutlined aria-hidden />}>{t("records.import")}</Button></Link>}
+            {may("recordExportable") && <Button icon={<DownloadOutlined aria-hidden />} onClick={() => setExporting(true)}>{t("records.exportCsv")}</Button>}
             <span className="grow" />
             <span className="muted" aria-live="polite" data-testid="record-total">{records.data ? t("records.total", { n: total.toLocaleString() }) : ""}</span>
           </div>
