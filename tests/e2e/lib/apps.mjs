@@ -24,13 +24,14 @@ export async function deployInUi(page) {
   await page.getByText("アプリを更新しました。").last().waitFor();
 }
 
-/** Calls the kintone API from the signed-in page, as the UI does (session + CSRF token). */
+/** Calls the REST API from the signed-in page, as the UI does (session + CSRF token): "records.json" means /k/v1/records.json, a path
+ *  starting with "/" (the User API's "/v1/users.json", Tsumiki's "/api/…") is used as it is. */
 export async function callApi(page, method, path, body = {}) {
   return page.evaluate(
     async ([m, p, b]) => {
       const session = await (await fetch("/api/session.json", { headers: { "X-Requested-With": "XMLHttpRequest" } })).json();
       const headers = { "X-Requested-With": "XMLHttpRequest" };
-      let url = `/k/v1/${p}`;
+      let url = p.startsWith("/") ? p : `/k/v1/${p}`; // "/v1/users.json" etc. as given
       let payload;
       if (m === "GET" || m === "DELETE") {
         const q = new URLSearchParams();

@@ -1,7 +1,10 @@
 // The permission endpoints of one app (spec §7.7, kintone shapes): app, record and field
 // lists in the preview, Tsumiki's "check as this user", and the directory lists the entity
 // pickers offer (cybozu User API, /v1/…).
+import { loadDirectory, type Directory } from "../../api/directory";
 import type { Transport } from "../../api/http";
+
+export type { Directory, DirectoryEntry } from "../../api/directory";
 
 export type EntityType = "USER" | "GROUP" | "ORGANIZATION" | "CREATOR" | "FIELD_ENTITY";
 
@@ -55,30 +58,6 @@ export interface CheckResult {
   rights: Array<{ id: string; record: Record<RecordRight, boolean> }>;
 }
 
-export interface DirectoryEntry {
-  code: string;
-  name: string;
-}
-export interface Directory {
-  users: DirectoryEntry[];
-  organizations: DirectoryEntry[];
-  groups: DirectoryEntry[];
-}
-
-const PAGE = 100;
-const MAX_PAGES = 20;
-
-async function allPages<K extends string>(http: Transport, path: string, key: K): Promise<DirectoryEntry[]> {
-  const out: DirectoryEntry[] = [];
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = await http.get<Record<K, DirectoryEntry[]>>(path, { offset: page * PAGE, size: PAGE });
-    const items = answer[key] ?? [];
-    out.push(...items.map(({ code, name }) => ({ code, name })));
-    if (items.length < PAGE) break;
-  }
-  return out;
-}
-
 export function aclApi(http: Transport) {
   return {
     async lists(app: string): Promise<AclLists> {
@@ -95,13 +74,8 @@ export function aclApi(http: Transport) {
     checkAs(app: string, user: string, ids: string[]): Promise<CheckResult> {
       return http.get("/api/app/acl/evaluate.json", { app, user, ids });
     },
-    async directory(): Promise<Directory> {
-      const [users, organizations, groups] = await Promise.all([
-        allPages(http, "/v1/users.json", "users"),
-        allPages(http, "/v1/organizations.json", "organizations"),
-        allPages(http, "/v1/groups.json", "groups"),
-      ]);
-      return { users, organizations, groups };
+    directory(): Promise<Directory> {
+      return loadDirectory(http);
     },
   };
 }

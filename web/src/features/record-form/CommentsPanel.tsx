@@ -6,7 +6,7 @@ import { App as AntApp, Button, Input, Popconfirm, Select, Space } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import type { Transport } from "../../api/http";
 import { useI18n } from "../../app/I18nProvider";
-import { aclApi, type Directory } from "../permissions/aclApi";
+import { cachedDirectory, type Directory } from "../../api/directory";
 import { EmptyState, ErrorAlert, LoadingState, errorMessage } from "../../ui/PageState";
 import { COMMENTS_PER_PAGE, type CommentEntry, type CommentPage, type RecordExtrasApi } from "./recordExtrasApi";
 
@@ -37,7 +37,7 @@ export function CommentsPanel({ api, http, app, record, me }: { api: RecordExtra
   // The directory is loaded when the mention picker is first opened.
   const loadDirectory = () => {
     if (directory) return;
-    void aclApi(http).directory().then(setDirectory, () => setDirectory({ users: [], organizations: [], groups: [] }));
+    void cachedDirectory(http).then(setDirectory, () => setDirectory({ users: [], organizations: [], groups: [] }));
   };
 
   const post = async () => {
