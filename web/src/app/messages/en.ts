@@ -528,6 +528,8 @@ export const en = {
   "perm.fields": "Fields of the record",
   "perm.pickEntity": "User, organization or group",
   "perm.noEntities": "None found",
+  "entity.placeholder": "Search by name or code",
+  "entity.loadFailed": "Could not load the staff directory",
   "perm.addEntity": "Add an entry",
   "perm.dragEntry": "Drag {name} (Space to pick up, arrow keys to move)",
   "perm.dragRule": "Drag rule {n} (Space to pick up, arrow keys to move)",

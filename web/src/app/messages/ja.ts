@@ -530,6 +530,8 @@ export const ja: Messages = {
   "perm.fields": "レコードのフィールド",
   "perm.pickEntity": "ユーザー・組織・グループ",
   "perm.noEntities": "見つかりません",
+  "entity.placeholder": "名前またはコードで検索",
+  "entity.loadFailed": "職員名簿を読み込めませんでした",
   "perm.addEntity": "項目を追加",
   "perm.dragEntry": "{name} を移動（スペースで持ち上げ、矢印キーで移動）",
   "perm.dragRule": "条件 {n} を移動（スペースで持ち上げ、矢印キーで移動）",
