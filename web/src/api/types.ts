@@ -168,6 +168,8 @@ export interface SessionUser {
   name: string;
   locale?: string;
   isAdmin?: boolean;
+  /** Whether the account signs in with a second factor (TOTP). */
+  twoFactor?: boolean;
 }
 
 export interface Session {

@@ -1,6 +1,6 @@
 // The frame around every signed-in page: brand/portal link, app switcher, language
 // switch, sign out, and a skip link for keyboard users.
-import { AppstoreOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, AuditOutlined, IdcardOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Dropdown, Select } from "antd";
 import { Link, Outlet, useNavigate, useNavigation, useParams } from "react-router";
 import { LOCALES, type Locale } from "../lib/i18n";
@@ -25,7 +25,7 @@ export function AppShell() {
       </a>
       {navigating && <div className="route-loading" role="progressbar" aria-label={t("common.loading")} />}
       <header className="shell-header">
-        <Link to="/" className="shell-brand" aria-label={t("shell.portal")}>
+        <Link to="/" className="shell-brand" aria-label={`${t("app.title")} ${t("shell.portal")}`}>
           <img src="/favicon.svg" alt="" width={24} height={24} />
           {t("app.title")}
         </Link>
@@ -53,8 +53,12 @@ export function AppShell() {
           trigger={["click"]}
           menu={{
             items: [
+              { key: "account", icon: <IdcardOutlined aria-hidden />, label: t("shell.account"), onClick: () => navigate("/account") },
               ...(user?.isAdmin
-                ? [{ key: "mail", icon: <MailOutlined aria-hidden />, label: t("shell.mailSettings"), onClick: () => navigate("/admin/mail") }]
+                ? [
+                    { key: "mail", icon: <MailOutlined aria-hidden />, label: t("shell.mailSettings"), onClick: () => navigate("/admin/mail") },
+                    { key: "audit", icon: <AuditOutlined aria-hidden />, label: t("shell.auditLog"), onClick: () => navigate("/admin/audit") },
+                  ]
                 : []),
               {
                 key: "signOut",

@@ -16,6 +16,8 @@ interface SessionValue {
   signIn: (username: string, password: string, otp?: string) => Promise<void>;
   /** `everywhere`: end the user's sessions on every device, not just this one. */
   signOut: (everywhere?: boolean) => Promise<void>;
+  /** Takes over a session the server issued (a password change replaces the session). */
+  adopt: (session: Session) => void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -81,7 +83,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [api, bindUser]);
 
-  const value = useMemo(() => ({ state, api, signIn, signOut }), [state, api, signIn, signOut]);
+  const value = useMemo(() => ({ state, api, signIn, signOut, adopt: accept }), [state, api, signIn, signOut, accept]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
