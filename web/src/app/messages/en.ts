@@ -654,7 +654,7 @@ export const en = {
   "account.passwordTitle": "Password",
   "account.currentPassword": "Current password",
   "account.newPassword": "New password",
-  "account.newPasswordHelp": "At least 8 characters, not containing your login name, and not a commonly used password.",
+  "account.newPasswordHelp": "Not containing your login name and not a commonly used password. The minimum length is set by the administrator (8 characters unless changed).",
   "account.repeatPassword": "New password again",
   "account.repeatMismatch": "The two new passwords differ.",
   "account.changePassword": "Change password",

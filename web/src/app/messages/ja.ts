@@ -656,7 +656,7 @@ export const ja: Messages = {
   "account.passwordTitle": "パスワード",
   "account.currentPassword": "現在のパスワード",
   "account.newPassword": "新しいパスワード",
-  "account.newPasswordHelp": "8文字以上。ログイン名を含むものや、よく使われているパスワードは使えません。",
+  "account.newPasswordHelp": "ログイン名を含むものや、よく使われているパスワードは使えません。最低の文字数はシステム管理者が決めます（初期設定は8文字）。",
   "account.repeatPassword": "新しいパスワード（確認）",
   "account.repeatMismatch": "新しいパスワードが一致しません。",
   "account.changePassword": "パスワードを変更",

@@ -25,7 +25,11 @@ function Enrolment({ api, enrolment, account, onConfirmed, onCancel }: {
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // The new step takes the focus (a screen reader announces it) and the top of the screen.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: "start" });
+  }, []);
 
   const confirm = async ({ code }: { code: string }) => {
     setBusy(true);
