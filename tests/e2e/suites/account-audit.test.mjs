@@ -1,7 +1,8 @@
 // My account and the audit log end to end: a staff member turns on two-factor sign-in from
 // the account page (the secret read off the page, the code computed here as an
 // authenticator app would), signs in again with a code, changes the password (a password
-// against the policy is refused next to its field), and signs out everywhere. The
+// against the policy is refused next to its field), signs out everywhere, and turns
+// two-factor sign-in off again. The
 // administrator then finds those events in the audit log screen, pages through it, and
 // downloads the same selection as CSV; the staff member only sees "administrators only".
 // Screens pass axe-core (WCAG 2.1 A/AA) in Japanese and English and fit a 200 % zoom.
@@ -174,6 +175,19 @@ test("a password against the policy is refused next to its field; a good one is 
   await signInWithCode(NEW_PASSWORD, recovery[0]);
 });
 
+test("two-factor sign-in is turned off with the password", { skip }, async () => {
+  await page.goto(`${url}/account`);
+  await page.getByTestId("totp-status").filter({ hasText: "有効" }).waitFor();
+  const password = page.getByLabel("パスワード", { exact: true });
+  await password.fill("not-my-password");
+  await page.getByTestId("totp-disable").click();
+  await field("totp-disable_password").getByText("現在のパスワードが正しくありません。").waitFor();
+  await password.fill(NEW_PASSWORD);
+  await page.getByTestId("totp-disable").click();
+  await page.getByTestId("totp-status").filter({ hasText: "無効" }).waitFor();
+  await page.getByTestId("totp-begin").waitFor();
+});
+
 test("staff who open the audit log's address are told it is for administrators", { skip }, async () => {
   await page.goto(`${url}/admin/audit`);
   await page.getByTestId("audit-admins-only").getByText("監査ログはシステム管理者だけが閲覧できます。").waitFor();
@@ -199,8 +213,9 @@ test("the administrator finds the staff member's account events in the audit log
   await page.getByTestId("audit-search").click();
   const rows = page.getByTestId("audit-table").locator(".ant-table-row");
   await page.waitForURL(/user=kobayashi&action=twofactor\./);
-  await rowCount(1);
-  await rows.filter({ hasText: "2要素認証を有効化" }).waitFor();
+  await rowCount(2);
+  assert.match(await rows.nth(0).innerText(), /2要素認証を無効化/);
+  assert.match(await rows.nth(1).innerText(), /2要素認証を有効化/);
   await axe("audit log, filtered (ja)");
   await screenshot(page, "audit-02-two-factor-events");
 
