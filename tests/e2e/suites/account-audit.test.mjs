@@ -127,6 +127,9 @@ test("a staff member turns on two-factor sign-in from the account page", { skip 
   await page.getByTestId("totp-status").filter({ hasText: "有効" }).waitFor();
   await axe("recovery codes (ja)");
   await screenshot(page, "account-03-recovery-codes");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "テキストファイルで保存" }).click()]);
+  assert.equal(file.suggestedFilename(), "tsumiki-recovery-codes-kobayashi.txt");
+  assert.deepEqual(readFileSync(await file.path(), "utf8").trim().split("\n").slice(2), recovery);
   await page.getByTestId("recovery-done").click();
   await page.getByText("ログインのとき、パスワードの後に認証アプリのコードを入力します。").waitFor();
 });
@@ -208,7 +211,10 @@ test("the administrator finds the staff member's account events in the audit log
   await page.getByRole("heading", { name: "監査ログ", exact: true }).waitFor();
   await page.getByTestId("audit-table").locator(".ant-table-row").first().waitFor();
 
+  // Enter in a search field searches, as in any form.
   await page.getByLabel("ユーザー（ログイン名）").fill(KOBAYASHI.username);
+  await page.getByLabel("ユーザー（ログイン名）").press("Enter");
+  await page.waitForURL(/\?user=kobayashi$/);
   await pick(page, "操作", "2要素認証の変更 (twofactor.*)");
   await page.getByTestId("audit-search").click();
   const rows = page.getByTestId("audit-table").locator(".ant-table-row");
