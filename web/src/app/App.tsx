@@ -7,6 +7,7 @@ import { useMemo, type ReactNode } from "react";
 import { PortalPage } from "../features/portal/PortalPage";
 import { SignInPage } from "../features/sign-in/SignInPage";
 import { LoadingState } from "../ui/PageState";
+import { RouteError } from "../ui/RouteError";
 import { useReducedMotion } from "../ui/useReducedMotion";
 import { AppShell } from "./AppShell";
 import { I18nProvider, useI18n } from "./I18nProvider";
@@ -31,7 +32,10 @@ const router = createBrowserRouter([
         <AppShell />
       </RequireSession>
     ),
-    children: [
+    children: [{
+      // A screen that fails while rendering shows RouteError inside the frame.
+      errorElement: <RouteError />,
+      children: [
       { index: true, element: <PortalPage /> },
       // Screens load on first use so the sign-in page and portal come up fast.
       { path: "apps/:appId", lazy: async () => ({ Component: (await import("../features/record-list/RecordListPage")).RecordListPage }) },
@@ -49,7 +53,8 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import("../features/admin-directory/DirectoryAdminPage")).DirectoryAdminPage }),
       })),
       { path: "*", element: <Navigate to="/" replace /> },
-    ],
+      ],
+    }],
   },
 ]);
 

@@ -2,6 +2,7 @@
 import type { FieldProperty, FileValue, RawValue, SubtableRow } from "../api/types";
 import { displayText, linkHref } from "../lib/displayValue";
 import { FileLink } from "./file/FileLink";
+import { RichTextView } from "./text/RichTextView";
 
 export function FieldView({ property, value }: { property: FieldProperty; value: RawValue | undefined }) {
   if (property.type === "LINK") {
@@ -9,6 +10,7 @@ export function FieldView({ property, value }: { property: FieldProperty; value:
     const href = linkHref(text, property.protocol);
     return <div className="field-value">{href ? <a href={href} target={property.protocol === "WEB" ? "_blank" : undefined} rel="noreferrer noopener">{text}</a> : text}</div>;
   }
+  if (property.type === "RICH_TEXT") return <RichTextView html={(value as string | null) ?? ""} />;
   if (property.type === "FILE") {
     return (
       <div className="field-value">
