@@ -1,6 +1,6 @@
 // The frame around every signed-in page: brand/portal link, app switcher, language
 // switch, sign out, and a skip link for keyboard users.
-import { AppstoreOutlined, AuditOutlined, IdcardOutlined, LogoutOutlined, MailOutlined, UserOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, AuditOutlined, IdcardOutlined, LogoutOutlined, MailOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Dropdown, Select } from "antd";
 import { Link, Outlet, useNavigate, useNavigation, useParams } from "react-router";
 import { LOCALES, type Locale } from "../lib/i18n";
@@ -56,6 +56,7 @@ export function AppShell() {
               { key: "account", icon: <IdcardOutlined aria-hidden />, label: t("shell.account"), onClick: () => navigate("/account") },
               ...(user?.isAdmin
                 ? [
+                    { key: "directory", icon: <TeamOutlined aria-hidden />, label: t("shell.directory"), onClick: () => navigate("/admin/users") },
                     { key: "mail", icon: <MailOutlined aria-hidden />, label: t("shell.mailSettings"), onClick: () => navigate("/admin/mail") },
                     { key: "audit", icon: <AuditOutlined aria-hidden />, label: t("shell.auditLog"), onClick: () => navigate("/admin/audit") },
                   ]
