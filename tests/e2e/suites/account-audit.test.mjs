@@ -166,8 +166,12 @@ test("a password against the policy is refused next to its field; a good one is 
   await page.getByTestId("password-save").click();
   await page.getByText("パスワードを変更しました。ほかの端末からはログアウトしました。").waitFor();
   // The session handed over by the change keeps working: a later write still passes CSRF.
-  await page.getByTestId("sign-out-everywhere").click();
-  await page.getByRole("button", { name: "すべての端末からログアウト" }).last().click();
+  // With the keyboard: the confirmation dialog starts on its action.
+  await page.getByTestId("sign-out-everywhere").focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("dialog", { name: "すべての端末からログアウトしますか？" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest(".ant-modal-confirm-btns") !== null && document.activeElement.textContent === "すべての端末からログアウト");
+  await page.keyboard.press("Enter");
   await page.waitForURL(/\/login$/);
 
   // The new password and a recovery code sign in; the old password no longer does.

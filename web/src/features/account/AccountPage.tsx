@@ -1,7 +1,7 @@
 // "My account": who is signed in, their password, two-factor sign-in, and signing out on
 // every device. Reached from the user menu; every signed-in user has one.
 import { LogoutOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Popconfirm, Space } from "antd";
+import { App as AntApp, Button, Card, Descriptions, Space } from "antd";
 import { useMemo } from "react";
 import { Link, useNavigate } from "react-router";
 import { useI18n } from "../../app/I18nProvider";
@@ -15,17 +15,19 @@ function SessionsCard() {
   const { t } = useI18n();
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const { modal } = AntApp.useApp();
+  // A dialog rather than a popover: it holds the keyboard focus, starting on the action.
+  const confirm = () =>
+    modal.confirm({
+      title: t("account.signOutEverywhereConfirm"),
+      okText: t("shell.signOutEverywhere"),
+      cancelText: t("common.cancel"),
+      onOk: () => signOut(true).then(() => navigate("/login")),
+    });
   return (
     <Card title={<h2 className="card-title">{t("account.sessionsTitle")}</h2>}>
       <p>{t("account.sessionsLead")}</p>
-      <Popconfirm
-        title={t("account.signOutEverywhereConfirm")}
-        okText={t("shell.signOutEverywhere")}
-        cancelText={t("common.cancel")}
-        onConfirm={() => void signOut(true).then(() => navigate("/login"))}
-      >
-        <Button icon={<LogoutOutlined aria-hidden />} data-testid="sign-out-everywhere">{t("shell.signOutEverywhere")}</Button>
-      </Popconfirm>
+      <Button icon={<LogoutOutlined aria-hidden />} onClick={confirm} data-testid="sign-out-everywhere">{t("shell.signOutEverywhere")}</Button>
     </Card>
   );
 }
