@@ -12,12 +12,15 @@ import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ADMIN, startServer } from "../lib/server.mjs";
+import { join } from "node:path";
+import { ADMIN, repoRoot, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+// The web UI's own QR encoder, to know which modules the code for a URI must have.
+const QRCode = createRequire(join(repoRoot, "web/package.json"))("qrcode");
 const server = await startServer();
 const real = server.kind === "real";
 const skip = !real && "needs the real server";
@@ -52,6 +55,24 @@ async function axe(name) {
   const problems = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   assert.deepEqual(problems, [], `${name}: axe violations`);
 }
+
+// The dark/light modules of the QR image on the page, sampled at each module's centre
+// (the image has a two-module quiet zone, as the UI draws it).
+const drawnModules = (size) =>
+  page.evaluate((n) => {
+    const img = document.querySelector("[data-testid=totp-qr]");
+    const canvas = document.createElement("canvas");
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const scale = canvas.width / (n + 4);
+    const out = [];
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) out.push(g.getImageData(Math.floor((c + 2.5) * scale), Math.floor((r + 2.5) * scale), 1, 1).data[0] < 128 ? 1 : 0);
+    }
+    return out;
+  }, size);
 
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const field = (id) => page.locator(`#${id}`).locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-form-item ')][1]");
@@ -105,6 +126,9 @@ test("a staff member turns on two-factor sign-in from the account page", { skip 
   const shown = await page.getByTestId("totp-secret").innerText();
   assert.match(shown, /^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/, "the key is shown in groups of four");
   secret = shown.replace(/ /g, "");
+  // The QR code holds the otpauth URI of exactly this key.
+  const expected = QRCode.create(`otpauth://totp/Tsumiki:kobayashi?secret=${secret}&issuer=Tsumiki&algorithm=SHA1&digits=6&period=30`, { errorCorrectionLevel: "M" }).modules;
+  assert.deepEqual(await drawnModules(expected.size), [...expected.data]);
   await axe("two-factor enrolment (ja)");
   await screenshot(page, "account-02-totp-enrolment");
 
