@@ -1,7 +1,7 @@
 // Read-only display of one value: links are clickable, files downloadable, tables tabular.
 import type { FieldProperty, FileValue, RawValue, SubtableRow } from "../api/types";
 import { displayText, linkHref } from "../lib/displayValue";
-import { FileLink } from "./file/FileLink";
+import { FilePreview } from "./file/FilePreview";
 import { RichTextView } from "./text/RichTextView";
 
 export function FieldView({ property, value }: { property: FieldProperty; value: RawValue | undefined }) {
@@ -15,9 +15,7 @@ export function FieldView({ property, value }: { property: FieldProperty; value:
     return (
       <div className="field-value">
         {((value as FileValue[] | null) ?? []).map((f) => (
-          <div key={f.fileKey}>
-            <FileLink file={f} />
-          </div>
+          <FilePreview key={f.fileKey} file={f} thumbnailSize={property.thumbnailSize} />
         ))}
       </div>
     );

@@ -2,7 +2,7 @@
 // key until the record is saved. Existing attachments can be downloaded or removed.
 import { DeleteOutlined, InboxOutlined } from "@ant-design/icons";
 import { Button, Upload } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { FileValue } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
@@ -13,6 +13,10 @@ export function FileInput({ value, onChange, label, id }: FieldInputProps) {
   const { t } = useI18n();
   const api = useApi();
   const files = (value as FileValue[] | null) ?? [];
+  // Several files upload at once and finish in any order: each appends to the newest list,
+  // not to the one its upload started with (else only the last file would be kept).
+  const latest = useRef(files);
+  latest.current = files;
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -36,7 +40,8 @@ export function FileInput({ value, onChange, label, id }: FieldInputProps) {
           setError(null);
           api.uploadFile(blob, blob.name).then(
             ({ fileKey }) => {
-              onChange([...((value as FileValue[] | null) ?? []), { fileKey, name: blob.name, size: String(blob.size), contentType: blob.type }]);
+              latest.current = [...latest.current, { fileKey, name: blob.name, size: String(blob.size), contentType: blob.type }];
+              onChange(latest.current);
               onSuccess?.({});
             },
             (e: unknown) => {
