@@ -292,7 +292,7 @@ test("the audit log filters by app and day, explains a bad date, and pages", { s
 
   // A date typed into the address bar that the server cannot read is explained at the field.
   await page.goto(`${url}/admin/audit?fromDate=1.11.2026`);
-  await field("audit-from").getByText("日時の形式が正しくありません。").waitFor();
+  await field("audit-from").getByText("「1.11.2026」 日時の形式が正しくありません。").waitFor();
   await page.getByText("上の検索条件を修正してください。").waitFor();
   await screenshot(page, "audit-03-bad-date");
 

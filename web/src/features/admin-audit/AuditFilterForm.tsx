@@ -21,8 +21,13 @@ export function AuditFilterForm({ initial, apps, fieldErrors, onSearch }: {
   const [s, setS] = useState<AuditSearch>(initial);
   const set = (change: Partial<AuditSearch>) => setS((old) => ({ ...old, ...change }));
   const status = (key: keyof AuditSearch) => (fieldErrors[key] ? ("error" as const) : undefined);
-  const help = (key: keyof AuditSearch) => fieldErrors[key]?.join(" ");
   const day = (text: string) => (text && dayjs(text, DAY, true).isValid() ? dayjs(text, DAY) : null);
+  // A date from the address bar that the picker cannot show is quoted with its error.
+  const help = (key: keyof AuditSearch) => {
+    const messages = fieldErrors[key]?.join(" ");
+    const value = String(initial[key]);
+    return messages && (key === "fromDate" || key === "toDate") && value && !day(value) ? `「${value}」 ${messages}` : messages;
+  };
 
   return (
     <Form layout="vertical" onFinish={() => onSearch({ ...s, page: 1 })} className="audit-filter" role="search" aria-label={t("audit.searchLabel")}>
