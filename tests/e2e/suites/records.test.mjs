@@ -120,6 +120,16 @@ test("a new record can be filled with every kind of widget and saved", async () 
   await page.getByRole("button", { name: "行を追加" }).first().click();
   await page.getByLabel("品名 2 行目").fill("写真");
   await page.getByLabel("数量 2 行目").fill("1");
+  // A third row moved to the top from the keyboard: the focus stays with the moving row.
+  await page.getByRole("button", { name: "行を追加" }).nth(1).click();
+  await page.getByLabel("品名 3 行目").fill("封筒");
+  await page.getByLabel("数量 3 行目").fill("5");
+  await page.getByRole("button", { name: "3 行目を上へ移動" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "2 行目を上へ移動");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getByLabel("品名 1 行目").inputValue(), "封筒");
+  assert.equal(await page.getByRole("button", { name: "1 行目を上へ移動" }).isDisabled(), true);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, "record-form");
   await page.getByTestId("record-save").click();
@@ -135,7 +145,7 @@ test("a new record can be filled with every kind of widget and saved", async () 
   assert.equal(r.申請日.value, "2026-04-01");
   assert.equal(r.受付時刻.value, "09:30");
   assert.equal(r.添付.value[0].name, "申請書.txt");
-  assert.deepEqual(r.明細.value.map((row) => [row.value.品名.value, row.value.数量.value]), [["書類", "2"], ["写真", "1"]]);
+  assert.deepEqual(r.明細.value.map((row) => [row.value.品名.value, row.value.数量.value]), [["封筒", "5"], ["書類", "2"], ["写真", "1"]]);
   await page.getByTestId("field-金額").getByText("12,000円").waitFor();
   await page.getByRole("link", { name: "https://example.jp/form" }).waitFor();
 });

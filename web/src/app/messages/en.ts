@@ -353,6 +353,8 @@ export const en = {
   "record.fixErrors": "Check the fields marked in red.",
   "record.addRow": "Add row",
   "record.removeRow": "Remove row {n}",
+  "record.moveRowUp": "Move row {n} up",
+  "record.moveRowDown": "Move row {n} down",
   "record.row": "Row {n}",
   "record.upload": "Attach files",
   "record.uploading": "Uploading…",

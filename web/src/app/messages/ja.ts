@@ -355,6 +355,8 @@ export const ja: Messages = {
   "record.fixErrors": "赤く表示された項目を確認してください。",
   "record.addRow": "行を追加",
   "record.removeRow": "{n} 行目を削除",
+  "record.moveRowUp": "{n} 行目を上へ移動",
+  "record.moveRowDown": "{n} 行目を下へ移動",
   "record.row": "{n} 行目",
   "record.upload": "ファイルを添付",
   "record.uploading": "アップロード中…",

@@ -1,6 +1,6 @@
-// SUBTABLE: rows of inner fields; add a row after any row, remove rows. Cell errors from
-// the server appear in the cell they concern.
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+// SUBTABLE: rows of inner fields; add a row after any row, move rows up and down, remove
+// rows. Cell errors from the server appear in the cell they concern.
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button } from "antd";
 import type { SubtableRow } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
@@ -10,12 +10,34 @@ import { FieldInput } from "../FieldInput";
 import { FieldView } from "../FieldView";
 import type { FieldInputProps } from "../inputProps";
 
+// Rows not yet saved have no id; a key tied to the row object keeps React (and the focus)
+// with the row when it moves, instead of with its position.
+const rowKeys = new WeakMap<SubtableRow, string>();
+let nextKey = 0;
+function rowKey(row: SubtableRow): string {
+  if (row.id) return row.id;
+  let key = rowKeys.get(row);
+  if (!key) rowKeys.set(row, (key = `new-${++nextKey}`));
+  return key;
+}
+
 export function SubtableInput({ property, value, onChange, id, cellErrors }: FieldInputProps) {
   const { t } = useI18n();
   const inner = Object.values(property.fields ?? {});
   const rows = (value as SubtableRow[] | null) ?? [];
   const setCell = (rowIndex: number, code: string, cell: SubtableRow["value"][string]["value"]) =>
-    onChange(rows.map((row, i) => (i === rowIndex ? { ...row, value: { ...row.value, [code]: { ...row.value[code], value: cell } } } : row)));
+    onChange(rows.map((row, i) => {
+      if (i !== rowIndex) return row;
+      const changed = { ...row, value: { ...row.value, [code]: { ...row.value[code], value: cell } } };
+      if (!row.id) rowKeys.set(changed, rowKey(row));
+      return changed;
+    }));
+  const move = (from: number, to: number) => {
+    const next = [...rows];
+    const [row] = next.splice(from, 1);
+    next.splice(to, 0, row!);
+    onChange(next);
+  };
   const insertAfter = (rowIndex: number) => {
     const next = [...rows];
     next.splice(rowIndex + 1, 0, newSubtableRow(property, new Date()));
@@ -37,7 +59,7 @@ export function SubtableInput({ property, value, onChange, id, cellErrors }: Fie
         </thead>
         <tbody>
           {rows.map((row, r) => (
-            <tr key={row.id ?? `new-${r}`} data-testid={`${property.code}-row-${r}`}>
+            <tr key={rowKey(row)} data-testid={`${property.code}-row-${r}`}>
               {inner.map((f) => {
                 const errors = cellErrors?.[cellKey(property.code, r, f.code)];
                 const label = `${f.label} ${t("record.row", { n: r + 1 })}`;
@@ -55,6 +77,8 @@ export function SubtableInput({ property, value, onChange, id, cellErrors }: Fie
               })}
               <td style={{ whiteSpace: "nowrap" }}>
                 <Button size="small" icon={<PlusOutlined aria-hidden />} aria-label={t("record.addRow")} onClick={() => insertAfter(r)} />{" "}
+                <Button size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={t("record.moveRowUp", { n: r + 1 })} disabled={r === 0} onClick={() => move(r, r - 1)} />{" "}
+                <Button size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={t("record.moveRowDown", { n: r + 1 })} disabled={r === rows.length - 1} onClick={() => move(r, r + 1)} />{" "}
                 <Button size="small" icon={<DeleteOutlined aria-hidden />} aria-label={t("record.removeRow", { n: r + 1 })} onClick={() => onChange(rows.filter((_, i) => i !== r))} />
               </td>
             </tr>
