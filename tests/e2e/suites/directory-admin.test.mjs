@@ -103,6 +103,22 @@ test("an administrator builds the organisation tree and a group", { skip: !real 
   await dialog.getByLabel("グループ名").fill("情報化推進");
   await dialog.getByRole("button", { name: "保存" }).click();
   await page.getByRole("cell", { name: "情報化推進", exact: true }).waitFor();
+  // A second group is renamed and then deleted.
+  await page.getByRole("button", { name: "グループを追加" }).click();
+  await dialog.getByLabel("グループコード").fill("kari");
+  await dialog.getByLabel("グループ名").fill("仮グループ");
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("button", { name: "仮グループ を編集" }).click();
+  const edit = page.getByRole("dialog", { name: "仮グループ を編集" });
+  await edit.getByLabel("グループ名").fill("臨時グループ");
+  await edit.getByLabel("説明").fill("年度末まで");
+  await edit.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("cell", { name: "年度末まで" }).waitFor();
+  await page.getByRole("button", { name: "臨時グループ を削除" }).click();
+  await page.getByRole("tooltip").getByRole("button", { name: "削除" }).click();
+  await page.getByText("臨時グループ を削除しました。").waitFor();
+  const left = await userApi("GET", "/v1/groups.json");
+  assert.deepEqual(left.body.groups.map((g) => g.code), ["it-suishin"]);
 });
 
 test("a user is added into the tree with a group, edited and deactivated", { skip: !real && "needs the real server" }, async () => {
@@ -176,6 +192,15 @@ test("an organisation moves, and a refused delete shows the server's reason", { 
   await screenshot(page, "directory-05-org-delete-refused");
   assert.equal(await parentOf("somu"), "honcho");
   await axe(page, "organisations (ja)");
+
+  // 総務部 has nothing below it any more, so it goes.
+  await orgNode("総務部 (somu)").click();
+  await page.getByRole("heading", { name: "組織: 総務部" }).waitFor();
+  await page.getByTestId("org-delete").click();
+  await page.getByRole("tooltip").getByRole("button", { name: "削除" }).click();
+  await page.getByText("総務部 を削除しました。").waitFor();
+  await orgNode("総務部 (somu)").waitFor({ state: "detached" });
+  assert.deepEqual((await userApi("GET", "/v1/organizations.json", { "codes[0]": "somu" })).body.organizations, []);
 });
 
 test("the memberships CSV is exported, changed, checked and imported", { skip: !real && "needs the real server" }, async () => {
@@ -239,6 +264,13 @@ test("in English at 200 % zoom the screens wrap and pass axe", { skip: !real && 
   await page.goto(`${server.baseUrl}/admin/users`);
   await page.getByRole("cell", { name: "tanaka", exact: true }).waitFor();
   await screenshot(page, "directory-09-users-en-200pct");
+  await page.getByRole("button", { name: "Edit 田中 一郎" }).click();
+  const drawer = page.locator(".ant-drawer-body");
+  await drawer.getByLabel("Organizations", { exact: true }).waitFor();
+  const box = await drawer.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 683, `the drawer sticks out: ${JSON.stringify(box)}`);
+  await screenshot(page, "directory-12-user-drawer-en-200pct");
+  await drawer.getByRole("button", { name: "Cancel" }).click();
   // The tree works from the keyboard: arrows move, Enter opens the organisation.
   await page.goto(`${server.baseUrl}/admin/organizations`);
   await page.getByRole("button", { name: "Add organization" }).focus();
