@@ -202,7 +202,8 @@ void AuditTrail::Observe(const Call& call, std::string_view route, const common:
     return;  // refused calls changed nothing; failed sign-ins are logged above
   }
   if (route == "/api/session/logout.json") {
-    Write({Base(call, "logout")});
+    // Only a logout that ended a session: without one anybody could fill the log anonymously.
+    if (call.principal.user_id != 0) Write({Base(call, "logout")});
   } else if (route == "/api/session/logoutAll.json") {
     Write({Base(call, "logout.everywhere")});
   } else if (route == "/api/session/password.json") {

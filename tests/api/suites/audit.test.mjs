@@ -60,6 +60,11 @@ test("sign-ins, failures and logouts are recorded with the address", async () =>
     headers: { Cookie: cookie, "X-Requested-With": "XMLHttpRequest" },
     body: {},
   });
+  // Logouts without a session (none, or one already ended) end nothing and are not logged.
+  for (const headers of [{ "X-Requested-With": "XMLHttpRequest" }, { Cookie: cookie, "X-Requested-With": "XMLHttpRequest" }]) {
+    const again = await raw(server.baseUrl, "POST", "/api/session/logout.json", { auth: null, headers, body: {} });
+    assert.equal(again.status, 200);
+  }
 
   const entries = await search("&action=login.");
   const failures = entries.filter((e) => e.action === "login.failure");
