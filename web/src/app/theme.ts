@@ -13,5 +13,7 @@ export const theme: ThemeConfig = {
     colorTextPlaceholder: "#6b6b6b",
     colorTextDescription: "#5c5c5c",
     colorTextTertiary: "#5c5c5c",
+    // antd's danger red (#ff4d4f) is 3.3:1 on white; delete buttons and error texts need 4.5:1.
+    colorError: "#c4262e",
   },
 };

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { encodeForExcel, exportRows } from "./csvExport";
+import { defuseFormula, encodeForExcel, exportRows } from "./csvExport";
 import { decodeText } from "./textDecode";
 
 it("exports labels then raw-ish values", () => {
@@ -21,4 +21,13 @@ it("encodes UTF-8 with a BOM and Shift_JIS that decode back", async () => {
   const sjis = await encodeForExcel("氏名,金額\r\n", "shift_jis");
   expect([...sjis.slice(0, 4)]).toEqual([0x8e, 0x81, 0x96, 0xbc]);
   expect(decodeText(sjis).text).toBe("氏名,金額\r\n");
+});
+
+it("defuses cells a spreadsheet would run as formulas, keeping signed numbers and phone numbers", () => {
+  expect(["=HYPERLINK(\"http://x\")", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3+cmd", "\t=1", "\r=1"].map(defuseFormula))
+    .toEqual(["'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+cmd|' /C calc'!A0", "'-2+3+cmd", "'\t=1", "'\r=1"]);
+  expect(["-5", "+81 90-1234-5678", "-1,234.5", "(03) 1234", "山田 =", "", "a=b"].map(defuseFormula))
+    .toEqual(["-5", "+81 90-1234-5678", "-1,234.5", "(03) 1234", "山田 =", "", "a=b"]);
+  const rows = exportRows({ 氏名: { type: "SINGLE_LINE_TEXT", code: "氏名", label: "氏名" } }, ["氏名"], [{ 氏名: { type: "SINGLE_LINE_TEXT", value: "=1+1" } }]);
+  expect(rows[1]).toEqual(["'=1+1"]);
 });

@@ -28,9 +28,19 @@ function exportValue(property: FieldProperty, record: KintoneRecord): string {
   }
 }
 
+// What residents type into a public form ends up in these files, and Excel runs a cell that
+// starts with =, +, -, @ (or a tab/CR before one) as a formula — =HYPERLINK(…) or worse. Such
+// cells get a leading apostrophe, which Excel shows as text; signed numbers and phone
+// numbers ("-5", "+81 90-1234-5678") stay as they are. The import takes the apostrophe off.
+const FORMULA_START = /^[=@\t\r]|^[+-](?![\d\s().,-]*$)/;
+
+export function defuseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 export function exportRows(properties: Record<string, FieldProperty>, columns: string[], records: KintoneRecord[]): string[][] {
   const fields = columns.flatMap((c) => properties[c] ?? []);
-  return [fields.map((f) => f.label), ...records.map((r) => fields.map((f) => exportValue(f, r)))];
+  return [fields.map((f) => defuseFormula(f.label)), ...records.map((r) => fields.map((f) => defuseFormula(exportValue(f, r))))];
 }
 
 export type CsvEncoding = "utf-8-bom" | "shift_jis";

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Properties } from "../api/types";
 import { autoMap, importValue, keyFields, rowsToRecords } from "./csvImport";
+import { defuseFormula } from "./csvExport";
 
 const opts = { a: { label: "a", index: "0" } };
 const properties: Properties = {
@@ -45,4 +46,10 @@ it("builds one record per row from the mapped columns only", () => {
   expect(rowsToRecords(properties, { name: 1, rec: 3 }, [["A-1", "x", "10", "7"]], "rec")).toEqual([
     { name: { value: "x" }, rec: { value: "7" } },
   ]);
+});
+
+it("takes off the apostrophe the export put before formula-like text, and only there", () => {
+  const text = { type: "SINGLE_LINE_TEXT", code: "t", label: "t" } as const;
+  for (const original of ["=1+1", "@x", "+cmd", "-a", "'quoted", "it's"]) expect(importValue(text, defuseFormula(original))).toBe(original);
+  expect(importValue({ type: "NUMBER", code: "n", label: "n" }, "-5")).toBe("-5");
 });

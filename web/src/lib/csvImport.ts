@@ -47,13 +47,16 @@ function lines(cell: Cell): string[] {
   return String(cell).split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
+const TEXT = new Set(["SINGLE_LINE_TEXT", "MULTI_LINE_TEXT", "RICH_TEXT", "LINK"]);
+
 /** The API value of one cell for `property`; undefined leaves the field out of the record. */
 export function importValue(property: FieldProperty, cell: Cell): RawValue | undefined {
   if (MULTI.has(property.type)) return lines(cell);
   if (ENTITY.has(property.type)) return lines(cell).map((code) => ({ code }));
   if (property.type === "RECORD_NUMBER") return cell === null || cell === undefined ? "" : String(cell).trim();
   const basic: InferredType = property.type === "RADIO_BUTTON" ? "DROP_DOWN" : property.type === "RICH_TEXT" ? "MULTI_LINE_TEXT" : (property.type as InferredType);
-  const text = cellValue(basic, cell);
+  // An apostrophe our export put before a formula-like text (see defuseFormula) comes off.
+  const text = TEXT.has(property.type) ? cellValue(basic, cell).replace(/^'(?=[=+\-@\t\r])/, "") : cellValue(basic, cell);
   // An empty cell clears the field on update and takes the default on add: send "" only for
   // text-like fields (kintone treats "" and null alike elsewhere).
   if (text === "") return property.type === "DROP_DOWN" || property.type === "RADIO_BUTTON" ? undefined : "";

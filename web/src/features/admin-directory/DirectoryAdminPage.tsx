@@ -2,7 +2,7 @@
 // for the yearly reshuffle, one tab each with its own address (/admin/users,
 // /admin/organizations, /admin/groups, /admin/directory-file). Organisations and groups are
 // loaded once here because every tab offers them.
-import { Alert, Button, ConfigProvider, Tabs, type ThemeConfig } from "antd";
+import { Alert, Button, Tabs } from "antd";
 import { useMemo } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../app/I18nProvider";
@@ -22,10 +22,6 @@ const SECTIONS = {
   file: "/admin/directory-file",
 } as const;
 type Section = keyof typeof SECTIONS;
-
-// antd's danger red (#ff4d4f) is 3.3:1 on white; these screens are full of deactivate and
-// delete buttons, so they use a red that meets WCAG AA (the rest of the theme is inherited).
-const ACCESSIBLE_DANGER: ThemeConfig = { token: { colorError: "#c4262e" } };
 
 function sectionOf(path: string): Section {
   const found = (Object.keys(SECTIONS) as Section[]).find((s) => path.startsWith(SECTIONS[s]));
@@ -65,12 +61,12 @@ export function DirectoryAdminPage() {
   ];
 
   return (
-    <ConfigProvider theme={ACCESSIBLE_DANGER}>
+    <>
       <div className="page-header">
         <h1>{t("directory.title")}</h1>
         <Link to="/"><Button>{t("common.back")}</Button></Link>
       </div>
       <Tabs activeKey={section} items={tabs} destroyOnHidden onChange={(key) => navigate(SECTIONS[key as Section])} />
-    </ConfigProvider>
+    </>
   );
 }
