@@ -9,7 +9,12 @@ JsonResult GetUsers(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(auto filter, ReadDirectoryFilter(call.params));
   TK_ASSIGN_OR_RETURN(auto users, s.users.List(call.principal, filter));
   boost::json::array out;
-  for (const domain::User& u : users) out.push_back(UserToJson(u));
+  for (const domain::User& u : users) {
+    boost::json::object o = UserToJson(u);
+    // Tsumiki's extension; only administrators learn who the administrators are.
+    if (call.principal.is_admin) o["isAdmin"] = u.is_admin;
+    out.push_back(std::move(o));
+  }
   return boost::json::object{{"users", std::move(out)}};
 }
 

@@ -19,6 +19,7 @@ domain::UserChange ReadUser(ItemReader& r) {
   c.password = r.String("password");
   c.name = r.String("name");
   c.valid = r.Bool("valid");
+  c.is_admin = r.Bool("isAdmin");
   c.locale = r.String("locale");
   c.time_zone = r.String("timezone");
   c.email = r.String("email");

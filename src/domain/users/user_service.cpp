@@ -65,11 +65,7 @@ bool IsProtected(const Principal& who, const User& user) {
 UserService::UserService(TransactionRunner& db, const PasswordHasher& hasher,
                          const common::Clock& clock, std::function<void()> on_change,
                          PasswordPolicy policy)
-    : db_(db),
-      hasher_(hasher),
-      clock_(clock),
-      on_change_(std::move(on_change)),
-      policy_(policy) {}
+    : db_(db), hasher_(hasher), clock_(clock), on_change_(std::move(on_change)), policy_(policy) {}
 
 Result<std::vector<User>> UserService::List(const Principal& who, const DirectoryFilter& filter) {
   TK_RETURN_IF_ERROR(RequireUser(who));
@@ -89,8 +85,7 @@ void UserService::HashPasswords(std::vector<UserChange>& users, Error& errors) c
     } else if (common::Utf8Length(*u.password) > kMaxPasswordLength) {
       errors.AddField(u.key + ".password", Text::kTooLongParam,
                       {std::to_string(kMaxPasswordLength)});
-    } else if (auto problem =
-                   CheckPassword(policy_, u.new_code.value_or(u.code), *u.password)) {
+    } else if (auto problem = CheckPassword(policy_, u.new_code.value_or(u.code), *u.password)) {
       errors.AddField(u.key + ".password", problem->text, problem->args);
     } else {
       u.password_hash = hasher_.Hash(*u.password);
@@ -197,6 +192,14 @@ Status UserService::Apply(Transaction& tx, const Principal& who, const UserChang
       errors.AddField(k + ".valid", Text::kUserProtected);
     }
     user.valid = *c.valid;
+  }
+  if (c.is_admin) {
+    // An administrator cannot demote themselves (nor the token account): someone must stay
+    // able to manage the directory.
+    if (!*c.is_admin && user.id != 0 && IsProtected(who, user)) {
+      errors.AddField(k + ".isAdmin", Text::kUserProtected);
+    }
+    user.is_admin = *c.is_admin;
   }
   if (c.locale) {
     if (!IsLocale(*c.locale)) errors.AddField(k + ".locale", Text::kEnumValue);

@@ -31,6 +31,7 @@ struct UserChange {
   std::string password_hash;  // filled from `password` by UserService::HashPasswords
   std::optional<std::string> name;
   std::optional<bool> valid;
+  std::optional<bool> is_admin;  // Tsumiki's "isAdmin" (system administrator)
   std::optional<std::string> locale;
   std::optional<std::string> time_zone;
   std::optional<std::string> email;

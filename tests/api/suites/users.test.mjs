@@ -112,6 +112,26 @@ test("writes are for administrators only; reads for any user; tokens are refused
   assert.deepEqual(errorKeys(self), ["codes[0]"]);
 });
 
+test("administrators make others administrators (isAdmin), never demote themselves; only they see the flag", async () => {
+  const byCode = async (auth) => (await call("GET", "/v1/users.json?codes[0]=admin&codes[1]=member", undefined, auth)).json.users;
+  assert.deepEqual((await byCode()).map((u) => [u.code, u.isAdmin]), [["admin", true], ["member", false]]);
+  assert.ok((await byCode(MEMBER)).every((u) => !("isAdmin" in u)), "members do not learn who the administrators are");
+
+  await ok("PUT", "/v1/users.json", { users: [{ code: "member", isAdmin: true }] });
+  await ok("POST", "/v1/groups.json", { groups: [{ code: "promoted-can-write", name: "昇格の確認" }] }, MEMBER);
+  assert.deepEqual((await byCode(MEMBER)).map((u) => [u.code, u.isAdmin]), [["admin", true], ["member", true]]);
+
+  const self = await call("PUT", "/v1/users.json", { users: [{ code: "admin", isAdmin: false }] });
+  assert.equal(self.status, 400);
+  assert.deepEqual(errorKeys(self), ["users[0].isAdmin"]);
+  const bad = await call("PUT", "/v1/users.json", { users: [{ code: "member", isAdmin: "yes" }] });
+  assert.deepEqual(errorKeys(bad), ["users[0].isAdmin"]);
+
+  await ok("PUT", "/v1/users.json", { users: [{ code: "member", isAdmin: false }] });
+  assert.equal((await call("POST", "/v1/groups.json", { groups: [{ code: "demoted", name: "x" }] }, MEMBER)).status, 403);
+  await ok("DELETE", "/v1/groups.json", { codes: ["promoted-can-write"] });
+});
+
 test("organizations: a tree without cycles; parents with children are not deleted alone", async () => {
   await ok("POST", "/v1/organizations.json", {
     organizations: [

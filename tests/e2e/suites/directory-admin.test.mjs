@@ -147,9 +147,18 @@ test("a user is added into the tree with a group, edited and deactivated", { ski
   await page.getByText("3 人中 1 人").waitFor();
   await page.getByRole("button", { name: `${TANAKA.name} を編集` }).click();
   await drawer.getByLabel("表示名").fill("田中 一郎");
+  await drawer.getByLabel("システム管理者").click(); // made an administrator, then back again
   await drawer.getByTestId("user-save").click();
   await drawer.waitFor({ state: "hidden" });
   await row.getByText("田中 一郎").waitFor();
+  await row.getByText("システム管理者", { exact: true }).waitFor();
+  assert.equal((await userApi("GET", "/v1/users.json", { "codes[0]": "tanaka" })).body.users[0].isAdmin, true);
+  await page.getByRole("button", { name: "田中 一郎 を編集" }).click();
+  await drawer.getByLabel("システム管理者").click();
+  await drawer.getByTestId("user-save").click();
+  await drawer.waitFor({ state: "hidden" });
+  await row.getByText("システム管理者", { exact: true }).waitFor({ state: "detached" });
+  assert.equal((await userApi("GET", "/v1/users.json", { "codes[0]": "tanaka" })).body.users[0].isAdmin, false);
 
   await page.getByRole("button", { name: "田中 一郎 を無効にする" }).click();
   await row.getByText("無効", { exact: true }).waitFor();
@@ -161,6 +170,12 @@ test("a user is added into the tree with a group, edited and deactivated", { ski
   await page.getByLabel("ユーザーを検索").fill("");
   await page.getByRole("button", { name: "admin を無効にする" }).click();
   await page.getByTestId("user-list-error").getByText("このユーザーは削除、無効化、またはコードの変更ができません。").waitFor();
+  // Nor take away their own administrator rights: the switch is locked and says why.
+  await page.getByRole("button", { name: "admin を編集" }).click();
+  assert.equal(await drawer.getByLabel("システム管理者").isDisabled(), true);
+  await drawer.getByText("自分自身の管理者権限は外せません").waitFor();
+  await drawer.getByRole("button", { name: "キャンセル" }).click();
+  await drawer.waitFor({ state: "hidden" });
 });
 
 test("the deactivated user cannot sign in", { skip: !real && "needs the real server" }, async () => {

@@ -6,6 +6,7 @@ import { Button, Drawer, Form, Input, Select, Space, Switch } from "antd";
 import { useMemo, useState } from "react";
 import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
+import { useSession } from "../../app/SessionProvider";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { ApiErrorAlert } from "./ApiErrorAlert";
@@ -79,6 +80,10 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
   const [locale, setLocale] = useState(user?.locale ?? "auto");
   const [timezone, setTimezone] = useState(user?.timezone ?? "Asia/Tokyo");
   const [valid, setValid] = useState(user?.valid ?? true);
+  const [isAdmin, setIsAdmin] = useState(user?.isAdmin ?? false);
+  const { state } = useSession();
+  // The server refuses an administrator's demoting themselves; the switch says so first.
+  const isMe = !!editCode && state.status === "signedIn" && state.session.user.code === editCode;
   const [orgs, setOrgs] = useState<string[]>(loaded.memberships.map((m) => m.orgCode));
   const [primary, setPrimary] = useState<string | null>(loaded.primary);
   const [userGroups, setUserGroups] = useState<string[]>(loaded.groups);
@@ -99,8 +104,8 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
   const status = (...keys: string[]) => (err(...keys) ? ("error" as const) : undefined);
 
   const accountChange = (): UserChange | null => {
-    if (!editCode) return { code, name, email, password, locale, timezone, valid };
-    const base = user ?? { code: editCode, name, email, locale, timezone, valid };
+    if (!editCode) return { code, name, email, password, locale, timezone, valid, isAdmin };
+    const base = user ?? { code: editCode, name, email, locale, timezone, valid, isAdmin };
     const change: UserChange = { code: editCode };
     if (code !== editCode) change.newCode = code;
     if (name !== base.name) change.name = name;
@@ -108,6 +113,7 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
     if (locale !== base.locale) change.locale = locale;
     if (timezone !== base.timezone) change.timezone = timezone;
     if (valid !== base.valid) change.valid = valid;
+    if (isAdmin !== (base.isAdmin ?? false)) change.isAdmin = isAdmin;
     if (password) change.password = password;
     return Object.keys(change).length > 1 ? change : null;
   };
@@ -176,6 +182,10 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
       </Space>
       <Form.Item label={t("directory.user.status")} htmlFor="user-valid" validateStatus={status("valid")} help={err("valid") ?? t("directory.user.validHelp")}>
         <Switch id="user-valid" checked={valid} onChange={setValid} checkedChildren={t("directory.user.active")} unCheckedChildren={t("directory.user.inactive")} />
+      </Form.Item>
+      <Form.Item label={t("directory.user.admin")} htmlFor="user-admin" validateStatus={status("isAdmin")}
+        help={err("isAdmin") ?? t(isMe ? "directory.user.adminSelf" : "directory.user.adminHelp")}>
+        <Switch id="user-admin" checked={isAdmin} onChange={setIsAdmin} disabled={isMe && isAdmin} />
       </Form.Item>
       <h2 className="card-title">{t("directory.user.memberships")}</h2>
       <Form.Item label={t("directory.user.organizations")} htmlFor="user-orgs" validateStatus={status("organizations")} help={err("organizations")}>

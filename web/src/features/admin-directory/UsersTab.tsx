@@ -8,7 +8,8 @@ import { useI18n } from "../../app/I18nProvider";
 import { useSession } from "../../app/SessionProvider";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { ApiErrorAlert, TableEmpty } from "./ApiErrorAlert";
+import { ApiErrorAlert } from "./ApiErrorAlert";
+import { TableEmpty } from "../../ui/TableEmpty";
 import type { DirectoryApi, DirectoryUser, Group, Organization } from "./directoryApi";
 import { searchUsers } from "./memberships";
 import { UserDrawer } from "./UserDrawer";
@@ -95,6 +96,7 @@ export function UsersTab({ api, organizations, groups }: Props) {
                 ) : (
                   <Tag icon={<StopOutlined aria-hidden />}>{t("directory.user.inactive")}</Tag>
                 )}
+                {u.isAdmin ? <Tag>{t("directory.user.admin")}</Tag> : null}
                 {u.code === me ? <Tag>{t("directory.user.you")}</Tag> : null}
               </Space>
             ),

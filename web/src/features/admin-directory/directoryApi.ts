@@ -10,6 +10,8 @@ export interface DirectoryUser {
   timezone: string;
   locale: string;
   valid: boolean;
+  /** Tsumiki's extension, sent to administrators only: may manage the directory and settings. */
+  isAdmin?: boolean;
   /** The primary organisation's id (not its code), or null. */
   primaryOrganization: string | null;
 }
@@ -55,6 +57,7 @@ export interface UserChange {
   locale?: string;
   timezone?: string;
   valid?: boolean;
+  isAdmin?: boolean;
 }
 
 export interface OrganizationChange {
