@@ -50,16 +50,29 @@ const BoundPredicate* FindDriver(const BoundQuery& bound, size_t* index_of_child
 void LowerDriven(const BoundQuery& bound, const BoundPredicate& like,
                  const std::optional<BoundCondition>& rest, int64_t app, const SqlDialect& dialect,
                  CompiledQuery& out) {
+  const std::string& text = std::get<std::string>(like.operands.at(0).value);
+  const std::string pending = dialect.PendingFullTextIds(app);
+  // The index arm: matches the index knows, minus the records whose text it has not caught up
+  // with (the background indexer's queue, record_layout.h).
   SqlBuilder where(dialect, 1);
   const SqlDialect::FullTextDriver d =
       dialect.DriveByFullText(app, like.field.id, where.NextPlaceholder());
-  where.Raw(d.match);
-  where.AddParam(dialect.FullTextPattern(std::get<std::string>(like.operands.at(0).value)));
+  where.Raw(d.match).Raw(" AND ").Raw(d.id).Raw(" NOT IN (").Raw(pending).Raw(")");
+  where.AddParam(dialect.FullTextPattern(text));
+  // The pending arm: those records, read and compared with the index's normalisation.
+  SqlBuilder pending_where(dialect, 1);
+  pending_where.Raw("r.id IN (").Raw(pending).Raw(") AND ");
+  const std::string contains = pending_where.NextPlaceholder();
+  pending_where.Raw(dialect.ContainsText("r." + FieldColumn(like.field.id), contains));
+  pending_where.AddParam(text);
   out.from = d.from;
   out.count_from = d.index_from;
+  out.pending_from = out.record_from;
   if (rest) {
     where.Raw(" AND ");
     ConditionCompiler(app).Emit(*rest, where);
+    pending_where.Raw(" AND ");
+    ConditionCompiler(app).Emit(*rest, pending_where);
     out.count_from = d.from;
   }
   // Ids are unique: keys after $id never decide anything.
@@ -68,6 +81,8 @@ void LowerDriven(const BoundQuery& bound, const BoundPredicate& like,
   order_by.Raw(dialect.OrderTerm(d.id, descending));
   out.where = where.Take();
   out.order_by = order_by.Take();
+  out.pending_where = pending_where.Take();
+  out.pending_order_by.sql = dialect.OrderTerm("r.id", descending);
   out.driven_by_full_text = true;
 }
 
@@ -161,6 +176,17 @@ SqlFragment AssembleSelect(std::string_view columns, const CompiledQuery& query,
                            const SqlDialect& dialect) {
   SqlBuilder b(dialect, 1);
   b.Raw("SELECT ").Raw(columns).Raw(" FROM ");
+  if (!query.pending_from.empty()) {
+    // The index arm stops after the first offset + limit matches in id order; the pending
+    // arm is the indexer's short queue. The page is cut from the union of both, by id.
+    b.Raw(query.record_from).Raw(" WHERE r.id IN (SELECT id FROM (SELECT r.id AS id FROM ");
+    b.Raw(query.from).Raw(" WHERE ").Append(query.where).Raw(" ORDER BY ").Append(query.order_by);
+    b.Raw(" LIMIT ").Param(query.limit + query.offset).Raw(") UNION ALL SELECT r.id FROM ");
+    b.Raw(query.pending_from).Raw(" WHERE ").Append(query.pending_where);
+    b.Raw(") ORDER BY ").Append(query.pending_order_by);
+    b.Raw(" LIMIT ").Param(query.limit).Raw(" OFFSET ").Param(query.offset);
+    return b.Take();
+  }
   if (query.offset > 0 && !query.driven_by_full_text && query.order_by.params.empty()) {
     // Choosing the page's ids first lets SQLite skip the offset on a covering index (e.g. a
     // view's (filter, sort) index) instead of stepping over whole records. The outer ORDER BY
@@ -181,11 +207,28 @@ SqlFragment AssembleSelect(std::string_view columns, const CompiledQuery& query,
 SqlFragment AssembleCount(const CompiledQuery& query) {
   SqlFragment f = query.where;
   f.sql = "SELECT count(*) FROM " + query.count_from + " WHERE " + f.sql;
+  if (!query.pending_from.empty()) {
+    // The arms are disjoint: the index arm excludes every pending id.
+    f.sql = "SELECT (" + f.sql + ") + (SELECT count(*) FROM " + query.pending_from + " WHERE " +
+            query.pending_where.sql + ")";
+    f.params.insert(f.params.end(), query.pending_where.params.begin(),
+                    query.pending_where.params.end());
+  }
   return f;
 }
 
 SqlFragment AssembleIds(const CompiledQuery& query) {
   SqlFragment f;
+  if (!query.pending_from.empty()) {
+    f.sql = "SELECT r.id FROM " + query.record_from + " WHERE r.id IN (SELECT r.id FROM " +
+            query.from + " WHERE " + query.where.sql + " UNION ALL SELECT r.id FROM " +
+            query.pending_from + " WHERE " + query.pending_where.sql + ") ORDER BY " +
+            query.pending_order_by.sql;
+    f.params = query.where.params;
+    f.params.insert(f.params.end(), query.pending_where.params.begin(),
+                    query.pending_where.params.end());
+    return f;
+  }
   f.sql = "SELECT r.id FROM " + query.from + " WHERE " + query.where.sql + " ORDER BY " +
           query.order_by.sql;
   f.params = query.where.params;

@@ -33,7 +33,13 @@ struct CompiledQuery {
   int64_t offset = 0;
   bool has_condition = false;
   bool driven_by_full_text = false;
-  bool ordered_by_id = false;  // the first sort key is $id, or none (kintone's default)
+  // Driven by a full-text index (`where` then skips the records still waiting for the
+  // background indexer): those pending records whose current text matches, scanned instead.
+  // The page, count and ids take the union of both arms (AssembleSelect/Count/Ids).
+  std::string pending_from;      // the pending ids joined to the record table (alias r)
+  SqlFragment pending_where;     // the same condition as `where`, over alias r alone
+  SqlFragment pending_order_by;  // `order_by` over alias r alone (the union's order)
+  bool ordered_by_id = false;    // the first sort key is $id, or none (kintone's default)
 };
 
 // A records.json query: [condition] [order by …] [limit n] [offset n]. Placeholders are

@@ -36,6 +36,13 @@ void RestrictTo(CompiledQuery& query, const SqlFragment& condition) {
   where.sql += ") AND ";
   Append(where, condition);
   query.where = std::move(where);
+  if (!query.pending_from.empty()) {
+    SqlFragment pending{"(", {}};
+    Append(pending, query.pending_where);
+    pending.sql += ") AND ";
+    Append(pending, condition);
+    query.pending_where = std::move(pending);
+  }
   // The total needs the record table: the condition is over alias r.
   query.count_from = query.from;
   query.has_condition = true;

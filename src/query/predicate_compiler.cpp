@@ -252,10 +252,31 @@ void PredicateCompiler::EmitLike(const BoundPredicate& p, bool negated, SqlBuild
     b.Raw(negated ? "0" : "1");
     return;
   }
-  const std::string placeholder = b.NextPlaceholder();
-  b.Raw(scope_.key).Raw(negated ? " NOT IN (" : " IN (");
-  b.Raw(b.dialect().FullTextIds(app_, p.field.id, placeholder)).Raw(")");
-  b.AddParam(b.dialect().FullTextPattern(text));
+  if (p.in_subtable()) {
+    // Subtable rows are indexed by triggers as they are written: the index is always current.
+    const std::string placeholder = b.NextPlaceholder();
+    b.Raw(scope_.key).Raw(negated ? " NOT IN (" : " IN (");
+    b.Raw(b.dialect().FullTextIds(app_, p.field.id, placeholder)).Raw(")");
+    b.AddParam(b.dialect().FullTextPattern(text));
+    return;
+  }
+  // Top-level text is indexed in the background (record_layout.h): the index answers for the
+  // records not pending, the pending ones are read. Both terms are never NULL, so NOT is exact;
+  // each term is a rowid IN (…), which SQLite can drive (a multi-index OR) or probe per row.
+  const std::string pending = b.dialect().PendingFullTextIds(app_);
+  SqlBuilder inner = b.Child();
+  const std::string match = inner.NextPlaceholder();
+  inner.Raw("(" + scope_.key + " IN (" + b.dialect().FullTextIds(app_, p.field.id, match) +
+            " AND rowid NOT IN (" + pending + ")) OR (" + scope_.key + " IN (" + pending +
+            ") AND ");
+  inner.AddParam(b.dialect().FullTextPattern(text));
+  const std::string contains = inner.NextPlaceholder();
+  inner.Raw(b.dialect().ContainsText(ScalarColumn(p.field, *p.rules, scope_.alias), contains));
+  inner.AddParam(text);
+  inner.Raw("))");
+  SqlFragment f = inner.Take();
+  if (negated) f.sql = "NOT " + f.sql;
+  b.Append(std::move(f));
 }
 
 }  // namespace query

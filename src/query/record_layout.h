@@ -16,9 +16,21 @@
 //                   (field_id INTEGER, value, record_id INTEGER, row_id INTEGER), row_id 0 at top
 //                   level; value is the option name (TEXT) or the entity id (INTEGER);
 //                   STATUS_ASSIGNEE uses field_id kAssigneesFieldId, CATEGORY its own field id
-//   r{A}_f{K}_fts   FTS5 over text field K (external content r{A} or r{A}_t{S}, column f{K}),
-//                   tokenised by the `tsumiki` n-gram tokenizer; rowid = record id or row id
+//   r{A}_f{K}_fts   FTS5 over text field K (external content r{A}_fts_doc for top-level fields
+//                   — r{A} in apps created before background indexing, never read — or
+//                   r{A}_t{S} for fields in a table; column f{K}), tokenised by the `tsumiki`
+//                   n-gram tokenizer; rowid = record id or row id
 //   r{A}_history    (record_id, revision, user_id, at, action, diff JSON)
+//
+// Full-text indexing of top-level text fields happens in the background, off the write request
+// (storage/sqlite/fts_indexer.h); subtable text fields are indexed by triggers as they are written:
+//   r{A}_fts_pending  (id INTEGER PRIMARY KEY): records whose top-level text was inserted,
+//                     changed or deleted since the indexer last ran; written by triggers on r{A}
+//                     in the record's own transaction. The r{A}_f{K}_fts of top-level fields are
+//                     exact for every id NOT in it; `like` scans the pending ids' current text.
+//   r{A}_fts_doc      (id INTEGER PRIMARY KEY, f{K} TEXT ...): the text of each top-level text
+//                     field as last indexed, which FTS5 needs to delete a row's old terms; the
+//                     FTS tables of top-level fields use it as their external content.
 //
 // Columns per field type:
 //   SINGLE_LINE_TEXT LINK MULTI_LINE_TEXT RICH_TEXT  f{K} TEXT NOT NULL DEFAULT ''
@@ -29,8 +41,8 @@
 //   TIME                 f{K} TEXT 'HH:MM' or NULL
 //   DATETIME             f{K} INTEGER unix seconds (minute precision) or NULL
 //   CHECK_BOX MULTI_SELECT  f{K} TEXT NOT NULL DEFAULT '[]' JSON array of option names; + r{A}_mv
-//   USER/ORGANIZATION/GROUP_SELECT  f{K} TEXT NOT NULL DEFAULT '[]' JSON array of entity ids; + r{A}_mv
-//   FILE                 f{K} TEXT NOT NULL DEFAULT '[]' JSON array of file objects
+//   USER/ORGANIZATION/GROUP_SELECT  f{K} TEXT NOT NULL DEFAULT '[]' JSON array of entity ids; +
+//   r{A}_mv FILE                 f{K} TEXT NOT NULL DEFAULT '[]' JSON array of file objects
 //   SUBTABLE             no column; table r{A}_t{K}
 //   system fields        the fixed columns above; REFERENCE_TABLE, GROUP, LABEL, SPACER, HR: none
 #pragma once
@@ -49,6 +61,8 @@ inline std::string HistoryTable(int64_t app) { return RecordTable(app) + "_histo
 inline std::string FtsTable(int64_t app, int64_t field) {
   return RecordTable(app) + "_f" + std::to_string(field) + "_fts";
 }
+inline std::string FtsPendingTable(int64_t app) { return RecordTable(app) + "_fts_pending"; }
+inline std::string FtsDocTable(int64_t app) { return RecordTable(app) + "_fts_doc"; }
 inline std::string FieldColumn(int64_t field) { return "f" + std::to_string(field); }
 inline std::string NumericColumn(int64_t field) { return FieldColumn(field) + "_n"; }
 

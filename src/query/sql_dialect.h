@@ -32,6 +32,12 @@ class SqlDialect {
                                   std::string_view placeholder) const = 0;
   // The value to bind at that placeholder for a substring search of `text`.
   virtual std::string FullTextPattern(std::string_view text) const = 0;
+  // A SELECT of the ids of app `app`'s records whose top-level text changed since the
+  // background indexer last indexed them: the full-text index is stale for exactly these.
+  virtual std::string PendingFullTextIds(int64_t app) const = 0;
+  // True when text `expr` contains the search text bound at `placeholder` (bound as the plain
+  // text, not FullTextPattern), compared with the full-text index's normalisation.
+  virtual std::string ContainsText(std::string_view expr, std::string_view placeholder) const = 0;
 
   // A query driven by the full-text index of top-level text field `field`: the index yields
   // the matching record ids in id order, so `order by $id … limit n` reads n matches instead of

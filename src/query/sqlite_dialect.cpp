@@ -42,6 +42,16 @@ std::string SqliteDialect::FullTextPattern(std::string_view text) const {
   return out;
 }
 
+std::string SqliteDialect::PendingFullTextIds(int64_t app) const {
+  return "SELECT id FROM " + FtsPendingTable(app);
+}
+
+std::string SqliteDialect::ContainsText(std::string_view expr, std::string_view placeholder) const {
+  // Registered on every connection with the tokenizer (storage/sqlite/ngram_tokenizer.h): the
+  // normalised text contains the normalised search text, which is what a phrase match means.
+  return "tsumiki_contains(" + std::string(expr) + ", " + std::string(placeholder) + ")";
+}
+
 SqlDialect::FullTextDriver SqliteDialect::DriveByFullText(int64_t app, int64_t field,
                                                           std::string_view placeholder) const {
   // FTS5 consumes ORDER BY rowid (ascending or descending) and stops at the LIMIT; its MATCH

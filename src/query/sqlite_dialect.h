@@ -15,6 +15,8 @@ class SqliteDialect final : public SqlDialect {
   std::string BinaryText(std::string_view expr) const override;
   std::string FullTextIds(int64_t app, int64_t field, std::string_view placeholder) const override;
   std::string FullTextPattern(std::string_view text) const override;
+  std::string PendingFullTextIds(int64_t app) const override;
+  std::string ContainsText(std::string_view expr, std::string_view placeholder) const override;
   FullTextDriver DriveByFullText(int64_t app, int64_t field,
                                  std::string_view placeholder) const override;
   std::string DateOfInstant(std::string_view expr) const override;

@@ -202,6 +202,12 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) {
        return ParseInteger(v, 1, 86400, c.mail_retry_seconds);
      }},
+    {"search-index-interval-ms", "TSUMIKI_SEARCH_INDEX_INTERVAL_MS", "N",
+     "the background search indexer looks for new text every N ms when idle (search is exact "
+     "at once regardless; a longer wait only leaves more records to read per `like`)",
+     [](Config& c, std::string_view v) {
+       return ParseInteger(v, 10, 86400000, c.search_index_interval_ms);
+     }},
     {"trusted-proxies", "TSUMIKI_TRUSTED_PROXIES", "CIDRS",
      "reverse proxies whose X-Forwarded-For is believed",
      [](Config& c, std::string_view v) {

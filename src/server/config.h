@@ -44,6 +44,8 @@ struct Config {
   std::string admin_allow_from;            // CIDR list; empty = administrators from anywhere
   std::string trusted_proxies;             // CIDR list whose X-Forwarded-For is believed
   int64_t mail_retry_seconds = 60;         // first wait after a failed send; doubles per try
+  // How often the background search indexer looks for records to index when it found none.
+  int64_t search_index_interval_ms = 200;
 
   // LDAP / Active Directory sign-in (docs/ldap.md); off while ldap_url is empty.
   std::string ldap_url;                // ldap:// or ldaps:// URLs, tried in order

@@ -46,6 +46,7 @@
 #include "storage/repositories/sql_audit_log.h"
 #include "storage/repositories/sql_two_factor_store.h"
 #include "storage/sql_transaction.h"
+#include "storage/sqlite/fts_indexer.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace server {
@@ -59,6 +60,8 @@ struct TsumikiServer::Parts {
   common::SystemClock clock;
   domain::FieldTypeRegistry registry;
   std::unique_ptr<storage::sqlite::SqliteDatabase> database;
+  // Background search indexing; stopped (joined) before the database closes.
+  std::unique_ptr<storage::sqlite::FtsIndexer> fts_indexer;
   std::unique_ptr<storage::SqlTransactionRunner> transactions;
   std::unique_ptr<storage::SqlTwoFactorStore> two_factor;
   std::unique_ptr<storage::CachedEntityDirectory> directory;
@@ -103,6 +106,7 @@ TsumikiServer::TsumikiServer(std::unique_ptr<Parts> parts) : parts_(std::move(pa
 TsumikiServer::~TsumikiServer() {
   if (parts_ && parts_->http) parts_->http->Stop();
   if (parts_ && parts_->mail_sender) parts_->mail_sender->Stop();
+  if (parts_ && parts_->fts_indexer) parts_->fts_indexer->Stop();
 }
 
 common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config& config) {
@@ -117,6 +121,9 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   db_options.path = (fs::path(config.data_dir) / "tsumiki.db").string();
   TK_ASSIGN_OR_RETURN(p->database, storage::sqlite::SqliteDatabase::Open(db_options));
   TK_RETURN_IF_ERROR(storage::Migrate(*p->database));
+  storage::sqlite::FtsIndexerOptions fts_options;
+  fts_options.idle_interval = std::chrono::milliseconds(config.search_index_interval_ms);
+  p->fts_indexer = std::make_unique<storage::sqlite::FtsIndexer>(*p->database, fts_options);
   p->transactions = std::make_unique<storage::SqlTransactionRunner>(*p->database, p->registry);
   p->directory = std::make_unique<storage::CachedEntityDirectory>(*p->database);
   p->blobs =
@@ -304,6 +311,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
 common::Status TsumikiServer::Start() {
   TK_RETURN_IF_ERROR(parts_->http->Start());
   parts_->mail_sender->Start();
+  parts_->fts_indexer->Start();
   return common::Status::Ok();
 }
 
@@ -311,12 +319,14 @@ void TsumikiServer::RunUntilSignal() {
   http::WaitForShutdownSignal(*parts_->http);
   parts_->http->Wait();  // in-flight requests finish before the database closes
   parts_->mail_sender->Stop();
+  parts_->fts_indexer->Stop();
 }
 
 void TsumikiServer::Stop() {
   parts_->http->Stop();
   parts_->http->Wait();
   parts_->mail_sender->Stop();
+  parts_->fts_indexer->Stop();
 }
 
 uint16_t TsumikiServer::port() const { return parts_->http->port(); }

@@ -196,16 +196,35 @@ class SchemaChange {
                query::RecordTable(app_) + "(" + columns + ")");
   }
 
-  Status DropFullText(const FieldDef& f) {
-    for (const std::string& s : sqlite::FtsDropDdl(app_, f.id)) TK_RETURN_IF_ERROR(Run(s));
+  Status RunAll(const std::vector<std::string>& statements) {
+    for (const std::string& s : statements) TK_RETURN_IF_ERROR(Run(s));
     return Status::Ok();
   }
 
-  Status CreateFullText(const FieldDef& f, int64_t table, bool rebuild) {
-    std::string content = table ? query::SubtableTable(app_, table) : query::RecordTable(app_);
-    for (const std::string& s : sqlite::FtsDdl(app_, f.id, content)) TK_RETURN_IF_ERROR(Run(s));
-    if (rebuild) return Run(sqlite::FtsRebuildSql(app_, f.id));
-    return Status::Ok();
+  // Top-level text fields are indexed in the background (their FTS table over r{A}_fts_doc, the
+  // queue triggers on r{A}); subtable text fields by triggers on their row table.
+  Status DropFullText(const FieldDef& f, int64_t table) {
+    return RunAll(table ? sqlite::FtsDropDdl(app_, f.id)
+                        : sqlite::BackgroundFtsDropDdl(app_, f.id));
+  }
+
+  // A field new to an existing table holds only '' so far: nothing to index.
+  Status CreateFullText(const FieldDef& f, int64_t table) {
+    if (!table) return RunAll(sqlite::BackgroundFtsDdl(app_, f.id));
+    return RunAll(sqlite::FtsDdl(app_, f.id, query::SubtableTable(app_, table)));
+  }
+
+  Status CreateFullTextQueue() { return RunAll(sqlite::FtsQueueDdl(app_)); }
+
+  // The queue triggers for the top-level text fields of `form` (none: dropped).
+  Status SetFullTextQueueTriggers(const FieldSet* form) {
+    std::vector<int64_t> text_fields;
+    if (form) {
+      for (const FieldDef& f : form->fields()) {
+        if (HasFullText(f.type)) text_fields.push_back(f.id);
+      }
+    }
+    return RunAll(sqlite::FtsQueueTriggerDdl(app_, text_fields));
   }
 
   // The partial unique index of a unique field ("" never collides). Fails with a field error
@@ -248,6 +267,7 @@ Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* bef
 
   if (!before) {
     TK_RETURN_IF_ERROR(change.CreateRecordTables());
+    TK_RETURN_IF_ERROR(change.CreateFullTextQueue());
     for (const FieldDef& f : after.fields()) {
       if (f.type == FieldType::kSubtable) TK_RETURN_IF_ERROR(change.CreateSubtable(f));
     }
@@ -255,19 +275,22 @@ Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* bef
     std::set<std::string> wanted;
     for (const domain::IndexSpec& spec : indexes) wanted.insert(PlannedIndexName(app.id, spec));
     TK_RETURN_IF_ERROR(change.DropUnplannedIndexes(wanted));
+    // The queue triggers name text columns: off until the columns are final (recreated below).
+    TK_RETURN_IF_ERROR(change.CreateFullTextQueue());
+    TK_RETURN_IF_ERROR(change.SetFullTextQueueTriggers(nullptr));
     // Removed fields next: triggers and indexes go before the columns they name.
     for (const auto& [id, entry] : old_fields) {
       if (new_fields.count(id)) continue;
       const auto& [f, table] = entry;
       if (table && !new_fields.count(table)) continue;  // its whole table goes below
-      if (HasFullText(f->type)) TK_RETURN_IF_ERROR(old_change.DropFullText(*f));
+      if (HasFullText(f->type)) TK_RETURN_IF_ERROR(old_change.DropFullText(*f, table));
       if (codec.HasMultiValueIndex(*f) || old_codec.HasMultiValueIndex(*f)) {
         TK_RETURN_IF_ERROR(c_.Execute(
             "DELETE FROM " + query::MultiValueTable(app.id) + " WHERE field_id = ?", {f->id}));
       }
       if (f->type == FieldType::kSubtable) {
         for (const FieldDef& inner : f->fields) {
-          if (HasFullText(inner.type)) TK_RETURN_IF_ERROR(old_change.DropFullText(inner));
+          if (HasFullText(inner.type)) TK_RETURN_IF_ERROR(old_change.DropFullText(inner, f->id));
           TK_RETURN_IF_ERROR(c_.Execute(
               "DELETE FROM " + query::MultiValueTable(app.id) + " WHERE field_id = ?", {inner.id}));
         }
@@ -298,11 +321,9 @@ Status SqlAppRepository::ApplySchema(const domain::App& app, const FieldSet* bef
     if (!table && f->type != FieldType::kSubtable) {
       TK_RETURN_IF_ERROR(change.EnsureUnique(*f, existed ? old->second.first : nullptr));
     }
-    if (HasFullText(f->type) && !existed) {
-      // A field new to an existing table holds only '' so far: nothing to re-index.
-      TK_RETURN_IF_ERROR(change.CreateFullText(*f, table, false));
-    }
+    if (HasFullText(f->type) && !existed) TK_RETURN_IF_ERROR(change.CreateFullText(*f, table));
   }
+  TK_RETURN_IF_ERROR(change.SetFullTextQueueTriggers(&after));
   for (const domain::IndexSpec& spec : indexes) {
     TK_RETURN_IF_ERROR(change.CreatePlannedIndex(spec, after));
   }

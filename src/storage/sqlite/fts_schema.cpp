@@ -38,6 +38,61 @@ std::vector<std::string> FtsDropDdl(int64_t app, int64_t field) {
   };
 }
 
+std::vector<std::string> FtsQueueDdl(int64_t app) {
+  return {
+      "CREATE TABLE IF NOT EXISTS " + query::FtsPendingTable(app) + " (id INTEGER PRIMARY KEY)",
+      "CREATE TABLE IF NOT EXISTS " + query::FtsDocTable(app) + " (id INTEGER PRIMARY KEY)",
+  };
+}
+
+std::vector<std::string> BackgroundFtsDdl(int64_t app, int64_t field) {
+  const std::string fts = query::FtsTable(app, field);
+  const std::string column = query::FieldColumn(field);
+  return {
+      "ALTER TABLE " + query::FtsDocTable(app) + " ADD COLUMN " + column +
+          " TEXT NOT NULL DEFAULT ''",
+      "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + column + ", content='" +
+          query::FtsDocTable(app) + "', content_rowid='id', tokenize='" + kNgramTokenizerName +
+          "', detail=full, columnsize=0)",
+      "INSERT INTO " + fts + "(" + fts + ", rank) VALUES ('automerge', " +
+          std::to_string(kFtsAutomerge) + ")",
+  };
+}
+
+std::vector<std::string> BackgroundFtsDropDdl(int64_t app, int64_t field) {
+  std::vector<std::string> out = FtsDropDdl(app, field);  // old per-field triggers, if any
+  out.push_back("ALTER TABLE " + query::FtsDocTable(app) + " DROP COLUMN " +
+                query::FieldColumn(field));
+  return out;
+}
+
+std::vector<std::string> FtsQueueTriggerDdl(int64_t app, const std::vector<int64_t>& text_fields) {
+  const std::string t = query::RecordTable(app);
+  const std::string pending = query::FtsPendingTable(app);
+  std::vector<std::string> out = {
+      "DROP TRIGGER IF EXISTS " + t + "_fts_queue_ai",
+      "DROP TRIGGER IF EXISTS " + t + "_fts_queue_ad",
+      "DROP TRIGGER IF EXISTS " + t + "_fts_queue_au",
+  };
+  if (text_fields.empty()) return out;
+  std::string columns = "id";
+  std::string changed = "old.id IS NOT new.id";
+  for (int64_t f : text_fields) {
+    const std::string c = query::FieldColumn(f);
+    columns += ", " + c;
+    changed += " OR old." + c + " IS NOT new." + c;
+  }
+  const std::string queue_old = "INSERT OR IGNORE INTO " + pending + "(id) VALUES (old.id);";
+  const std::string queue_new = "INSERT OR IGNORE INTO " + pending + "(id) VALUES (new.id);";
+  out.push_back("CREATE TRIGGER " + t + "_fts_queue_ai AFTER INSERT ON " + t + " BEGIN " +
+                queue_new + " END");
+  out.push_back("CREATE TRIGGER " + t + "_fts_queue_ad AFTER DELETE ON " + t + " BEGIN " +
+                queue_old + " END");
+  out.push_back("CREATE TRIGGER " + t + "_fts_queue_au AFTER UPDATE OF " + columns + " ON " + t +
+                " WHEN " + changed + " BEGIN " + queue_old + " " + queue_new + " END");
+  return out;
+}
+
 std::string FtsRebuildSql(int64_t app, int64_t field) {
   const std::string fts = query::FtsTable(app, field);
   return "INSERT INTO " + fts + "(" + fts + ") VALUES ('rebuild')";

@@ -1,6 +1,7 @@
 // The one definition of a text field's search index r{A}_f{K}_fts (query/record_layout.h): the
-// FTS5 table over its content table and the triggers that keep it in step on every write, plus
-// the MATCH argument for `like`. Pure functions; thread-safe.
+// FTS5 table over its content table, the triggers that keep a table field's index in step on
+// every write or queue a record for the background indexer (top-level fields), plus the MATCH
+// argument for `like`. Pure functions; thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 namespace storage::sqlite {
 
+// For a text field inside a table (top-level fields: BackgroundFtsDdl below):
 // CREATE VIRTUAL TABLE, its merge setting, and its three triggers (insert, delete, update of the
 // column), in order.
 // `content_table` is query::RecordTable(app) for top-level fields or
@@ -39,6 +41,29 @@ inline constexpr int kFtsAutomerge = 8;
 
 // Drops the triggers and the FTS table (field deleted, or no longer a text type).
 std::vector<std::string> FtsDropDdl(int64_t app, int64_t field);
+
+// ---- Top-level text fields: indexed in the background (query/record_layout.h) ----
+//
+// A record write only queues the record's id in r{A}_fts_pending (triggers below, in the write's
+// own transaction, so the queue is as durable as the record); FtsIndexer later re-indexes queued
+// records in large batches. Deletes go through the queue too: an FTS5 'delete' re-tokenises the
+// old text and costs as much as indexing it, and `like` already ignores the index for queued
+// ids, so a deleted record is invisible the moment its transaction commits either way.
+
+// The queue and the indexed-text table of an app (IF NOT EXISTS: idempotent).
+std::vector<std::string> FtsQueueDdl(int64_t app);
+
+// CREATE VIRTUAL TABLE over r{A}_fts_doc (no triggers) and the doc table's column for the field.
+std::vector<std::string> BackgroundFtsDdl(int64_t app, int64_t field);
+
+// Drops the FTS table of a top-level field and its column of r{A}_fts_doc.
+std::vector<std::string> BackgroundFtsDropDdl(int64_t app, int64_t field);
+
+// Drops the queue triggers on r{A} and, when `text_fields` (the top-level text fields' ids) is
+// not empty, creates them again for these columns: insert and delete queue the id; an update
+// queues it when the id or one of these columns changed. Run before any column of r{A} is dropped
+// or renamed (SQLite checks triggers then) and after the form's columns are final.
+std::vector<std::string> FtsQueueTriggerDdl(int64_t app, const std::vector<int64_t>& text_fields);
 
 // Re-indexes every row of the content table: after FtsDdl on a table with rows, and after any
 // change to the tokenizer or to NormalizeForSearch (the 'delete' trigger re-tokenises old values,

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -101,9 +102,56 @@ int XTokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n_text
   }
 }
 
+// tsumiki_contains(text, term): 1 when the normalised text contains the normalised term, the
+// very condition the phrase query of `term` tests on the index (see the header); 0 for a term
+// that normalises to nothing (an empty phrase matches nothing) and for NULL. The term's
+// normalisation is kept with the statement (auxdata) while the term stays the same.
+void Contains(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  try {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+      sqlite3_result_int(ctx, 0);
+      return;
+    }
+    auto* term = static_cast<std::string*>(sqlite3_get_auxdata(ctx, 1));
+    if (term == nullptr) {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[1]));
+      auto owned = std::make_unique<std::string>(common::NormalizeForSearch(
+          std::string_view(t ? t : "", static_cast<size_t>(sqlite3_value_bytes(argv[1])))));
+      term = owned.get();
+      sqlite3_set_auxdata(ctx, 1, owned.release(),
+                          [](void* p) { delete static_cast<std::string*>(p); });
+      // SQLite may have freed it at once (out of memory): ask again, or work uncached.
+      if (sqlite3_get_auxdata(ctx, 1) != term) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+      }
+    }
+    if (term->empty()) {
+      sqlite3_result_int(ctx, 0);
+      return;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const std::string folded = common::NormalizeForSearch(
+        std::string_view(text ? text : "", static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+    // Valid UTF-8 on both sides: a byte substring is a code-point substring.
+    sqlite3_result_int(ctx, folded.find(*term) != std::string::npos ? 1 : 0);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(ctx);
+  } catch (...) {
+    sqlite3_result_error(ctx, "tsumiki_contains failed", -1);
+  }
+}
+
 }  // namespace
 
 common::Status RegisterNgramTokenizer(sqlite3* db) {
+  if (int rc = sqlite3_create_function_v2(db, kContainsFunctionName, 2,
+                                          SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                          nullptr, &Contains, nullptr, nullptr, nullptr);
+      rc != SQLITE_OK) {
+    return common::Error::Internal(std::string("cannot register tsumiki_contains: ") +
+                                   sqlite3_errstr(rc));
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) {
     return common::Error::Internal(std::string("FTS5 is not available: ") + sqlite3_errmsg(db));

@@ -12,8 +12,15 @@ namespace storage::sqlite {
 // The name to use in `tokenize='tsumiki'`.
 inline constexpr char kNgramTokenizerName[] = "tsumiki";
 
-// Registers the tokenizer on one connection (FTS5 tokenizers are per connection); call right
-// after opening it, before touching any FTS table.
+// The SQL function tsumiki_contains(text, term) registered with it: 1 when NormalizeForSearch(text)
+// contains NormalizeForSearch(term) (0 when the term normalises to nothing, or either is NULL),
+// which is exactly when the phrase query of `term` matches a document `text` on the index. `like`
+// uses it for the records the background indexer has not reached (query/record_layout.h); the
+// query layer names it in SqliteDialect::ContainsText.
+inline constexpr char kContainsFunctionName[] = "tsumiki_contains";
+
+// Registers the tokenizer and tsumiki_contains on one connection (FTS5 tokenizers are per
+// connection); call right after opening it, before touching any FTS table.
 //
 // Text is folded with common::NormalizeForSearch and split into code points c0 c1 ... cn-1.
 //  - Documents: position i carries the bigram ci ci+1 and, colocated, the unigram ci; the last

@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "storage/migrations.h"
+#include "storage/sqlite/fts_indexer.h"
 
 namespace storage {
 namespace {
@@ -26,6 +27,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v8.sql.inc"
       ,
 #include "storage/sqlite/schema_v9.sql.inc"
+      ,
+#include "storage/sqlite/schema_v10.sql.inc"
   };
   return kSteps;
 }
@@ -56,8 +59,9 @@ common::Status Migrate(Database& db) {
       return c.Execute("INSERT INTO schema_version(version) VALUES (?)",
                        {static_cast<int64_t>(current + 1)});
     }));
-    if (done) return common::Status::Ok();
+    if (done) break;
   }
+  return db.Write([](Connection& c) { return sqlite::UpgradeToFtsQueue(c); });
 }
 
 }  // namespace storage

@@ -63,13 +63,18 @@ TEST_F(QueryCompilerTest, CompilesEveryOperatorAndFieldType) {
       {R"sql(title not in ("", "a"))sql", "((r.f10 = ? OR r.f10 = '')) IS NOT 1", "'a'",
        "r.id DESC"},
       {R"sql(title not in ("a"))sql", "(r.f10 = ?) IS NOT 1", "'a'", "r.id DESC"},
+      // The index for records it has caught up with, the text itself for those still queued.
       {R"sql(title like "ab\"c" order by num)sql",
-       "r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ?)", R"sql('"ab""c"')sql",
-       "r.f14_n ASC, r.id DESC"},
+       "(r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN (SELECT "
+       "id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
+       "tsumiki_contains(r.f10, ?)))",
+       R"sql('"ab""c"', 'ab"c')sql", "r.f14_n ASC, r.id DESC"},
       {R"sql(title like "  ")sql", "1", "", "r.id DESC"},
       {R"sql(title not like "x")sql",
-       "r.id NOT IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ?)", R"sql('"x"')sql",
-       "r.id DESC"},
+       "NOT (r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN "
+       "(SELECT id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
+       "tsumiki_contains(r.f10, ?)))",
+       R"sql('"x"', 'x')sql", "r.id DESC"},
       {"memo is empty", "trim(r.f12, char(32, 9, 10, 13)) = ''", "", "r.id DESC"},
       {"memo is not empty", "(trim(r.f12, char(32, 9, 10, 13)) = '') IS NOT 1", "", "r.id DESC"},
       {"file is empty", "r.f26 IN ('', '[]')", "", "r.id DESC"},
@@ -348,6 +353,12 @@ class NumberedDialect final : public SqlDialect {
   std::string FullTextPattern(std::string_view text) const override {
     return "%" + std::string(text) + "%";
   }
+  std::string PendingFullTextIds(int64_t app) const override {
+    return "SELECT id FROM r" + std::to_string(app) + "_queue";
+  }
+  std::string ContainsText(std::string_view e, std::string_view ph) const override {
+    return "strpos(" + std::string(e) + ", " + std::string(ph) + ") > 0";
+  }
   FullTextDriver DriveByFullText(int64_t app, int64_t field, std::string_view ph) const override {
     const std::string table = "r" + std::to_string(app);
     return {table + " r", table + " r", "r.f" + std::to_string(field) + " ILIKE " + std::string(ph),
@@ -364,13 +375,16 @@ TEST_F(QueryCompilerTest, NumbersPlaceholdersAcrossFragments) {
   auto r = CompileQuery(R"(title in ("a", "b") and memo like "k" order by drop, title limit 5)",
                         schema_, context_, numbered);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->where.sql, "(r.f10 IN ($1, $2) AND r.id IN (SELECT id FROM r1 WHERE f12 ILIKE $3))");
+  EXPECT_EQ(r->where.sql,
+            "(r.f10 IN ($1, $2) AND (r.id IN (SELECT id FROM r1 WHERE f12 ILIKE $3 AND rowid NOT "
+            "IN (SELECT id FROM r1_queue)) OR (r.id IN (SELECT id FROM r1_queue) AND "
+            "strpos(r.f12, $4) > 0)))");
   EXPECT_EQ(r->order_by.sql,
-            "CASE r.f18 WHEN $4 THEN 0 WHEN $5 THEN 1 WHEN $6 THEN 2 END ASC NULLS FIRST, "
+            "CASE r.f18 WHEN $5 THEN 0 WHEN $6 THEN 1 WHEN $7 THEN 2 END ASC NULLS FIRST, "
             "r.f10 COLLATE \"C\" ASC NULLS FIRST, r.id DESC NULLS LAST");
   SqlFragment select = AssembleSelect("r.id", *r, numbered);
-  EXPECT_EQ(select.sql.substr(select.sql.size() - 18), "LIMIT $7 OFFSET $8");
-  EXPECT_EQ(Render(select.params), "'a', 'b', '%k%', 'high', 'mid', 'low', 5, 0");
+  EXPECT_EQ(select.sql.substr(select.sql.size() - 18), "LIMIT $8 OFFSET $9");
+  EXPECT_EQ(Render(select.params), "'a', 'b', '%k%', 'k', 'high', 'mid', 'low', 5, 0");
   auto shifted = CompileCondition("title = \"a\"", schema_, context_, numbered, 4);
   ASSERT_TRUE(shifted.ok());
   EXPECT_EQ(shifted->sql, "r.f10 = $4");
@@ -402,30 +416,33 @@ TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
     std::string_view query;
     std::string_view from;
     std::string_view count_from;
-    std::string_view where;
+    std::string where;
     std::string_view params;
     std::string_view order_by;
   };
   const std::string joined = "r1_f10_fts f JOIN r1 r ON r.id = f.rowid";
+  const std::string match =
+      "f.r1_f10_fts MATCH ? AND f.rowid NOT IN (SELECT id FROM r1_fts_pending)";
+  const std::string memo_like =
+      "(r.id IN (SELECT rowid FROM r1_f12_fts WHERE r1_f12_fts MATCH ? AND rowid NOT IN (SELECT "
+      "id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
+      "tsumiki_contains(r.f12, ?)))";
   const DrivenCase cases[] = {
-      {R"(title like "abc")", joined, "r1_f10_fts f", "f.r1_f10_fts MATCH ?", R"('"abc"')",
-       "f.rowid DESC"},
-      {R"(title like "abc" order by $id asc, num desc)", joined, "r1_f10_fts f",
-       "f.r1_f10_fts MATCH ?", R"('"abc"')", "f.rowid ASC"},
-      {R"(title like "abc" order by レコード番号 desc)", joined, "r1_f10_fts f",
-       "f.r1_f10_fts MATCH ?", R"('"abc"')", "f.rowid DESC"},
+      {R"(title like "abc")", joined, "r1_f10_fts f", match, R"('"abc"')", "f.rowid DESC"},
+      {R"(title like "abc" order by $id asc, num desc)", joined, "r1_f10_fts f", match,
+       R"('"abc"')", "f.rowid ASC"},
+      {R"(title like "abc" order by レコード番号 desc)", joined, "r1_f10_fts f", match,
+       R"('"abc"')", "f.rowid DESC"},
       {R"(num > 5 and title like "abc" and drop in ("high"))", joined, joined,
-       "f.r1_f10_fts MATCH ? AND (r.f14_n > ? AND r.f18 = ?)", R"('"abc"', 5.0, 'high')",
-       "f.rowid DESC"},
-      {R"(num > 5 and title like "abc")", joined, joined, "f.r1_f10_fts MATCH ? AND r.f14_n > ?",
+       match + " AND (r.f14_n > ? AND r.f18 = ?)", R"('"abc"', 5.0, 'high')", "f.rowid DESC"},
+      {R"(num > 5 and title like "abc")", joined, joined, match + " AND r.f14_n > ?",
        R"('"abc"', 5.0)", "f.rowid DESC"},
       // The longest text drives; the other `like` stays a condition.
-      {R"(memo like "ab" and title like "abcd")", joined, joined,
-       "f.r1_f10_fts MATCH ? AND r.id IN (SELECT rowid FROM r1_f12_fts WHERE r1_f12_fts MATCH ?)",
-       R"('"abcd"', '"ab"')", "f.rowid DESC"},
+      {R"(memo like "ab" and title like "abcd")", joined, joined, match + " AND " + memo_like,
+       R"('"abcd"', '"ab"', 'ab')", "f.rowid DESC"},
       {R"(title like "abc" and item in ("x"))", joined, joined,
-       "f.r1_f10_fts MATCH ? AND r.id IN (SELECT t.record_id FROM r1_t5 t WHERE t.f30 = ?)",
-       R"('"abc"', 'x')", "f.rowid DESC"},
+       match + " AND r.id IN (SELECT t.record_id FROM r1_t5 t WHERE t.f30 = ?)", R"('"abc"', 'x')",
+       "f.rowid DESC"},
   };
   for (const DrivenCase& c : cases) {
     auto r = Compile(c.query);
@@ -436,6 +453,11 @@ TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
     EXPECT_EQ(r->where.sql, c.where) << c.query;
     EXPECT_EQ(Render(r->where.params), c.params) << c.query;
     EXPECT_EQ(r->order_by.sql, c.order_by) << c.query;
+    // The queued records' arm: the same condition over the record table.
+    EXPECT_EQ(r->pending_from, "r1 r") << c.query;
+    EXPECT_TRUE(r->pending_where.sql.starts_with(
+        "r.id IN (SELECT id FROM r1_fts_pending) AND tsumiki_contains(r.f10, ?)"))
+        << r->pending_where.sql;
   }
   // Not driven: another order, `or`, negation, blank text, a subtable field.
   for (std::string_view query : {
@@ -451,15 +473,27 @@ TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
     EXPECT_FALSE(r->driven_by_full_text) << query;
     EXPECT_EQ(r->from, "r1 r") << query;
     EXPECT_EQ(r->count_from, "r1 r") << query;
+    EXPECT_EQ(r->pending_from, "") << query;
   }
-  // An index-driven page skips its offset in the index: no id-first subquery.
+  // An index-driven page reads at most offset + limit matches from the index, adds the queued
+  // records that match, and cuts the page from both by id.
   auto deep = Compile(R"(title like "abc" limit 10 offset 20)");
   ASSERT_TRUE(deep.ok());
-  EXPECT_EQ(AssembleSelect("r.id", *deep, dialect_).sql,
-            "SELECT r.id FROM r1_f10_fts f JOIN r1 r ON r.id = f.rowid WHERE f.r1_f10_fts MATCH ? "
-            "ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
-  EXPECT_EQ(AssembleCount(*deep).sql,
-            "SELECT count(*) FROM r1_f10_fts f WHERE f.r1_f10_fts MATCH ?");
+  const SqlFragment page = AssembleSelect("r.id", *deep, dialect_);
+  EXPECT_EQ(
+      page.sql,
+      "SELECT r.id FROM r1 r WHERE r.id IN (SELECT id FROM (SELECT r.id AS id FROM r1_f10_fts "
+      "f JOIN r1 r ON r.id = f.rowid WHERE f.r1_f10_fts MATCH ? AND f.rowid NOT IN (SELECT id "
+      "FROM r1_fts_pending) ORDER BY f.rowid DESC LIMIT ?) UNION ALL SELECT r.id FROM r1 r "
+      "WHERE r.id IN (SELECT id FROM r1_fts_pending) AND tsumiki_contains(r.f10, ?)) ORDER "
+      "BY r.id DESC LIMIT ? OFFSET ?");
+  EXPECT_EQ(Render(page.params), R"('"abc"', 30, 'abc', 10, 20)");
+  const SqlFragment count = AssembleCount(*deep);
+  EXPECT_EQ(count.sql,
+            "SELECT (SELECT count(*) FROM r1_f10_fts f WHERE f.r1_f10_fts MATCH ? AND f.rowid NOT "
+            "IN (SELECT id FROM r1_fts_pending)) + (SELECT count(*) FROM r1 r WHERE r.id IN "
+            "(SELECT id FROM r1_fts_pending) AND tsumiki_contains(r.f10, ?))");
+  EXPECT_EQ(Render(count.params), R"('"abc"', 'abc')");
 }
 
 }  // namespace
