@@ -70,6 +70,8 @@ test("a resident with a wrong attachment is told clearly, then applies and gets 
   await resident.goto(server.baseUrl + formPath);
   await resident.getByRole("heading", { name: "特別給付金 オンライン申請" }).waitFor();
   await axe(resident, "form (empty)");
+  // This form sends no confirmation e-mail, so the page promises none.
+  assert.equal(await resident.getByText(/確認メール/).count(), 0);
   await resident.getByRole("button", { name: "入力内容を確認する" }).click();
   await resident.getByRole("alert").getByText("次の項目をご確認ください。").waitFor();
   await axe(resident, "form (missing name)");
@@ -92,6 +94,7 @@ test("a resident with a wrong attachment is told clearly, then applies and gets 
   receipt = (await resident.locator(".receipt-number").textContent()).trim();
   assert.match(receipt, new RegExp(`^AP-${new Date().getFullYear()}-\\d{6}$`));
   await screenshot(resident, "public-04-receipt");
+  assert.equal(await resident.getByTestId("form-mail-sent").count(), 0);
   await axe(resident, "completion");
 
   const records = await callApi(page, "GET", "records.json", { app, query: 'name = "山田 花子"' });

@@ -8,6 +8,8 @@ export const theme: ThemeConfig = {
     fontSize: 15,
     borderRadius: 6,
     colorPrimary: "#1456c8",
+    // Links follow colorInfo (#1677ff, 4.1:1 on white) unless set: they take the primary blue.
+    colorLink: "#1456c8",
     // antd's light greys (placeholders, help texts, description labels) fall below WCAG AA
     // contrast (4.5:1) on white; these keep the same look a shade darker.
     colorTextPlaceholder: "#6b6b6b",

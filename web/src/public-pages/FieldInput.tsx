@@ -11,6 +11,8 @@ interface Props {
   error: string | undefined;
   accept: string;
   fileRules: string;
+  /** A sentence under the help text, e.g. that a confirmation e-mail goes to this address. */
+  note?: string;
   t: Translate;
   onChange: (value: FieldValue) => void;
 }
@@ -21,18 +23,24 @@ function Label({ field, t, htmlFor, as = "label" }: { field: PublicField; t: Tra
   return <label className="field-label" htmlFor={htmlFor}>{field.label} {badge}</label>;
 }
 
-export function FieldInput({ field, value, error, accept, fileRules, t, onChange }: Props) {
+export function FieldInput({ field, value, error, accept, fileRules, note, t, onChange }: Props) {
   const id = `f-${field.code}`;
   const helpId = field.help ? `${id}-help` : undefined;
+  const noteId = note ? `${id}-note` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId, field.type === "FILE" ? `${id}-rules` : undefined].filter(Boolean).join(" ") || undefined;
+  const describedBy = [helpId, noteId, errorId, field.type === "FILE" ? `${id}-rules` : undefined].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     "aria-describedby": describedBy,
     "aria-invalid": error ? true : undefined,
     "aria-required": field.required || undefined,
   };
-  const help = field.help ? <p className="field-help" id={helpId}>{field.help}</p> : null;
+  const help = (
+    <>
+      {field.help ? <p className="field-help" id={helpId}>{field.help}</p> : null}
+      {note ? <p className="field-help" id={noteId}>{note}</p> : null}
+    </>
+  );
   const errorText = error ? <p className="field-error" id={errorId}>{error}</p> : null;
   const text = typeof value === "string" ? value : "";
   const list = Array.isArray(value) ? (value as string[]) : [];

@@ -1,6 +1,7 @@
 // A public form: fill in → confirm → sent (receipt number). One idempotency key per filled-in
 // form, so pressing "Send" twice or retrying after a lost answer files one application.
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { confirmationMailAddress, confirmationMailField } from "./confirmationMail";
 import { displayValue, FieldInput, type FieldValue } from "./FieldInput";
 import { newIdempotencyKey, PublicError, publicApi, type PublicFormPage } from "./publicApi";
 import type { Lang, Translate } from "./messages";
@@ -154,6 +155,7 @@ export function FormPage({ token, lang, t, onLook }: Props) {
   };
 
   if (step === "done" && receipt) {
+    const mailedTo = confirmationMailAddress(page, values);
     return (
       <section aria-labelledby="done-title">
         <h2 id="done-title" ref={headingRef} tabIndex={-1}>{t("form.doneTitle")}</h2>
@@ -164,6 +166,7 @@ export function FormPage({ token, lang, t, onLook }: Props) {
             <p>{t("form.receiptHint")}</p>
           </div>
         ) : null}
+        {mailedTo ? <p data-testid="form-mail-sent">{t("form.mailSent", { address: mailedTo })}</p> : null}
         {receipt.completionMessage ? <p className="lead">{receipt.completionMessage}</p> : null}
       </section>
     );
@@ -196,6 +199,7 @@ export function FormPage({ token, lang, t, onLook }: Props) {
   }
 
   const errorCodes = Object.keys(errors);
+  const mailField = confirmationMailField(page);
   return (
     <form onSubmit={onNext} noValidate>
       {page.description ? <p className="lead">{page.description}</p> : null}
@@ -224,6 +228,7 @@ export function FormPage({ token, lang, t, onLook }: Props) {
           error={errors[f.code]}
           accept={accept}
           fileRules={fileRules}
+          note={f.code === mailField ? t("form.mailNote") : undefined}
           t={t}
           onChange={(v) => setValues((old) => ({ ...old, [f.code]: v }))}
         />

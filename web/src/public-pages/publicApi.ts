@@ -22,6 +22,8 @@ export interface PublicFormPage extends Look {
   fields: PublicField[];
   attachments: { maxBytes: number; maxCount: number; types: string[] };
   state: "open" | "notYetOpen" | "closed" | "full";
+  /** Present only when this form mails a confirmation and mail delivery is set up. */
+  confirmationMail?: { toField: string };
 }
 
 export interface LookupKeyField {

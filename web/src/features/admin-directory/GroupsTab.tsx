@@ -6,7 +6,8 @@ import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
 import { ErrorAlert } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { ApiErrorAlert, TableEmpty } from "./ApiErrorAlert";
+import { ApiErrorAlert } from "./ApiErrorAlert";
+import { TableEmpty } from "../../ui/TableEmpty";
 import { itemErrors } from "./directoryErrors";
 import type { DirectoryApi, DirectoryUser, Group } from "./directoryApi";
 

@@ -8,6 +8,7 @@ import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi, useSession } from "../../app/SessionProvider";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
+import { TableEmpty } from "../../ui/TableEmpty";
 import { useAsync } from "../../ui/useAsync";
 import { mailApi, type MailApi, type MailStatus, type OutboxMessage, type SmtpSettings } from "./mailApi";
 
@@ -164,7 +165,8 @@ function OutboxCard({ api, refreshKey }: { api: MailApi; refreshKey: number }) {
       void message.error(e instanceof Error ? e.message : String(e));
     }
   };
-  const tag = (s: MailStatus) => <Tag color={s === "sent" ? "green" : s === "failed" ? "red" : "blue"}>{t(`mail.status.${s}`)}</Tag>;
+  // Darker custom colours: antd's preset tags (e.g. #389e0d on pale green) fall below 4.5:1.
+  const tag = (s: MailStatus) => <Tag color={s === "sent" ? "#237804" : s === "failed" ? "#a8071a" : "#0958d9"}>{t(`mail.status.${s}`)}</Tag>;
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "");
   const counts = data.data?.counts;
 
@@ -185,7 +187,7 @@ function OutboxCard({ api, refreshKey }: { api: MailApi; refreshKey: number }) {
         size="small"
         loading={data.status === "loading"}
         dataSource={data.data?.messages ?? []}
-        locale={{ emptyText: status ? t("mail.emptyStatus") : t("mail.empty") }}
+        locale={{ emptyText: <TableEmpty text={status ? t("mail.emptyStatus") : t("mail.empty")} /> }}
         pagination={{ current: page, pageSize, total: Number(data.data?.totalCount ?? 0), onChange: setPage, showSizeChanger: false }}
         scroll={{ x: true }}
         columns={[
