@@ -257,7 +257,10 @@ Result<std::string> Params::RequiredString(std::string_view name) const {
 Result<std::optional<std::vector<json::value>>> Params::OptionalArray(std::string_view name) const {
   const json::value* v = Find(name);
   if (!v) return std::optional<std::vector<json::value>>();
-  json::value n = NormalizeQsArrays(*v);
+  // Query-string arrays ("a[0]=…") were made arrays when the query was parsed; a JSON body
+  // is taken as sent, so an object whose keys happen to be "0", "1"… (field codes, custom
+  // item codes) stays an object, and the records are not copied and walked once more.
+  const json::value& n = *v;
   if (n.is_array()) {
     return std::optional<std::vector<json::value>>(
         std::vector<json::value>(n.as_array().begin(), n.as_array().end()));
