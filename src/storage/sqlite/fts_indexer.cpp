@@ -194,12 +194,15 @@ Result<int64_t> FtsIndexer::Pass(int64_t& batch) {
       }
       const int64_t limit = batch;
       int64_t indexed = 0;
-      const auto start = std::chrono::steady_clock::now();
+      // Timed inside the work: Write may first wait for, and then share a group with, request
+      // writes, whose time says nothing about the batch size.
+      std::chrono::steady_clock::duration took{};
       TK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
+        const auto start = std::chrono::steady_clock::now();
         TK_ASSIGN_OR_RETURN(indexed, IndexQueued(c, app, limit));
+        took = std::chrono::steady_clock::now() - start;
         return Status::Ok();
       }));
-      const auto took = std::chrono::steady_clock::now() - start;
       if (took > options_.target_transaction) {
         batch = std::max(options_.min_batch, batch / 2);
       } else if (took < options_.target_transaction / 2) {
