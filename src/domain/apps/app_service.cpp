@@ -112,7 +112,7 @@ Result<App> AppService::Get(const Principal& who, int64_t id) {
   App app;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(app, LoadApp(tx, who, id, true));
-    return Status::Ok();
+    return CheckAppVisible(tx, who, app);
   }));
   return app;
 }
@@ -137,8 +137,10 @@ Result<SettingsDocument> AppService::GetSettings(const Principal& who, int64_t i
   SettingsDocument doc;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
-    if (stage == Stage::kPreview)
-      TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
+    // The administrators' notes are for app administrators even when deployed (as kintone).
+    bool manage_only = stage == Stage::kPreview || kind == "adminNotes";
+    TK_RETURN_IF_ERROR(manage_only ? CheckAppRight(tx, who, app, AppRight::kManage)
+                                   : CheckAppVisible(tx, who, app));
     TK_ASSIGN_OR_RETURN(auto body, tx.apps().LoadSettings(id, stage, kind));
     doc.body = body ? std::move(*body) : DefaultSettings(kind, app.name);
     doc.revision = stage == Stage::kLive ? app.live_revision : app.revision;

@@ -93,7 +93,8 @@ Result<FormService::FieldsResult> FormService::GetFields(const Principal& who, i
   FieldsResult out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
-    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
+    TK_RETURN_IF_ERROR(stage == Stage::kPreview ? CheckAppRight(tx, who, app, AppRight::kManage)
+                                                : CheckAppVisible(tx, who, app));
     TK_ASSIGN_OR_RETURN(FieldSet form, LoadForm(tx, registry_, id, stage));
     TK_ASSIGN_OR_RETURN(auto status, tx.apps().LoadSettings(id, stage, "status"));
     out.properties = form.PropertiesJson(LoadFeatures(status ? &*status : nullptr));
@@ -158,7 +159,8 @@ Result<FormService::FieldsResult> FormService::GetLayout(const Principal& who, i
   FieldsResult out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, stage == Stage::kLive));
-    if (stage == Stage::kPreview) TK_RETURN_IF_ERROR(CheckAppRight(tx, who, app, AppRight::kManage));
+    TK_RETURN_IF_ERROR(stage == Stage::kPreview ? CheckAppRight(tx, who, app, AppRight::kManage)
+                                                : CheckAppVisible(tx, who, app));
     TK_ASSIGN_OR_RETURN(auto layout, tx.apps().LoadSettings(id, stage, "layout"));
     out.properties = layout ? std::move(*layout) : json::object{{"layout", json::array()}};
     out.revision = stage == Stage::kLive ? app.live_revision : app.revision;
@@ -180,7 +182,7 @@ Result<int64_t> FormService::PutLayout(const Principal& who, int64_t id, const j
     Error errors = Error::Validation();
     json::array rows = layout.as_array();
     std::function<void(json::array&, const std::string&)> check = [&](json::array& elems,
-                                                                     const std::string& key) {
+                                                                      const std::string& key) {
       for (size_t i = 0; i < elems.size(); ++i) {
         std::string at = key + "[" + std::to_string(i) + "]";
         if (!elems[i].is_object()) {
@@ -233,7 +235,8 @@ Result<std::shared_ptr<const LiveForm>> FormService::Live(Transaction& tx, const
   TK_ASSIGN_OR_RETURN(auto status, tx.apps().LoadSettings(app.id, Stage::kLive, "status"));
   live->features = LoadFeatures(status ? &*status : nullptr);
   TK_ASSIGN_OR_RETURN(auto settings, tx.apps().LoadSettings(app.id, Stage::kLive, "settings"));
-  live->settings = settings ? std::move(*settings) : AppService::DefaultSettings("settings", app.name);
+  live->settings =
+      settings ? std::move(*settings) : AppService::DefaultSettings("settings", app.name);
   if (const json::value* p = live->settings.if_contains("numberPrecision")) {
     live->precision = NumberPrecision::FromJson(*p);
   }
@@ -241,8 +244,8 @@ Result<std::shared_ptr<const LiveForm>> FormService::Live(Transaction& tx, const
     std::vector<std::pair<int64_t, std::string>> states;
     for (const auto& kv : status->at("states").as_object()) {
       int64_t index = 0;
-      if (const json::value* i = kv.value().is_object() ? kv.value().as_object().if_contains("index")
-                                                        : nullptr) {
+      if (const json::value* i =
+              kv.value().is_object() ? kv.value().as_object().if_contains("index") : nullptr) {
         if (i->is_string()) index = std::atoll(std::string(i->as_string()).c_str());
         if (i->is_int64()) index = i->as_int64();
       }

@@ -90,6 +90,13 @@ Status CheckAppAccess(const Principal& who, const App& app) {
   return Error(ErrorCode::kTokenNotForApp);
 }
 
+Status CheckAppVisible(Transaction& tx, const Principal& who, const App& app) {
+  if (who.via_token || who.public_form || who.is_admin) return CheckAppAccess(who, app);
+  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app));
+  if (access.rights == 0) return Error(ErrorCode::kNoPrivilege);
+  return Status::Ok();
+}
+
 Status RequireUser(const Principal& who) {
   if (who.via_token || who.public_form) return Error(ErrorCode::kNoPrivilege);
   return Status::Ok();

@@ -44,6 +44,11 @@ common::Status CheckAppRight(Transaction& tx, const Principal& who, const App& a
 // The app is addressable by `who` at all: any user, or a token granted on this app with any
 // right (GAIA_IA02 otherwise). Endpoints then check the right they need.
 common::Status CheckAppAccess(const Principal& who, const App& app);
+// The app's live definition (app.json, fields, layout, views, settings) may be read by `who`:
+// a user holding any right on it (as apps.json lists it), an administrator, or a token or
+// public form CheckAppAccess let through. CB_NO02 otherwise, so a user without rights does
+// not learn an app's fields.
+common::Status CheckAppVisible(Transaction& tx, const Principal& who, const App& app);
 // For endpoints that accept no API tokens (apps.json, creating apps): CB_NO02 for tokens.
 common::Status RequireUser(const Principal& who);
 common::Status RequireAdmin(const Principal& who);

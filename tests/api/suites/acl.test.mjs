@@ -241,3 +241,31 @@ test("a non-preview PUT changes the permissions and deploys the app", async () =
   const live = await admin.app.getFieldAcl({ app: other });
   assert.equal(live.rights[0].entities[0].accessibility, "READ");
 });
+
+test("an app's definition is read only by those with a right on it; its admin notes only by its administrators", async () => {
+  const defs = await createApp(admin, "Definitions", FIELDS);
+  const reads = [
+    ["GET", `/k/v1/app.json?id=${defs}`],
+    ["GET", `/k/v1/app/form/fields.json?app=${defs}`],
+    ["GET", `/k/v1/app/form/layout.json?app=${defs}`],
+    ["GET", `/k/v1/app/views.json?app=${defs}`],
+    ["GET", `/k/v1/app/settings.json?app=${defs}`],
+  ];
+  const notes = ["GET", `/k/v1/app/adminNotes.json?app=${defs}`];
+  const status = async (auth, [method, path]) => (await raw(server.baseUrl, method, path, { auth })).status;
+  // By default everyone may view the records: the definition is readable, the notes are not.
+  for (const r of reads) assert.equal(await status(STAFF, r), 200, r[1]);
+  assert.equal(await status(STAFF, notes), 403);
+  // With no right at all, nothing about the app is told.
+  await admin.app.updateAppAcl({ app: defs, rights: [{ entity: { type: "CREATOR", code: null }, appEditable: true, recordViewable: true }] });
+  await deploy(admin, defs);
+  for (const r of reads) {
+    const answer = await raw(server.baseUrl, r[0], r[1], { auth: STAFF });
+    assert.equal(answer.status, 403, r[1]);
+    assert.equal(answer.json.code, "CB_NO02");
+  }
+  assert.equal((await admin.app.getApps({ ids: [defs] })).apps.length, 1);
+  assert.equal((await staff.app.getApps({ ids: [defs] })).apps.length, 0);
+  // The app's administrator (here the creator, and any system administrator) reads all of it.
+  for (const r of [...reads, notes]) assert.equal(await status(undefined, r), 200, r[1]);
+});
