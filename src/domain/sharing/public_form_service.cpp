@@ -148,6 +148,15 @@ Result<json::object> PublicFormService::Describe(std::string_view token) {
         fields.push_back(FieldJson(*def, pf));
     }
     out["fields"] = std::move(fields);
+    // The page tells the resident a confirmation mail will come, and to which field's
+    // address, only when this form sends one.
+    const ConfirmationMail& mail = p.settings.mail;
+    bool mail_field_published =
+        std::any_of(p.settings.fields.begin(), p.settings.fields.end(),
+                    [&](const PublishedField& pf) { return pf.code == mail.to_field; });
+    if (mail.enabled && mail_field_published) {
+      out["confirmationMail"] = json::object{{"toField", mail.to_field}};
+    }
     json::array types;
     for (const std::string& t : p.settings.attachments.types) types.push_back(json::value(t));
     out["attachments"] = json::object{{"maxBytes", p.settings.attachments.max_bytes},

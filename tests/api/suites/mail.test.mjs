@@ -167,6 +167,14 @@ test("form confirmation settings: recipient field and placeholders checked when 
   assert.equal(created.status, 200, created.text);
   assert.deepEqual(created.json.settings.confirmationMail, MAIL);
   token = created.json.token;
+  // The resident's page is told which field's address receives the confirmation; a form
+  // without one says nothing of a mail.
+  const page = await raw(server.baseUrl, "GET", `/api/public/form.json?token=${token}`, { auth: null });
+  assert.deepEqual(page.json.confirmationMail, { toField: "email" });
+  const silent = await publish(server.baseUrl, app, "form", formSettings({ ...MAIL, enabled: false }));
+  const quiet = await raw(server.baseUrl, "GET", `/api/public/form.json?token=${silent.json.token}`, { auth: null });
+  assert.equal(quiet.status, 200, quiet.text);
+  assert.equal(quiet.json.confirmationMail, undefined);
 });
 
 test("a submission queues its confirmation with the record; it arrives in Japanese with the receipt", async () => {
