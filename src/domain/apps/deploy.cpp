@@ -6,12 +6,48 @@
 #include "domain/apps/form_service.h"
 #include "domain/permissions/access.h"
 #include "domain/permissions/acl_repository.h"
+#include "domain/records/record_context.h"
+#include "domain/records/record_schema_lookup.h"
+#include "query/compiler.h"
+#include "query/sqlite_dialect.h"
 
 namespace domain {
 
 namespace json = boost::json;
 using common::Error;
 using common::Status;
+
+namespace {
+
+// Only field references matter here: entity codes were checked when the rule was saved.
+class NoEntities final : public query::EntityResolver {
+ public:
+  std::optional<int64_t> Find(query::EntityKind, std::string_view) const override {
+    return std::nullopt;
+  }
+};
+
+// A record-permission condition naming a field this deploy removes (or whose type no longer
+// takes its operator) would fail every query of the users it restricts: the deploy is
+// refused with the query error, before anything changes.
+Status CheckRecordAclConditions(Transaction& tx, const Principal& who, int64_t app,
+                                const FieldSet& form, int64_t now) {
+  TK_ASSIGN_OR_RETURN(AppAcls acls, tx.acls().Load(app, Stage::kPreview));
+  FormSchemaLookup lookup(app, form, {});
+  NoEntities entities;
+  query::QueryContext qc = MakeQueryContext(who, now, entities, {});
+  query::SqliteDialect dialect;
+  for (size_t i = 0; i < acls.records.size(); ++i) {
+    auto compiled = query::CompileCondition(acls.records[i].subject, lookup, qc, dialect);
+    if (!compiled.ok()) {
+      return Error(compiled.error())
+          .WithDetail("record/acl.json rights[" + std::to_string(i) + "].filterCond");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>& targets,
                           bool revert) {
@@ -30,6 +66,7 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
         }
       } else {
         TK_ASSIGN_OR_RETURN(FieldSet after, LoadForm(tx, registry_, app.id, Stage::kPreview));
+        TK_RETURN_IF_ERROR(CheckRecordAclConditions(tx, who, app.id, after, clock_.NowSeconds()));
         std::optional<FieldSet> before;
         if (app.deployed()) {
           TK_ASSIGN_OR_RETURN(before, LoadForm(tx, registry_, app.id, Stage::kLive));
@@ -41,7 +78,8 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
         TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
         // Permissions go live with the form they refer to.
         TK_RETURN_IF_ERROR(tx.acls().Copy(app.id, Stage::kPreview, Stage::kLive));
-        TK_ASSIGN_OR_RETURN(auto settings, tx.apps().LoadSettings(app.id, Stage::kLive, "settings"));
+        TK_ASSIGN_OR_RETURN(auto settings,
+                            tx.apps().LoadSettings(app.id, Stage::kLive, "settings"));
         if (settings) {
           if (auto* n = settings->if_contains("name"); n && n->is_string()) {
             app.name = std::string(n->as_string());

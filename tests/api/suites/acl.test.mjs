@@ -269,3 +269,34 @@ test("an app's definition is read only by those with a right on it; its admin no
   // The app's administrator (here the creator, and any system administrator) reads all of it.
   for (const r of [...reads, notes]) assert.equal(await status(undefined, r), 200, r[1]);
 });
+
+test("a deploy that would remove a field a record-permission condition names is refused, and nothing changes", async () => {
+  const guarded = await createApp(admin, "Guarded", {
+    ...FIELDS,
+    dept: { type: "SINGLE_LINE_TEXT", code: "dept", label: "Dept" },
+  });
+  await admin.app.updateRecordAcl({
+    app: guarded,
+    rights: [{ filterCond: 'dept = "welfare"', entities: [{ entity: { type: "USER", code: STAFF.username }, viewable: false, editable: false, deletable: false }] }],
+  });
+  await deploy(admin, guarded);
+  await admin.record.addRecords({ app: guarded, records: [{ title: { value: "open" }, dept: { value: "tax" } }, { title: { value: "secret" }, dept: { value: "welfare" } }] });
+  const seen = async () => (await staff.record.getRecords({ app: guarded, query: "order by $id asc" })).records.map((r) => r.title.value);
+  assert.deepEqual(await seen(), ["open"]);
+
+  await admin.app.deleteFormFields({ app: guarded, fields: ["dept"] });
+  const refused = await call("POST", "/k/v1/preview/app/deploy.json", { apps: [{ app: guarded }] });
+  assert.equal(refused.status, 400, refused.text);
+  assert.match(refused.json.message, /dept/);
+  const status = await call("GET", `/k/v1/preview/app/deploy.json?apps[0]=${guarded}`);
+  assert.equal(status.json.apps[0].status, "FAIL");
+  // The live app is as before: the field is there and the staff member still sees only "open".
+  assert.ok("dept" in (await admin.app.getFormFields({ app: guarded })).properties);
+  assert.deepEqual(await seen(), ["open"]);
+
+  // With the condition changed first, the field goes.
+  await admin.app.updateRecordAcl({ app: guarded, rights: [] });
+  await deploy(admin, guarded);
+  assert.ok(!("dept" in (await admin.app.getFormFields({ app: guarded })).properties));
+  assert.deepEqual(await seen(), ["open", "secret"]);
+});
