@@ -300,3 +300,26 @@ test("a deploy that would remove a field a record-permission condition names is 
   assert.ok(!("dept" in (await admin.app.getFormFields({ app: guarded })).properties));
   assert.deepEqual(await seen(), ["open", "secret"]);
 });
+
+test("a field's permissions follow it when its code is renamed", async () => {
+  const renamed = await createApp(admin, "Renamed", { ...FIELDS, secret: { type: "SINGLE_LINE_TEXT", code: "secret", label: "Secret" } });
+  await admin.app.updateFieldAcl({
+    app: renamed,
+    rights: [{ code: "secret", entities: [
+      { entity: { type: "USER", code: STAFF.username }, accessibility: "NONE" },
+      { entity: { type: "GROUP", code: "everyone" }, accessibility: "WRITE" },
+    ] }],
+  });
+  await deploy(admin, renamed);
+  const { id } = await admin.record.addRecord({ app: renamed, record: { title: { value: "t" }, secret: { value: "hidden" } } });
+  assert.ok(!("secret" in (await staff.record.getRecord({ app: renamed, id })).record));
+
+  await admin.app.updateFormFields({ app: renamed, properties: { secret: { type: "SINGLE_LINE_TEXT", code: "secret2" } } });
+  await deploy(admin, renamed);
+  const seen = (await staff.record.getRecord({ app: renamed, id })).record;
+  assert.ok(!("secret2" in seen) && !("secret" in seen), JSON.stringify(Object.keys(seen)));
+  assert.deepEqual((await admin.app.getFieldAcl({ app: renamed })).rights.map((r) => r.code), ["secret2"]);
+  // Deleting the field drops its rule: a new field of the old code starts without one.
+  await admin.app.deleteFormFields({ app: renamed, fields: ["secret2"] });
+  assert.deepEqual((await admin.app.getFieldAcl({ app: renamed, preview: true })).rights, []);
+});
