@@ -9,27 +9,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { ADMIN, startServer } from "../lib/server.mjs";
+import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { pick } from "../lib/apps.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const server = await startServer();
 const real = server.kind === "real";
 const { page, consoleErrors } = await launch();
 const TANAKA = { username: "tanaka", password: "Joho-Seisaku-2026!", name: "田中 太郎" };
 const STAFF = { username: "kubo", password: "Sodan-Madoguchi-2026", name: "久保 一郎" };
-
-async function axe(p, name) {
-  await p.evaluate(axeSource + ";0");
-  const result = await p.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const problems = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${n.any[0]?.message ?? ""})`).join(", ")}`);
-  assert.deepEqual(problems, [], `${name}: axe violations`);
-}
 
 /** cybozu User API (/v1/…) from the signed-in page. */
 async function userApi(method, path, params = {}) {
@@ -206,7 +195,7 @@ test("an organisation moves, and a refused delete shows the server's reason", { 
   await page.getByTestId("org-error").getByText("下位の組織があるため削除できません。").waitFor();
   await screenshot(page, "directory-05-org-delete-refused");
   assert.equal(await parentOf("somu"), "honcho");
-  await axe(page, "organisations (ja)");
+  await expectNoAxeViolations(page, "organisations (ja)");
 
   // 総務部 has nothing below it any more, so it goes.
   await orgNode("総務部 (somu)").click();
@@ -237,7 +226,7 @@ test("the memberships CSV is exported, changed, checked and imported", { skip: !
   assert.ok(await page.getByTestId("directory-apply").isDisabled());
   await page.getByTestId("directory-import-result").scrollIntoViewIfNeeded();
   await screenshot(page, "directory-06-import-problems");
-  await axe(page, "import problems (ja)");
+  await expectNoAxeViolations(page, "import problems (ja)");
 
   // The reshuffle: tanaka moves to 財政課 as 課長. Checked first — nothing changes — then applied.
   const changed = exported.replace(/tanaka,joho,,true/, "tanaka,zaisei,kacho,true");
@@ -274,7 +263,7 @@ test("in English at 200 % zoom the screens wrap and pass axe", { skip: !real && 
     await page.goto(`${server.baseUrl}${path}`);
     await ready();
     assert.ok((await overflow()) <= 1, `${path} scrolls sideways by ${await overflow()} px`);
-    await axe(page, `${path} (en)`);
+    await expectNoAxeViolations(page, `${path} (en)`);
   }
   await page.goto(`${server.baseUrl}/admin/users`);
   await page.getByRole("cell", { name: "tanaka", exact: true }).waitFor();
@@ -303,7 +292,7 @@ test("in English at 200 % zoom the screens wrap and pass axe", { skip: !real && 
   await page.locator(".ant-select-item-option", { hasText: "日本語" }).click();
   await page.goto(`${server.baseUrl}/admin/users`);
   await page.getByRole("cell", { name: "tanaka", exact: true }).waitFor();
-  await axe(page, "users (ja)");
+  await expectNoAxeViolations(page, "users (ja)");
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });
 

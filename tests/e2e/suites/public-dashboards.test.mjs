@@ -5,25 +5,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { ADMIN, startServer } from "../lib/server.mjs";
+import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { callApi, createAppByApi } from "../lib/apps.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const server = await startServer();
 const { context, page, consoleErrors } = await launch();
 let app, dashboardPath;
-
-async function axe(p, name) {
-  await p.evaluate(axeSource + ";0");
-  const result = await p.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const problems = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(problems, [], `${name}: axe violations`);
-}
 
 test("an administrator builds, previews and publishes a dashboard", async () => {
   await signIn(page, server.baseUrl, ADMIN);
@@ -68,12 +57,12 @@ test("a resident sees the table and the chart, in Japanese and English, and down
   assert.ok(chunks.some((u) => /dashboardChart/.test(u)), "the chart code is loaded on demand");
   assert.ok(chunks.every((u) => u.startsWith(server.baseUrl)), "nothing is loaded from elsewhere");
   await screenshot(resident, "public-dashboard-03-resident-ja");
-  await axe(resident, "dashboard (ja)");
+  await expectNoAxeViolations(resident, "dashboard (ja)");
 
   await resident.getByRole("button", { name: "Show in English" }).click();
   await resident.getByRole("table", { name: "給付金の申請状況 (table)" }).waitFor();
   await resident.getByRole("rowheader", { name: "Received" }).waitFor();
-  await axe(resident, "dashboard (en)");
+  await expectNoAxeViolations(resident, "dashboard (en)");
   await screenshot(resident, "public-dashboard-04-resident-en");
 
   const [download] = await Promise.all([resident.waitForEvent("download"), resident.getByTestId("dashboard-csv").click()]);

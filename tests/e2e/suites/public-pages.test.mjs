@@ -5,29 +5,16 @@
 // violations, in Japanese and English, and fits a phone screen.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { ADMIN, startServer } from "../lib/server.mjs";
+import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const server = await startServer();
 const { context, page, consoleErrors } = await launch();
 let app, formPath, lookupPath, receipt;
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-
-// axe-core runs through the DevTools protocol, so the page's strict CSP does not block it.
-async function axe(p, name) {
-  await p.evaluate(axeSource + ";0");
-  const result = await p.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
-  );
-  const problems = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(problems, [], `${name}: axe violations`);
-}
 
 const overflow = (p) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -69,23 +56,23 @@ test("a resident with a wrong attachment is told clearly, then applies and gets 
   const resident = await context.newPage();
   await resident.goto(server.baseUrl + formPath);
   await resident.getByRole("heading", { name: "特別給付金 オンライン申請" }).waitFor();
-  await axe(resident, "form (empty)");
+  await expectNoAxeViolations(resident, "form (empty)");
   // This form sends no confirmation e-mail, so the page promises none.
   assert.equal(await resident.getByText(/確認メール/).count(), 0);
   await resident.getByRole("button", { name: "入力内容を確認する" }).click();
   await resident.getByRole("alert").getByText("次の項目をご確認ください。").waitFor();
-  await axe(resident, "form (missing name)");
+  await expectNoAxeViolations(resident, "form (missing name)");
   await resident.getByLabel(/^氏名/).fill("山田 花子");
   await resident.getByLabel(/^生年月日/).fill("1980-01-02");
   await resident.getByLabel(/^本人確認書類/).setInputFiles({ name: "免許証.pdf", mimeType: "application/pdf", buffer: Buffer.from("this is a plain text file") });
   await resident.getByRole("button", { name: "入力内容を確認する" }).click();
   await resident.getByRole("heading", { name: "入力内容の確認" }).waitFor();
-  await axe(resident, "confirmation");
+  await expectNoAxeViolations(resident, "confirmation");
   await resident.getByRole("button", { name: "送信する" }).click();
   const alert = resident.getByRole("alert");
   await alert.getByText(/「免許証\.pdf」は受け付けられないファイル形式です/).waitFor();
   await screenshot(resident, "public-03-wrong-attachment");
-  await axe(resident, "form (wrong file)");
+  await expectNoAxeViolations(resident, "form (wrong file)");
 
   await resident.getByLabel(/^本人確認書類/).setInputFiles({ name: "免許証.pdf", mimeType: "application/pdf", buffer: pdf });
   await resident.getByRole("button", { name: "入力内容を確認する" }).click();
@@ -95,7 +82,7 @@ test("a resident with a wrong attachment is told clearly, then applies and gets 
   assert.match(receipt, new RegExp(`^AP-${new Date().getFullYear()}-\\d{6}$`));
   await screenshot(resident, "public-04-receipt");
   assert.equal(await resident.getByTestId("form-mail-sent").count(), 0);
-  await axe(resident, "completion");
+  await expectNoAxeViolations(resident, "completion");
 
   const records = await callApi(page, "GET", "records.json", { app, query: 'name = "山田 花子"' });
   assert.equal(records.body.records.length, 1, "a double click filed one application");
@@ -124,13 +111,13 @@ test("a resident looks up with wrong and then right details, in Japanese and Eng
   await resident.setViewportSize({ width: 375, height: 740 });
   await resident.goto(server.baseUrl + lookupPath);
   await resident.getByRole("heading", { name: "申請状況の確認" }).waitFor();
-  await axe(resident, "look-up (empty)");
+  await expectNoAxeViolations(resident, "look-up (empty)");
   await resident.getByLabel(/^受付番号/).fill(receipt.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))));
   await resident.getByLabel(/^生年月日/).fill("1980-01-03");
   await resident.getByRole("button", { name: "照会する" }).click();
   await resident.getByRole("alert").getByText("入力された内容に一致する申請は見つかりませんでした。").waitFor();
   await screenshot(resident, "public-05-lookup-not-found");
-  await axe(resident, "look-up (not found)");
+  await expectNoAxeViolations(resident, "look-up (not found)");
   await resident.getByLabel(/^生年月日/).fill("1980-01-02");
   await resident.getByRole("button", { name: "照会する" }).click();
   await resident.getByRole("heading", { name: "申請の状況" }).waitFor();
@@ -139,12 +126,12 @@ test("a resident looks up with wrong and then right details, in Japanese and Eng
   assert.match(result, /審査しています/);
   assert.equal(await overflow(resident), 0, "fits a phone screen");
   await screenshot(resident, "public-06-lookup-found-phone");
-  await axe(resident, "look-up (found)");
+  await expectNoAxeViolations(resident, "look-up (found)");
 
   await resident.getByRole("button", { name: "English" }).click();
   await resident.getByRole("button", { name: "Check another application" }).waitFor();
   assert.equal(await resident.evaluate(() => document.documentElement.lang), "en");
-  await axe(resident, "look-up (English)");
+  await expectNoAxeViolations(resident, "look-up (English)");
   await resident.close();
 });
 
@@ -175,7 +162,7 @@ test("repeated wrong details are slowed down", async () => {
   await resident.getByLabel(/^生年月日/).fill("1980-01-02");
   await resident.getByRole("button", { name: "照会する" }).click();
   await resident.getByRole("alert").getByText(/しばらく時間をおいてから/).waitFor();
-  await axe(resident, "look-up (rate limited)");
+  await expectNoAxeViolations(resident, "look-up (rate limited)");
   await screenshot(resident, "public-07-rate-limited");
   await resident.close();
 });

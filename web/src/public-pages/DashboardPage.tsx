@@ -2,8 +2,9 @@
 // alternative), the time they were computed, and open-data downloads. The chart library is
 // loaded only here, on demand.
 import { useEffect, useRef, useState } from "react";
-import { PublicError, publicApi, type Bilingual, type PublicDashboardPage } from "./publicApi";
+import { publicApi, type Bilingual, type PublicDashboardPage } from "./publicApi";
 import type { Lang, Translate } from "./messages";
+import { usePublicPage } from "./usePublicPage";
 
 interface Props {
   token: string;
@@ -52,23 +53,7 @@ function Chart({ page, lang, t }: { page: PublicDashboardPage; lang: Lang; t: Tr
 }
 
 export function DashboardPage({ token, lang, t, onLook }: Props) {
-  const [page, setPage] = useState<PublicDashboardPage | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    publicApi.dashboard(token, lang).then(
-      (p) => {
-        if (!live) return;
-        setPage(p);
-        onLook(p);
-      },
-      (e: PublicError) => live && setLoadError(e.status === 0 ? t("network") : e.message || t("notFound")),
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, lang, t, onLook]);
+  const { page, loadError } = usePublicPage(publicApi.dashboard, token, lang, t, onLook);
 
   if (loadError) return <p className="notice notice-error" role="alert">{loadError}</p>;
   if (!page) return <p className="notice" role="status">{t("loading")}</p>;

@@ -1,10 +1,11 @@
 // A public form: fill in → confirm → sent (receipt number). One idempotency key per filled-in
 // form, so pressing "Send" twice or retrying after a lost answer files one application.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { confirmationMailAddress, confirmationMailField } from "./confirmationMail";
 import { displayValue, FieldInput, type FieldValue } from "./FieldInput";
 import { newIdempotencyKey, PublicError, publicApi, type PublicFormPage } from "./publicApi";
 import type { Lang, Translate } from "./messages";
+import { usePublicPage } from "./usePublicPage";
 
 interface Props {
   token: string;
@@ -35,9 +36,16 @@ function isEmpty(v: FieldValue) {
 }
 
 export function FormPage({ token, lang, t, onLook }: Props) {
-  const [page, setPage] = useState<PublicFormPage | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, FieldValue>>({});
+  // The page's defaults fill the form once loaded; what the resident typed is kept.
+  const onLoaded = useCallback(
+    (p: PublicFormPage | null) => {
+      onLook(p);
+      if (p) setValues((old) => Object.fromEntries(p.fields.map((f) => [f.code, old[f.code] ?? initialValue(f.type, f.defaultValue)])));
+    },
+    [onLook],
+  );
+  const { page, loadError } = usePublicPage(publicApi.form, token, lang, t, onLoaded);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>("fill");
@@ -46,22 +54,6 @@ export function FormPage({ token, lang, t, onLook }: Props) {
   const keyRef = useRef<string>(newIdempotencyKey());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    publicApi.form(token, lang).then(
-      (p) => {
-        if (!live) return;
-        setPage(p);
-        onLook(p);
-        setValues((old) => Object.fromEntries(p.fields.map((f) => [f.code, old[f.code] ?? initialValue(f.type, f.defaultValue)])));
-      },
-      (e: PublicError) => live && setLoadError(e.status === 0 ? t("network") : e.message || t("notFound")),
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, lang, t, onLook]);
 
   useEffect(() => {
     if (step !== "fill") headingRef.current?.focus();

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { PublicError, publicApi, type LookupResult, type PublicLookupPage } from "./publicApi";
 import type { Lang, Translate } from "./messages";
+import { usePublicPage } from "./usePublicPage";
 
 interface Props {
   token: string;
@@ -12,29 +13,13 @@ interface Props {
 }
 
 export function LookupPage({ token, lang, t, onLook }: Props) {
-  const [page, setPage] = useState<PublicLookupPage | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { page, loadError } = usePublicPage(publicApi.lookup, token, lang, t, onLook);
   const [keys, setKeys] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<LookupResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    publicApi.lookup(token, lang).then(
-      (p) => {
-        if (!live) return;
-        setPage(p);
-        onLook(p);
-      },
-      (e: PublicError) => live && setLoadError(e.status === 0 ? t("network") : e.message || t("notFound")),
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, lang, t, onLook]);
 
   useEffect(() => {
     if (error) messageRef.current?.focus();

@@ -28,22 +28,46 @@ export function errorMessage(error: unknown, networkText: string): string {
   return String(error);
 }
 
-export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+interface ErrorAlertProps {
+  error: unknown;
+  onRetry?: () => void;
+  onClose?: () => void;
+  /** A refused write: the server's message as the title and each field's message listed below,
+   *  since the user fixes the input from them (directory screens). */
+  fieldMessages?: boolean;
+  testId?: string;
+}
+
+/** An error with the id to quote to support; announced to screen readers when it appears. */
+export function ErrorAlert({ error, onRetry, onClose, fieldMessages, testId }: ErrorAlertProps) {
   const { t } = useI18n();
   const id = isApiError(error) && error.id ? t("common.errorId", { id: error.id }) : undefined;
+  const message = errorMessage(error, t("common.networkError"));
+  const details = fieldMessages && isApiError(error) && error.errors ? [...new Set(Object.values(error.errors).flatMap((e) => e.messages))] : [];
+  const description = fieldMessages ? (
+    details.length || id ? (
+      <>
+        {details.length ? <ul className="plain-list">{details.map((d) => <li key={d}>{d}</li>)}</ul> : null}
+        {id ? <div className="error-id">{id}</div> : null}
+      </>
+    ) : undefined
+  ) : (
+    <>
+      <div>{message}</div>
+      {id && <div className="error-id">{id}</div>}
+    </>
+  );
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      title={t("common.errorTitle")}
-      description={
-        <>
-          <div>{errorMessage(error, t("common.networkError"))}</div>
-          {id && <div className="error-id">{id}</div>}
-        </>
-      }
+      title={fieldMessages ? message : t("common.errorTitle")}
+      description={description}
+      closable={onClose ? { onClose } : undefined}
       action={onRetry && <Button onClick={onRetry}>{t("common.retry")}</Button>}
+      data-testid={testId}
+      style={fieldMessages ? { marginBottom: 12 } : undefined}
     />
   );
 }

@@ -3,18 +3,14 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Space } from "antd";
 import { useI18n } from "../../app/I18nProvider";
+import { saveBlob } from "../../lib/saveBlob";
 import { recoveryCodesText } from "./totpText";
 
 export function RecoveryCodes({ codes, account, onDone }: { codes: string[]; account: string; onDone: () => void }) {
   const { t } = useI18n();
   const download = () => {
     const text = recoveryCodesText(t("account.recoveryFileHeading", { account }), codes);
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `tsumiki-recovery-codes-${account}.txt`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(new Blob([text], { type: "text/plain;charset=utf-8" }), `tsumiki-recovery-codes-${account}.txt`);
   };
   return (
     <section aria-labelledby="recovery-title" data-testid="recovery-codes">

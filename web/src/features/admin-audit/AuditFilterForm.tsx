@@ -1,6 +1,6 @@
 // The audit search: user, action (one or a family), app, and a range of days. Submitting
 // writes the search to the address bar; the page reads it from there.
-import { Button, DatePicker, Form, Input, Select, Space } from "antd";
+import { Button, DatePicker, Form, Input, Select, Space, type SelectProps } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import type { App } from "../../api/types";
@@ -9,6 +9,22 @@ import { actionLabel, AUDIT_ACTION_PREFIXES, AUDIT_ACTIONS, familyLabel } from "
 import { emptySearch, type AuditSearch } from "./auditQuery";
 
 const DAY = "YYYY-MM-DD";
+
+type SelectOptions = SelectProps<string>["options"];
+
+/** A choice that may be left empty ("any"), searchable by its label; "" when cleared. */
+function SearchableSelect({ id, value, placeholder, options, onChange }: {
+  id: string;
+  value: string;
+  placeholder: string;
+  options: SelectOptions;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Select id={id} value={value || undefined} placeholder={placeholder} allowClear showSearch={{ optionFilterProp: "label" }}
+      onChange={(v?: string) => onChange(v ?? "")} options={options} />
+  );
+}
 
 export function AuditFilterForm({ initial, apps, fieldErrors, onSearch }: {
   initial: AuditSearch;
@@ -35,13 +51,11 @@ export function AuditFilterForm({ initial, apps, fieldErrors, onSearch }: {
         <Input id="audit-user" value={s.user} placeholder={t("audit.userPlaceholder")} onChange={(e) => set({ user: e.target.value })} autoComplete="off" />
       </Form.Item>
       <Form.Item label={t("audit.action")} htmlFor="audit-action" validateStatus={status("action")} help={help("action")}>
-        <Select
+        <SearchableSelect
           id="audit-action"
-          value={s.action || undefined}
+          value={s.action}
           placeholder={t("audit.anyAction")}
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          onChange={(v?: string) => set({ action: v ?? "" })}
+          onChange={(action) => set({ action })}
           options={[
             { label: t("audit.families"), options: AUDIT_ACTION_PREFIXES.map((p) => ({ value: p, label: `${familyLabel(t, p)} (${p}*)` })) },
             { label: t("audit.actions"), options: AUDIT_ACTIONS.map((a) => ({ value: a, label: `${actionLabel(t, a)} (${a})` })) },
@@ -49,13 +63,11 @@ export function AuditFilterForm({ initial, apps, fieldErrors, onSearch }: {
         />
       </Form.Item>
       <Form.Item label={t("audit.app")} htmlFor="audit-app" validateStatus={status("app")} help={help("app")}>
-        <Select
+        <SearchableSelect
           id="audit-app"
-          value={s.app || undefined}
+          value={s.app}
           placeholder={t("audit.anyApp")}
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          onChange={(v?: string) => set({ app: v ?? "" })}
+          onChange={(app) => set({ app })}
           options={apps.map((a) => ({ value: a.appId, label: `${a.name} (${a.appId})` }))}
         />
       </Form.Item>

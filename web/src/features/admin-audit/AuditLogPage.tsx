@@ -9,6 +9,7 @@ import { isApiError, ErrorCodes } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi, useSession } from "../../app/SessionProvider";
 import { splitFormErrors } from "../../lib/formErrors";
+import { saveBlob } from "../../lib/saveBlob";
 import { ErrorAlert, errorMessage } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
 import { auditApi } from "./auditApi";
@@ -24,15 +25,6 @@ function serverFieldErrors(error: unknown): { byField: Record<string, string[]>;
   if (!isApiError(error, ErrorCodes.invalidInput)) return { byField: {}, other: [] };
   const split = splitFormErrors(error.errors, Object.keys(FIELD_OF));
   return { byField: Object.fromEntries(Object.entries(split.byField).map(([k, v]) => [FIELD_OF[k]!, v])), other: split.other };
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function AuditLog() {
@@ -59,7 +51,7 @@ function AuditLog() {
     setExporting(true);
     setExportError(null);
     try {
-      download(await api.exportCsv(apiFilter(search)), "audit-log.csv");
+      saveBlob(await api.exportCsv(apiFilter(search)), "audit-log.csv");
     } catch (error) {
       setExportError(errorMessage(error, t("common.networkError")));
     } finally {

@@ -5,10 +5,11 @@ import { Alert, Button, Card, Radio, Space, Spin, Table } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useState } from "react";
 import { isApiError } from "../../api/errors";
+import { ErrorAlert } from "../../ui/PageState";
 import { useI18n } from "../../app/I18nProvider";
 import { parseCsv } from "../../lib/csv";
+import { saveBlob } from "../../lib/saveBlob";
 import { decodeText } from "../../lib/textDecode";
-import { ApiErrorAlert } from "./ApiErrorAlert";
 import { importProblems, type RowProblem } from "./directoryErrors";
 import type { DirectoryApi, DirectoryCsvKind, ImportSummary } from "./directoryApi";
 
@@ -55,13 +56,7 @@ function ExportCard({ api }: { api: DirectoryApi }) {
     setBusy(true);
     setFailure(null);
     try {
-      const blob = await api.exportCsv(kind);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `${kind}.csv`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await api.exportCsv(kind), `${kind}.csv`);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -71,7 +66,7 @@ function ExportCard({ api }: { api: DirectoryApi }) {
   return (
     <Card title={<h2 className="card-title">{t("directory.file.exportTitle")}</h2>}>
       <p>{t("directory.file.exportLead")}</p>
-      {failure ? <ApiErrorAlert error={failure} /> : null}
+      {failure ? <ErrorAlert fieldMessages error={failure} /> : null}
       <KindPicker name="export-kind" value={kind} onChange={setKind} />
       <Button icon={<DownloadOutlined aria-hidden />} loading={busy} onClick={() => void download()} data-testid="directory-export">
         {t("directory.file.download", { kind: t(`directory.file.kind.${kind}`) })}
@@ -152,7 +147,7 @@ function ImportCard({ api, onImported }: Props) {
           <Alert type="info" showIcon title={t("directory.file.checkPassed", { ...counts(outcome.summary) })} description={t("directory.file.checkPassedHelp")} />
         ) : null}
         {outcome?.step === "applied" ? <Alert type="success" showIcon title={t("directory.file.applied", { ...counts(outcome.summary) })} /> : null}
-        {outcome?.step === "failed" ? <ApiErrorAlert error={outcome.error} /> : null}
+        {outcome?.step === "failed" ? <ErrorAlert fieldMessages error={outcome.error} /> : null}
         {outcome?.step === "problems" ? <ProblemList problems={outcome.problems} /> : null}
       </div>
     </Card>

@@ -2,13 +2,11 @@
 import { App as AntApp, Button, Form, Input, Modal, Popconfirm, Space, Table } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useState } from "react";
-import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
 import { ErrorAlert } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { ApiErrorAlert } from "./ApiErrorAlert";
 import { TableEmpty } from "../../ui/TableEmpty";
-import { itemErrors } from "./directoryErrors";
+import { useDirectoryWrite } from "./useDirectoryWrite";
 import type { DirectoryApi, DirectoryUser, Group } from "./directoryApi";
 
 interface Props {
@@ -40,7 +38,7 @@ export function GroupsTab({ api, groups, onChanged }: Props) {
         <span className="shell-spacer" />
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing("new")}>{t("directory.group.add")}</Button>
       </div>
-      {failure ? <ApiErrorAlert error={failure} onClose={() => setFailure(null)} /> : null}
+      {failure ? <ErrorAlert fieldMessages error={failure} onClose={() => setFailure(null)} /> : null}
       <Table<Group>
         rowKey="code"
         size="small"
@@ -100,33 +98,21 @@ function GroupDialog({ api, group, onClose, onSaved }: { api: DirectoryApi; grou
   const [code, setCode] = useState(group?.code ?? "");
   const [name, setName] = useState(group?.name ?? "");
   const [description, setDescription] = useState(group?.description ?? "");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const err = (...keys: string[]) => keys.flatMap((k) => errors[k] ?? []).join(" ") || undefined;
+  const { run, busy: saving, failure, err } = useDirectoryWrite();
 
-  const save = async () => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      if (group) {
-        await api.updateGroup({ code: group.code, ...(code.trim() !== group.code ? { newCode: code.trim() } : {}), name, description });
-      } else {
-        await api.addGroup({ code: code.trim(), name, description });
-      }
-      onSaved();
-    } catch (e) {
-      setErrors(itemErrors(isApiError(e) ? e.errors : undefined));
-      setFailure(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    run(
+      () =>
+        group
+          ? api.updateGroup({ code: group.code, ...(code.trim() !== group.code ? { newCode: code.trim() } : {}), name, description })
+          : api.addGroup({ code: code.trim(), name, description }),
+      onSaved,
+    );
 
   return (
     <Modal open title={group ? t("directory.group.editTitle", { name: group.name }) : t("directory.group.addTitle")} okText={t("common.save")}
       onOk={() => void save()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
-      {failure ? <ApiErrorAlert error={failure} /> : null}
+      {failure ? <ErrorAlert fieldMessages error={failure} /> : null}
       <Form layout="vertical" onFinish={() => void save()}>
         <Form.Item label={t("directory.group.code")} htmlFor="group-code" required validateStatus={err("code", "newCode") ? "error" : undefined} help={err("code", "newCode")}>
           <Input id="group-code" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />

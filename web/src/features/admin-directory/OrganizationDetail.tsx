@@ -3,13 +3,11 @@
 // shown as the server words it.
 import { App as AntApp, Button, Card, Form, Input, Popconfirm, Space, Table } from "antd";
 import { useState } from "react";
-import { isApiError } from "../../api/errors";
 import { useI18n } from "../../app/I18nProvider";
 import { ErrorAlert } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { ApiErrorAlert } from "./ApiErrorAlert";
 import { TableEmpty } from "../../ui/TableEmpty";
-import { itemErrors } from "./directoryErrors";
+import { useDirectoryWrite } from "./useDirectoryWrite";
 import type { DirectoryApi, Organization, OrganizationChange, UserTitle } from "./directoryApi";
 import { ParentPicker } from "./ParentPicker";
 
@@ -27,26 +25,8 @@ export function OrganizationDetail({ api, org, organizations, onChanged }: Props
   const [code, setCode] = useState(org.code);
   const [name, setName] = useState(org.name);
   const [parent, setParent] = useState<string | null>(org.parentCode);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, failure, setFailure, err } = useDirectoryWrite();
   const members = useAsync(() => api.organizationUsers(org.code), [api, org.code]);
-  const err = (...keys: string[]) => keys.flatMap((k) => errors[k] ?? []).join(" ") || undefined;
-
-  const run = async (work: () => Promise<unknown>, done: () => void) => {
-    setBusy(true);
-    setFailure(null);
-    setErrors({});
-    try {
-      await work();
-      done();
-    } catch (e) {
-      setErrors(itemErrors(isApiError(e) ? e.errors : undefined));
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const save = () => {
     const change: OrganizationChange = { code: org.code };
@@ -68,7 +48,7 @@ export function OrganizationDetail({ api, org, organizations, onChanged }: Props
   return (
     <Space direction="vertical" size="large" style={{ width: "100%" }}>
       <Card title={<h2 className="card-title">{t("directory.org.detailTitle", { name: org.name })}</h2>}>
-        {failure ? <ApiErrorAlert error={failure} onClose={() => setFailure(null)} testId="org-error" /> : null}
+        {failure ? <ErrorAlert fieldMessages error={failure} onClose={() => setFailure(null)} testId="org-error" /> : null}
         <Form layout="vertical" onFinish={save}>
           <Form.Item label={t("directory.org.name")} htmlFor="org-name" required validateStatus={err("name") ? "error" : undefined} help={err("name")}>
             <Input id="org-name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />

@@ -1,10 +1,9 @@
 // Adding an organisation: code, name and where in the tree (preset to the one selected).
 import { Form, Input, Modal } from "antd";
 import { useState } from "react";
-import { isApiError } from "../../api/errors";
+import { ErrorAlert } from "../../ui/PageState";
 import { useI18n } from "../../app/I18nProvider";
-import { ApiErrorAlert } from "./ApiErrorAlert";
-import { itemErrors } from "./directoryErrors";
+import { useDirectoryWrite } from "./useDirectoryWrite";
 import type { DirectoryApi, Organization } from "./directoryApi";
 import { ParentPicker } from "./ParentPicker";
 
@@ -21,28 +20,13 @@ export function OrganizationDialog({ api, organizations, parentCode, onClose, on
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
   const [parent, setParent] = useState<string | null>(parentCode);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const err = (k: string) => errors[k]?.join(" ");
+  const { run, busy: saving, failure, err } = useDirectoryWrite();
 
-  const save = async () => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await api.addOrganization({ code: code.trim(), name, ...(parent ? { parentCode: parent } : {}) });
-      onSaved(code.trim());
-    } catch (e) {
-      setErrors(itemErrors(isApiError(e) ? e.errors : undefined));
-      setFailure(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () => run(() => api.addOrganization({ code: code.trim(), name, ...(parent ? { parentCode: parent } : {}) }), () => onSaved(code.trim()));
 
   return (
     <Modal open title={t("directory.org.addTitle")} okText={t("common.add")} onOk={() => void save()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
-      {failure ? <ApiErrorAlert error={failure} /> : null}
+      {failure ? <ErrorAlert fieldMessages error={failure} /> : null}
       <Form layout="vertical" onFinish={() => void save()}>
         <Form.Item label={t("directory.org.code")} htmlFor="new-org-code" required validateStatus={err("code") ? "error" : undefined} help={err("code")}>
           <Input id="new-org-code" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />

@@ -9,7 +9,6 @@ import { useI18n } from "../../app/I18nProvider";
 import { useSession } from "../../app/SessionProvider";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { ApiErrorAlert } from "./ApiErrorAlert";
 import { itemErrors } from "./directoryErrors";
 import type { DirectoryApi, DirectoryUser, Group, Organization, UserChange } from "./directoryApi";
 import { groupChange, membershipChange, type CurrentMembership } from "./memberships";
@@ -155,7 +154,7 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
 
   return (
     <Form layout="vertical" onFinish={() => void save()}>
-      {failure ? <ApiErrorAlert error={failure} testId="user-save-error" /> : null}
+      {failure ? <ErrorAlert fieldMessages error={failure} testId="user-save-error" /> : null}
       <h2 className="card-title">{t("directory.user.account")}</h2>
       <Form.Item label={t("directory.user.code")} htmlFor="user-code" required validateStatus={status("code", "newCode")} help={err("code", "newCode") ?? t("directory.user.codeHelp")}>
         <Input id="user-code" autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />

@@ -8,7 +8,6 @@ import { useI18n } from "../../app/I18nProvider";
 import { useSession } from "../../app/SessionProvider";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { ApiErrorAlert } from "./ApiErrorAlert";
 import { TableEmpty } from "../../ui/TableEmpty";
 import type { DirectoryApi, DirectoryUser, Group, Organization } from "./directoryApi";
 import { searchUsers } from "./memberships";
@@ -73,7 +72,7 @@ export function UsersTab({ api, organizations, groups }: Props) {
         <span className="shell-spacer" />
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing("new")}>{t("directory.user.add")}</Button>
       </div>
-      {failure ? <ApiErrorAlert error={failure} onClose={() => setFailure(null)} testId="user-list-error" /> : null}
+      {failure ? <ErrorAlert fieldMessages error={failure} onClose={() => setFailure(null)} testId="user-list-error" /> : null}
       <Table<DirectoryUser>
         rowKey="code"
         size="small"

@@ -8,6 +8,7 @@ import type { Properties } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { choiceValues, DATE_FIELD_TYPES, groupFieldCandidates, measureFieldCandidates } from "./pageSettings";
 import type { AggregationType, DashboardAggregate, DashboardPreview, PageSettings, Period } from "./publicPagesApi";
+import { ValueLabelsEditor } from "./ValueLabelsEditor";
 
 interface Props {
   settings: PageSettings;
@@ -39,19 +40,6 @@ export function DashboardPageSection({ settings, properties, errors, onChange, o
     setAggregate({ groups });
   };
   const values = choiceValues(properties, aggregate.groups.map((g) => g.code));
-  const labelOf = (v: string, lang: "ja" | "en") => {
-    const l = labels[v];
-    if (typeof l === "string") return lang === "ja" ? l : "";
-    return l?.[lang] ?? "";
-  };
-  const setLabel = (v: string, lang: "ja" | "en", text: string) => {
-    const current = labels[v];
-    const both = typeof current === "string" ? { ja: current } : { ...(current ?? {}) };
-    both[lang] = text;
-    const next = { ...labels, [v]: both };
-    if (!both.ja && !both.en) delete next[v];
-    onChange({ labels: next });
-  };
   const runPreview = async () => {
     setPreviewing(true);
     setPreviewError(null);
@@ -135,18 +123,7 @@ export function DashboardPageSection({ settings, properties, errors, onChange, o
           <InputNumber id="dash-refresh" min={5} max={1440} value={settings.refreshMinutes ?? 60} onChange={(v) => onChange({ refreshMinutes: Number(v ?? 60) })} />
         </Form.Item>
       </Space>
-      {values.length > 0 ? (
-        <>
-          <h3 style={{ marginTop: 8 }}>{t("public.valueLabelsTitle")}</h3>
-          {values.map((v) => (
-            <Space key={v} wrap align="start" style={{ display: "flex" }}>
-              <span style={{ minWidth: 120, display: "inline-block", paddingTop: 4 }}>{v}</span>
-              <Input aria-label={t("public.valueLabelJa", { value: v })} placeholder="日本語" value={labelOf(v, "ja")} onChange={(e) => setLabel(v, "ja", e.target.value)} />
-              <Input aria-label={t("public.valueLabelEn", { value: v })} placeholder="English" value={labelOf(v, "en")} onChange={(e) => setLabel(v, "en", e.target.value)} />
-            </Space>
-          ))}
-        </>
-      ) : null}
+      <ValueLabelsEditor values={values} labels={labels} onChange={(next) => onChange({ labels: next })} marginTop={8} />
       <h3 style={{ marginTop: 16 }}>{t("public.dashPreviewTitle")}</h3>
       <Button onClick={() => void runPreview()} loading={previewing} data-testid="dashboard-preview">{t("public.dashPreview")}</Button>
       <div aria-live="polite" style={{ marginTop: 12 }}>

@@ -5,6 +5,7 @@ import type { Properties } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { choiceValues, secretKeyCandidates, shownCandidates, uniqueTextFields } from "./pageSettings";
 import type { PageSettings } from "./publicPagesApi";
+import { ValueLabelsEditor } from "./ValueLabelsEditor";
 
 interface Props {
   settings: PageSettings;
@@ -23,19 +24,6 @@ export function LookupPageSection({ settings, properties, errors, onChange }: Pr
   const setKey = (i: number, change: Partial<Key>) => onChange({ keys: keys.map((k, j) => (j === i ? { ...k, ...change } : k)) });
   const fieldOptions = (list: { code: string; label: string }[]) => list.map((f) => ({ value: f.code, label: `${f.label} (${f.code})` }));
   const values = choiceValues(properties, shown.map((s) => s.code));
-  const labelOf = (v: string, lang: "ja" | "en") => {
-    const l = labels[v];
-    if (typeof l === "string") return lang === "ja" ? l : "";
-    return l?.[lang] ?? "";
-  };
-  const setLabel = (v: string, lang: "ja" | "en", text: string) => {
-    const current = labels[v];
-    const both = typeof current === "string" ? { ja: current } : { ...(current ?? {}) };
-    both[lang] = text;
-    const next = { ...labels, [v]: both };
-    if (!both.ja && !both.en) delete next[v];
-    onChange({ valueLabels: next });
-  };
   const err = (k: string) => errors[k]?.messages.join(" ");
 
   return (
@@ -71,18 +59,7 @@ export function LookupPageSection({ settings, properties, errors, onChange }: Pr
         onChange={(codes) => onChange({ shown: (codes as string[]).map((c) => shown.find((s) => s.code === c) ?? { code: c, label: "" }) })}
         options={[{ value: "$status", label: t("public.processStatus") }, ...shownCandidates(properties).map((f) => ({ value: f.code, label: f.label }))]}
       />
-      {values.length > 0 ? (
-        <>
-          <h3 style={{ marginTop: 24 }}>{t("public.valueLabelsTitle")}</h3>
-          {values.map((v) => (
-            <Space key={v} wrap align="start" style={{ display: "flex" }}>
-              <span style={{ minWidth: 120, display: "inline-block", paddingTop: 4 }}>{v}</span>
-              <Input aria-label={t("public.valueLabelJa", { value: v })} placeholder="日本語" value={labelOf(v, "ja")} onChange={(e) => setLabel(v, "ja", e.target.value)} />
-              <Input aria-label={t("public.valueLabelEn", { value: v })} placeholder="English" value={labelOf(v, "en")} onChange={(e) => setLabel(v, "en", e.target.value)} />
-            </Space>
-          ))}
-        </>
-      ) : null}
+      <ValueLabelsEditor values={values} labels={labels} onChange={(next) => onChange({ valueLabels: next })} marginTop={24} />
     </>
   );
 }

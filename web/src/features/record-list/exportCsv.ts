@@ -4,6 +4,7 @@ import type { ApiClient } from "../../api/client";
 import type { KintoneRecord, Properties } from "../../api/types";
 import { encodeCsv } from "../../lib/csv";
 import { encodeForExcel, exportRows, type CsvEncoding } from "../../lib/csvExport";
+import { saveBlob } from "../../lib/saveBlob";
 
 export async function exportCsv(
   api: ApiClient,
@@ -33,10 +34,5 @@ export async function exportCsv(
 }
 
 export function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([bytes as BlobPart], { type }), name);
 }

@@ -5,6 +5,7 @@ import { Button } from "antd";
 import type { FileValue } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
+import { saveBlob } from "../../lib/saveBlob";
 
 function sizeText(size?: string): string {
   const n = Number(size);
@@ -19,13 +20,7 @@ export function FileLink({ file }: { file: FileValue }) {
   const api = useApi();
   const name = file.name ?? file.fileKey;
   const download = async () => {
-    const blob = await api.downloadFile(file.fileKey);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(await api.downloadFile(file.fileKey), name);
   };
   return (
     <Button type="link" icon={<PaperClipOutlined aria-hidden />} onClick={() => void download()} aria-label={t("record.download", { name })} style={{ padding: 0 }}>
