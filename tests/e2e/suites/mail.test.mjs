@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
-import { createAppByApi, pick } from "../lib/apps.mjs";
+import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
 import { startSink } from "../../api/lib/smtp-sink.mjs";
 
 const server = await startServer();
@@ -84,16 +84,36 @@ test("a public form's confirmation e-mail is set up, checked and sent", { skip: 
   assert.match(token, /^[A-Za-z0-9]+$/);
   const resident = await page.context().newPage();
   await resident.goto(server.baseUrl + formPath);
-  await resident.getByText("入力されたアドレスに、受付番号を記載した確認メールをお送りします。").waitFor();
+  await resident.getByText("入力されたアドレスに確認メールをお送りします。").waitFor();
   await resident.getByLabel(/^氏名/).fill("山田 花子");
   await resident.getByLabel(/^メールアドレス/).fill("hanako@example.jp");
   await resident.getByRole("button", { name: "入力内容を確認する" }).click();
   await resident.getByRole("button", { name: "送信する" }).click();
-  await resident.getByText("受付番号を記載した確認メールを hanako@example.jp 宛に送信しました。", { exact: false }).waitFor();
+  // This app issues no receipt numbers, so the mail is not said to carry one.
+  await resident.getByTestId("form-mail-sent").filter({ hasText: /^確認メールを hanako@example\.jp 宛に送信しました。/ }).waitFor();
   await screenshot(resident, "mail-05-resident-receipt");
   await resident.close();
   const m = await sink.waitFor((mail, env) => env.to.includes("hanako@example.jp"));
   assert.match(m.mail.body, /^山田 花子 様\r\n受付番号: /);
+
+  // Once the app issues receipt numbers, the receipt screen says the mail carries it; in English too.
+  const format = await callApi(page, "PUT", "/api/app/receipt.json", { app, format: { field: "receipt", prefix: "KS", year: "none", digits: 5 } });
+  assert.equal(format.status, 200, JSON.stringify(format.body));
+  const second = await page.context().newPage();
+  await second.goto(server.baseUrl + formPath);
+  await second.getByRole("button", { name: "English" }).click();
+  await second.getByText("We will send a confirmation e-mail to this address.").waitFor();
+  await second.getByLabel(/^氏名/).fill("Sato Taro");
+  await second.getByLabel(/^メールアドレス/).fill("taro@example.jp");
+  await second.getByRole("button", { name: "Check your entries" }).click();
+  await second.getByRole("button", { name: "Send" }).click();
+  const number = (await second.locator(".receipt-number").textContent()).trim();
+  assert.match(number, /^KS-\d{5}$/);
+  await second.getByTestId("form-mail-sent").filter({ hasText: /^A confirmation e-mail with your receipt number has been sent to taro@example\.jp\./ }).waitFor();
+  await screenshot(second, "mail-06-resident-receipt-en");
+  await second.close();
+  const m2 = await sink.waitFor((mail, env) => env.to.includes("taro@example.jp"));
+  assert.match(m2.mail.body, new RegExp(`受付番号: ${number}`));
 
   await page.goto(`${server.baseUrl}/admin/mail`);
   await page.getByRole("cell", { name: "hanako@example.jp" }).waitFor();

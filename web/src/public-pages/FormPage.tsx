@@ -158,7 +158,8 @@ export function FormPage({ token, lang, t, onLook }: Props) {
             <p>{t("form.receiptHint")}</p>
           </div>
         ) : null}
-        {mailedTo ? <p data-testid="form-mail-sent">{t("form.mailSent", { address: mailedTo })}</p> : null}
+        {/* Only an app with receipt numbers has one to put in the mail. */}
+        {mailedTo ? <p data-testid="form-mail-sent">{t(receipt.receipt ? "form.mailSent" : "form.mailSentPlain", { address: mailedTo })}</p> : null}
         {receipt.completionMessage ? <p className="lead">{receipt.completionMessage}</p> : null}
       </section>
     );
