@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "auth/totp.h"
 #include "common/log.h"
@@ -25,7 +26,13 @@ constexpr int64_t kCredentialCacheSeconds = 300;
 constexpr size_t kMaxTokens = 9;
 constexpr int64_t kTotpCacheSeconds = 30;
 
-std::string AccountKey(std::string_view login) { return "user:" + std::string(login); }
+// Case-folded (ASCII): directory logins ignore case, and "Tanaka", "TANAKA", … must share one
+// throttle, not give an attacker a fresh allowance each.
+std::string AccountKey(std::string_view login) {
+  std::string key = "user:";
+  for (char c : login) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
 std::string AddressKey(std::string_view remote) { return "addr:" + std::string(remote); }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
@@ -152,6 +159,9 @@ Result<User> Authenticator::Verify(std::string_view login, std::string_view pass
   std::optional<std::string> hash;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(user, tx.users().FindByCode(login));
+    if (!user && options_.directory) {
+      TK_ASSIGN_OR_RETURN(user, tx.users().FindDirectoryAccount(login));
+    }
     if (user) {
       TK_ASSIGN_OR_RETURN(hash, tx.users().PasswordHash(user->id));
     }
@@ -218,7 +228,10 @@ Result<User> Authenticator::VerifyWithDirectory(std::string_view login, std::str
     RecordFailure(login, remote);
     return failure;
   }
-  TK_ASSIGN_OR_RETURN(User account, AdoptDirectoryPerson(login, user, *person));
+  // The account keeps the code it was created with, whatever case this sign-in used.
+  TK_ASSIGN_OR_RETURN(
+      User account,
+      AdoptDirectoryPerson(user ? std::string_view(user->code) : login, user, *person));
   if (clear_failures) ClearFailures(login);
   return account;
 }

@@ -19,6 +19,9 @@ class UserRepository {
   virtual ~UserRepository() = default;
   virtual common::Result<int64_t> Insert(const User& user, const std::string& password_hash) = 0;
   virtual common::Result<std::optional<User>> FindByCode(std::string_view code) = 0;
+  // The LDAP account whose code is `login` ignoring ASCII case (directory logins are not
+  // case-sensitive: "Tanaka" and "tanaka" are one person); none if no or several match.
+  virtual common::Result<std::optional<User>> FindDirectoryAccount(std::string_view login) = 0;
   virtual common::Result<std::optional<User>> FindById(int64_t id) = 0;
   virtual common::Result<std::optional<std::string>> PasswordHash(int64_t user_id) = 0;
   virtual common::Status SetPasswordHash(int64_t user_id, const std::string& hash) = 0;

@@ -45,9 +45,9 @@ void ProfileFromJson(const std::string& text, User& u) {
         const json::object* io = item.if_object();
         if (!io || !io->contains("code") || !io->at("code").is_string()) continue;
         const json::value* value = io->if_contains("value");
-        u.custom_items.emplace_back(std::string(io->at("code").as_string()),
-                                    value && value->is_string() ? std::string(value->as_string())
-                                                                : std::string());
+        u.custom_items.emplace_back(
+            std::string(io->at("code").as_string()),
+            value && value->is_string() ? std::string(value->as_string()) : std::string());
       }
     }
   }
@@ -89,10 +89,9 @@ Result<int64_t> SqlUserRepository::Insert(const User& u, const std::string& hash
       "INSERT INTO users(code, name, password_hash, is_admin, valid, locale, time_zone, email, "
       "primary_organization_id, created_at, updated_at, profile, sort_order, auth_source) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {u.code, u.name, hash.empty() ? SqlValue(SqlNull{}) : SqlValue(hash),
-       int64_t{u.is_admin}, int64_t{u.valid}, u.locale, u.time_zone, u.email,
-       OptionalInt(u.primary_organization_id), u.created_at, u.updated_at, ProfileToJson(u),
-       OptionalInt(u.sort_order), u.auth_source}));
+      {u.code, u.name, hash.empty() ? SqlValue(SqlNull{}) : SqlValue(hash), int64_t{u.is_admin},
+       int64_t{u.valid}, u.locale, u.time_zone, u.email, OptionalInt(u.primary_organization_id),
+       u.created_at, u.updated_at, ProfileToJson(u), OptionalInt(u.sort_order), u.auth_source}));
   return c_.LastInsertId();
 }
 
@@ -101,13 +100,23 @@ Result<std::optional<User>> SqlUserRepository::FindByCode(std::string_view code)
                             {std::string(code)}));
 }
 
+Result<std::optional<User>> SqlUserRepository::FindDirectoryAccount(std::string_view login) {
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query(std::string("SELECT ") + kUserColumns +
+                                              " FROM users WHERE code = ? COLLATE NOCASE AND "
+                                              "auth_source = 'ldap' LIMIT 2",
+                                          {std::string(login)}));
+  if (rows.size() != 1) return std::optional<User>();
+  return FirstUser(std::move(rows));
+}
+
 Result<std::optional<User>> SqlUserRepository::FindById(int64_t id) {
   return FirstUser(
       c_.Query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id}));
 }
 
 Result<std::optional<std::string>> SqlUserRepository::PasswordHash(int64_t user_id) {
-  TK_ASSIGN_OR_RETURN(auto rows, c_.Query("SELECT password_hash FROM users WHERE id = ?", {user_id}));
+  TK_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT password_hash FROM users WHERE id = ?", {user_id}));
   if (rows.empty() || rows[0].IsNull(0)) return std::optional<std::string>();
   return std::optional<std::string>(rows[0].Text(0));
 }
@@ -172,7 +181,8 @@ Result<std::optional<domain::Session>> SqlSessionRepository::Find(std::string_vi
       domain::Session{r.Text(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5)});
 }
 
-Status SqlSessionRepository::Touch(std::string_view token_hash, int64_t last_seen, int64_t expires) {
+Status SqlSessionRepository::Touch(std::string_view token_hash, int64_t last_seen,
+                                   int64_t expires) {
   return c_.Execute("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
                     {last_seen, expires, std::string(token_hash)});
 }
@@ -241,10 +251,9 @@ Result<int64_t> SqlApiTokenRepository::Insert(const domain::ApiToken& t) {
 }
 
 Result<std::optional<domain::ApiToken>> SqlApiTokenRepository::FindByHash(std::string_view hash) {
-  TK_ASSIGN_OR_RETURN(auto rows,
-                      c_.Query(std::string("SELECT ") + kTokenColumns +
-                                   " FROM api_tokens WHERE token_hash = ?",
-                               {std::string(hash)}));
+  TK_ASSIGN_OR_RETURN(auto rows, c_.Query(std::string("SELECT ") + kTokenColumns +
+                                              " FROM api_tokens WHERE token_hash = ?",
+                                          {std::string(hash)}));
   if (rows.empty()) return std::optional<domain::ApiToken>();
   return std::optional<domain::ApiToken>(ToToken(rows[0]));
 }

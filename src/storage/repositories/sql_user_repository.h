@@ -16,6 +16,7 @@ class SqlUserRepository final : public domain::UserRepository {
   explicit SqlUserRepository(Connection& c) : c_(c) {}
   common::Result<int64_t> Insert(const domain::User& user, const std::string& hash) override;
   common::Result<std::optional<domain::User>> FindByCode(std::string_view code) override;
+  common::Result<std::optional<domain::User>> FindDirectoryAccount(std::string_view login) override;
   common::Result<std::optional<domain::User>> FindById(int64_t id) override;
   common::Result<std::optional<std::string>> PasswordHash(int64_t user_id) override;
   common::Status SetPasswordHash(int64_t user_id, const std::string& hash) override;

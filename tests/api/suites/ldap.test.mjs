@@ -122,12 +122,25 @@ async function ldapSuite() {
     assert.ok(logins.some((e) => e.action === "login" && e.user === "bob"), JSON.stringify(logins));
   });
 
+  test("directory logins ignore case: one account, whatever case is typed", async () => {
+    const s = await sessionLogin(server.baseUrl, "Bob", "bob-ldap-pass");
+    assert.equal(s.response.status, 200, s.response.text);
+    const shouting = await apps(server.baseUrl, "BOB", "bob-ldap-pass");
+    assert.equal(shouting.status, 200, shouting.text);
+    assert.equal(await user("Bob"), undefined, "no second account");
+    assert.equal(await user("BOB"), undefined);
+    assert.equal((await user("bob")).name, "Bob Tanaka");
+    const who = await raw(server.baseUrl, "GET", "/api/session.json", { auth: null, headers: s.headers });
+    assert.equal(who.json.user.code, "bob");
+  });
+
   test("a wrong LDAP password is refused, audited and counted toward the lockout", async () => {
     for (let i = 0; i < 5; i++) {
       isError(await apps(server.baseUrl, "dave", `wrong-${i}`), 401, "CB_WA01");
     }
-    // The account is now locked: even the right password waits.
+    // The account is now locked: even the right password waits, whatever the case typed.
     isError(await apps(server.baseUrl, "dave", "dave-ldap-pass"), 429, "CB_LO01");
+    isError(await apps(server.baseUrl, "DAVE", "dave-ldap-pass"), 429, "CB_LO01");
     const s = await sessionLogin(server.baseUrl, "dave", "dave-ldap-pass");
     isError(s.response, 429, "CB_LO01");
     assert.equal(await user("dave"), undefined, "no account for a failed sign-in");

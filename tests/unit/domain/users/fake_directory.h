@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 
@@ -68,6 +69,21 @@ class FakeUsers final : public UserRepository {
   }
   common::Result<std::optional<User>> FindByCode(std::string_view code) override {
     return Maybe(ByCode(s_.users, code));
+  }
+  common::Result<std::optional<User>> FindDirectoryAccount(std::string_view login) override {
+    const User* found = nullptr;
+    for (const User& u : s_.users) {
+      bool same = u.code.size() == login.size() &&
+                  std::equal(u.code.begin(), u.code.end(), login.begin(), [](char a, char b) {
+                    return std::tolower(static_cast<unsigned char>(a)) ==
+                           std::tolower(static_cast<unsigned char>(b));
+                  });
+      if (same && u.auth_source == kAuthSourceLdap) {
+        if (found) return std::optional<User>();
+        found = &u;
+      }
+    }
+    return found ? std::optional<User>(*found) : std::optional<User>();
   }
   common::Result<std::optional<User>> FindById(int64_t id) override {
     return Maybe(ById(s_.users, id));
