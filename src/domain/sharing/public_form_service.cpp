@@ -155,7 +155,9 @@ Result<json::object> PublicFormService::Describe(std::string_view token) {
         std::any_of(p.settings.fields.begin(), p.settings.fields.end(),
                     [&](const PublishedField& pf) { return pf.code == mail.to_field; });
     if (mail.enabled && mail_field_published) {
-      out["confirmationMail"] = json::object{{"toField", mail.to_field}};
+      // Nor while sending is switched off for the server: the mail would only wait in the queue.
+      TK_ASSIGN_OR_RETURN(auto smtp, tx.mail().LoadSettings());
+      if (smtp && smtp->enabled) out["confirmationMail"] = json::object{{"toField", mail.to_field}};
     }
     json::array types;
     for (const std::string& t : p.settings.attachments.types) types.push_back(json::value(t));

@@ -171,6 +171,11 @@ test("form confirmation settings: recipient field and placeholders checked when 
   // without one says nothing of a mail.
   const page = await raw(server.baseUrl, "GET", `/api/public/form.json?token=${token}`, { auth: null });
   assert.deepEqual(page.json.confirmationMail, { toField: "email" });
+  // While sending is switched off for the server, no mail is promised (it would only wait).
+  assert.equal((await putSettings(settings({ enabled: false }))).status, 200);
+  const paused = await raw(server.baseUrl, "GET", `/api/public/form.json?token=${token}`, { auth: null });
+  assert.equal(paused.json.confirmationMail, undefined);
+  assert.equal((await putSettings(settings())).status, 200);
   const silent = await publish(server.baseUrl, app, "form", formSettings({ ...MAIL, enabled: false }));
   const quiet = await raw(server.baseUrl, "GET", `/api/public/form.json?token=${silent.json.token}`, { auth: null });
   assert.equal(quiet.status, 200, quiet.text);
