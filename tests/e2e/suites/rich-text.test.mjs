@@ -43,9 +43,10 @@ test("text is formatted with shortcuts and the toolbar, and saved as HTML", asyn
   const html = (await callApi(page, "GET", "record.json", { app, id })).body.record.本文.value;
   assert.match(html, /<strong>重要<\/strong> 4月から窓口は9時に開きます/);
   assert.match(html, /<ul><li><p>本庁舎<\/p><\/li><li><p><a [^>]*href="https:\/\/www\.example\.org\/madoguchi"[^>]*>市のサイト<\/a><\/p><\/li><\/ul>/);
-  // The record page shows it formatted.
-  const shown = page.getByTestId("field-本文");
+  // The record page shows it formatted (the read-only view, not the editor still leaving).
+  const shown = page.getByTestId("field-本文").locator(".field-value.rich-text");
   await shown.locator("strong", { hasText: "重要" }).waitFor();
+  await shown.locator("li").nth(1).waitFor();
   assert.equal(await shown.locator("li").count(), 2);
 });
 
