@@ -9,13 +9,13 @@
 // Needs the real server (E2E_SERVER=real).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ADMIN, repoRoot, startServer } from "../lib/server.mjs";
 import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
+import { totp } from "../lib/totp.mjs";
 import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
 
 // The web UI's own QR encoder, to know which modules the code for a URI must have.
@@ -29,20 +29,6 @@ const KOBAYASHI = { username: "kobayashi", password: "shiyakusho-2026", name: "å
 const NEW_PASSWORD = "midori-no-madoguchi-7";
 let secret, recovery, app;
 
-function base32(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of text.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  return Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-}
-
-// RFC 6238 with SHA-1, 6 digits, 30-second steps: what an authenticator app shows.
-function totp(key, seconds = Date.now() / 1000) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
-  const h = createHmac("sha1", base32(key)).update(counter).digest();
-  return String((h.readUInt32BE(h[19] & 15) & 0x7fffffff) % 1e6).padStart(6, "0");
-}
 
 // The dark/light modules of the QR image on the page, sampled at each module's centre
 // (the image has a two-module quiet zone, as the UI draws it).

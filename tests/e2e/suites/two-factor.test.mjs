@@ -3,9 +3,9 @@
 // repeated wrong passwords. Needs the real server (E2E_SERVER=real).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot } from "../lib/browser.mjs";
+import { totp } from "../lib/totp.mjs";
 
 const server = await startServer();
 const real = server.kind === "real";
@@ -14,20 +14,6 @@ const url = server.baseUrl;
 const TANAKA = { username: "tanaka", password: "kasumigaseki-2026" };
 const SUZUKI = { username: "suzuki", password: "nagatacho-2026" };
 
-function base32(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const c of text.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
-  return Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-}
-
-// RFC 6238 with SHA-1, 6 digits, 30-second steps: what an authenticator app shows.
-function totp(secret, seconds = Date.now() / 1000) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
-  const h = createHmac("sha1", base32(secret)).update(counter).digest();
-  return String((h.readUInt32BE(h[19] & 15) & 0x7fffffff) % 1e6).padStart(6, "0");
-}
 
 async function call(path, body, headers = {}) {
   const r = await fetch(url + path, {
