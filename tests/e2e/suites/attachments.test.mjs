@@ -86,5 +86,18 @@ test("an image attachment shows as a thumbnail that enlarges, a PDF opens in the
   await tab.waitForURL(/^blob:/);
   await tab.close();
   assert.equal(await shown.locator("img").count(), 1, "only the image has a thumbnail");
+
+  // A file that can no longer be fetched is explained, and the empty tab does not stay.
+  await page.route("**/k/v1/file.json*", (route) => route.fulfill({
+    status: 404, contentType: "application/json",
+    body: JSON.stringify({ code: "GAIA_BL01", id: "e2e", message: "指定したファイルが見つかりません。" }),
+  }));
+  const pagesBefore = context.pages().length;
+  await shown.getByRole("button", { name: "報告書.pdf をブラウザで開く" }).click();
+  await page.getByText("指定したファイルが見つかりません。").first().waitFor();
+  await shown.getByRole("button", { name: "報告書.pdf をダウンロード" }).click();
+  await page.getByText("指定したファイルが見つかりません。").nth(1).waitFor();
+  assert.equal(context.pages().length, pagesBefore);
+  await page.unroute("**/k/v1/file.json*");
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });

@@ -1,10 +1,11 @@
 // A download button for an attachment. Downloads go through fetch because the session
 // API needs the X-Requested-With header, which a plain link cannot send.
 import { PaperClipOutlined } from "@ant-design/icons";
-import { Button } from "antd";
+import { App as AntApp, Button } from "antd";
 import type { FileValue } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
+import { errorMessage } from "../../ui/PageState";
 import { saveBlob } from "../../lib/saveBlob";
 
 function sizeText(size?: string): string {
@@ -19,8 +20,13 @@ export function FileLink({ file }: { file: FileValue }) {
   const { t } = useI18n();
   const api = useApi();
   const name = file.name ?? file.fileKey;
+  const { message } = AntApp.useApp();
   const download = async () => {
-    saveBlob(await api.downloadFile(file.fileKey), name);
+    try {
+      saveBlob(await api.downloadFile(file.fileKey), name);
+    } catch (e) {
+      void message.error(errorMessage(e, t("common.networkError")));
+    }
   };
   return (
     <Button type="link" icon={<PaperClipOutlined aria-hidden />} onClick={() => void download()} aria-label={t("record.download", { name })} style={{ padding: 0 }}>

@@ -1,11 +1,12 @@
 // An attachment on the record page: a thumbnail for images (click or Enter for full size),
 // an "open" button for PDFs, and the download button for every file.
 import { FilePdfOutlined } from "@ant-design/icons";
-import { Button, Modal } from "antd";
+import { App as AntApp, Button, Modal } from "antd";
 import { useEffect, useState } from "react";
 import type { FileValue } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
+import { errorMessage } from "../../ui/PageState";
 import { FileLink } from "./FileLink";
 import { previewKind, thumbnailPixels } from "./filePreview";
 
@@ -58,11 +59,19 @@ function Thumbnail({ file, pixels }: { file: FileValue; pixels: number }) {
 function OpenPdf({ file }: { file: FileValue }) {
   const { t } = useI18n();
   const api = useApi();
+  const { message } = AntApp.useApp();
   const name = file.name ?? file.fileKey;
   const openPdf = async () => {
     // Opened before the download so the browser counts it as the click's own window.
     const tab = window.open("", "_blank");
-    const blob = await api.downloadFile(file.fileKey);
+    let blob: Blob;
+    try {
+      blob = await api.downloadFile(file.fileKey);
+    } catch (e) {
+      tab?.close();
+      void message.error(errorMessage(e, t("common.networkError")));
+      return;
+    }
     const url = URL.createObjectURL(new Blob([blob], { type: "application/pdf" }));
     if (tab) tab.location.href = url;
     else window.location.assign(url);
