@@ -8,8 +8,6 @@
 #include "domain/permissions/acl_repository.h"
 #include "domain/records/record_context.h"
 #include "domain/records/record_schema_lookup.h"
-#include "query/compiler.h"
-#include "query/sqlite_dialect.h"
 
 namespace domain {
 
@@ -33,14 +31,12 @@ class NoEntities final : public query::EntityResolver {
 Status CheckRecordAclConditions(Transaction& tx, const Principal& who, int64_t app,
                                 const FieldSet& form, int64_t now) {
   TK_ASSIGN_OR_RETURN(AppAcls acls, tx.acls().Load(app, Stage::kPreview));
-  FormSchemaLookup lookup(app, form, {});
   NoEntities entities;
   query::QueryContext qc = MakeQueryContext(who, now, entities, {});
-  query::SqliteDialect dialect;
   for (size_t i = 0; i < acls.records.size(); ++i) {
-    auto compiled = query::CompileCondition(acls.records[i].subject, lookup, qc, dialect);
-    if (!compiled.ok()) {
-      return Error(compiled.error())
+    Status ok = CheckCondition(acls.records[i].subject, app, form, qc);
+    if (!ok.ok()) {
+      return Error(ok.error())
           .WithDetail("record/acl.json rights[" + std::to_string(i) + "].filterCond");
     }
   }

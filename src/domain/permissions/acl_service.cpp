@@ -9,8 +9,6 @@
 #include "domain/records/record_schema_lookup.h"
 #include "domain/users/directory_repository.h"
 #include "domain/users/user_repository.h"
-#include "query/compiler.h"
-#include "query/sqlite_dialect.h"
 
 namespace domain {
 
@@ -122,14 +120,10 @@ Result<int64_t> AclService::Put(const Principal& who, int64_t id, AclKind kind,
       if (kind == AclKind::kField) {
         TK_ASSIGN_OR_RETURN(rules, ParseFieldAcl(rights, codes, form));
       } else {
-        FormSchemaLookup lookup(id, form, {});
         DirectoryEntityResolver resolver(directory_);
         query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, {});
-        query::SqliteDialect dialect;
-        auto check = [&](const std::string& filter) -> Status {
-          TK_ASSIGN_OR_RETURN(auto compiled, query::CompileCondition(filter, lookup, qc, dialect));
-          (void)compiled;
-          return Status::Ok();
+        auto check = [&](const std::string& filter) {
+          return CheckCondition(filter, id, form, qc);
         };
         TK_ASSIGN_OR_RETURN(rules, ParseRecordAcl(rights, codes, form, check));
       }

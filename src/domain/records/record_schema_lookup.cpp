@@ -1,5 +1,8 @@
 #include "domain/records/record_schema_lookup.h"
 
+#include "query/compiler.h"
+#include "query/sqlite_dialect.h"
+
 namespace domain {
 
 FormSchemaLookup::FormSchemaLookup(int64_t app, const FieldSet& form,
@@ -44,6 +47,15 @@ std::optional<int64_t> DirectoryEntityResolver::Find(query::EntityKind kind,
   }
   if (!e) return std::nullopt;
   return e->id;
+}
+
+common::Status CheckCondition(std::string_view condition, int64_t app, const FieldSet& form,
+                              const query::QueryContext& qc) {
+  FormSchemaLookup lookup(app, form, {});
+  query::SqliteDialect dialect;
+  TK_ASSIGN_OR_RETURN(auto compiled, query::CompileCondition(condition, lookup, qc, dialect));
+  (void)compiled;
+  return common::Status::Ok();
 }
 
 }  // namespace domain

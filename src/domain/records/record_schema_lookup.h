@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "common/result.h"
 #include "domain/fields/entity_directory.h"
 #include "domain/fields/field_set.h"
 #include "query/schema.h"
@@ -21,6 +22,11 @@ class FormSchemaLookup final : public query::SchemaLookup {
   int64_t app_;
   std::map<std::string, query::FieldInfo, std::less<>> fields_;
 };
+
+// OK when `condition` (a record permission's or view's filterCond) compiles against `form`;
+// else the query error (an unknown field, an operator its type does not take, …).
+common::Status CheckCondition(std::string_view condition, int64_t app, const FieldSet& form,
+                              const query::QueryContext& qc);
 
 class DirectoryEntityResolver final : public query::EntityResolver {
  public:
