@@ -66,7 +66,7 @@ export function DirectoryAdminPage() {
         <h1>{t("directory.title")}</h1>
         <Link to="/"><Button>{t("common.back")}</Button></Link>
       </div>
-      <Tabs activeKey={section} items={tabs} destroyOnHidden onChange={(key) => navigate(SECTIONS[key as Section])} />
+      <Tabs className="wrap-tabs" activeKey={section} items={tabs} destroyOnHidden onChange={(key) => navigate(SECTIONS[key as Section])} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Add or edit one user: account (code, name, e-mail, password, language, time zone, active),
-// organisations with the primary one, and groups. Saving sends only what changed, in three
+// organisations with the primary one and the title held in each, and groups. Saving sends only what changed, in three
 // calls (users.json, userOrganizations.json, userGroups.json); if a later call is refused
 // after an add, the drawer carries on as an edit of the user just created.
 import { Button, Drawer, Form, Input, Select, Space, Switch } from "antd";
@@ -13,6 +13,7 @@ import { itemErrors } from "./directoryErrors";
 import type { DirectoryApi, DirectoryUser, Group, Organization, UserChange } from "./directoryApi";
 import { groupChange, membershipChange, type CurrentMembership } from "./memberships";
 import { orgPath } from "./orgTree";
+import { TitleInputs } from "./TitleInputs";
 
 const LOCALES = ["auto", "ja", "en", "zh", "zh-TW", "es", "pt-BR", "th"];
 const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["Asia/Tokyo", "UTC"];
@@ -85,6 +86,7 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
   const isMe = !!editCode && state.status === "signedIn" && state.session.user.code === editCode;
   const [orgs, setOrgs] = useState<string[]>(loaded.memberships.map((m) => m.orgCode));
   const [primary, setPrimary] = useState<string | null>(loaded.primary);
+  const [titles, setTitles] = useState<Record<string, string>>(() => Object.fromEntries(loaded.memberships.map((m) => [m.orgCode, m.titleCode ?? ""])));
   const [userGroups, setUserGroups] = useState<string[]>(loaded.groups);
   const [saved, setSaved] = useState<Loaded>(loaded);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -132,10 +134,11 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
         await api.updateUser(account);
       }
       step = "organizations";
-      const orgList = membershipChange(saved.memberships, saved.primary, orgs, chosenPrimary);
+      const orgList = membershipChange(saved.memberships, saved.primary, orgs, chosenPrimary, titles);
       if (orgList) {
         await api.setUserOrganizations(code, orgList);
-        setSaved((s) => ({ ...s, memberships: orgs.map((o) => ({ orgCode: o, titleCode: null })), primary: chosenPrimary }));
+        const sent = orgList.organizations.map((o) => ({ orgCode: o.orgCode, titleCode: o.titleCode ?? null }));
+        setSaved((s) => ({ ...s, memberships: sent, primary: chosenPrimary }));
       }
       step = "groups";
       const groupList = groupChange(saved.groups, userGroups);
@@ -195,6 +198,8 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
         <Select id="user-primary" disabled={orgs.length === 0} value={chosenPrimary ?? undefined} onChange={setPrimary}
           options={orgOptions.filter((o) => orgs.includes(o.value))} />
       </Form.Item>
+      <TitleInputs api={api} organizations={organizations} orgs={orgs} titles={titles}
+        onChange={(orgCode, title) => setTitles((old) => ({ ...old, [orgCode]: title }))} />
       <Form.Item label={t("directory.user.groups")} htmlFor="user-groups" validateStatus={status("groups")} help={err("groups")}>
         <Select id="user-groups" mode="multiple" allowClear value={userGroups} onChange={setUserGroups}
           options={groups.map((g) => ({ value: g.code, label: `${g.name} (${g.code})` }))} optionFilterProp="label" notFoundContent={t("directory.group.empty")} />

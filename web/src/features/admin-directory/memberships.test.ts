@@ -38,6 +38,22 @@ describe("membershipChange", () => {
     });
   });
 
+  it("sends a changed, new or cleared title and nothing for the same titles", () => {
+    expect(membershipChange(current, "somu", ["somu", "joho"], "somu", { somu: "kacho ", joho: "" })).toBeNull();
+    expect(membershipChange(current, "somu", ["somu", "joho"], "somu", { joho: "kakaricho" })).toEqual({
+      organizations: [{ orgCode: "somu", titleCode: "kacho" }, { orgCode: "joho", titleCode: "kakaricho" }],
+      primaryOrganization: "somu",
+    });
+    expect(membershipChange(current, "somu", ["somu", "joho"], "somu", { somu: "  " })).toEqual({
+      organizations: [{ orgCode: "somu" }, { orgCode: "joho" }],
+      primaryOrganization: "somu",
+    });
+    expect(membershipChange(current, "somu", ["somu", "zaimu"], "somu", { zaimu: "bucho" })).toEqual({
+      organizations: [{ orgCode: "somu", titleCode: "kacho" }, { orgCode: "zaimu", titleCode: "bucho" }],
+      primaryOrganization: "somu",
+    });
+  });
+
   it("ignores a code picked twice", () => {
     expect(membershipChange([], null, ["a", "a"], "a")).toEqual({ organizations: [{ orgCode: "a" }], primaryOrganization: "a" });
   });

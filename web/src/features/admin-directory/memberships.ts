@@ -1,6 +1,6 @@
 // What an edit of a user's organisations and groups sends, and the list search. Pure.
-// PUT userOrganizations.json replaces the whole list, so titles the screen does not edit are
-// carried over for the organisations that stay; nothing is sent when nothing changed.
+// PUT userOrganizations.json replaces the whole list, so titles not given are carried over for
+// the organisations that stay; nothing is sent when nothing changed.
 import type { MembershipList } from "./directoryApi";
 
 export interface CurrentMembership {
@@ -9,25 +9,32 @@ export interface CurrentMembership {
 }
 
 /**
- * The body for PUT userOrganizations.json, or null when `selected` (in the order picked) and
- * `primary` leave the user's organisations as they are. A primary outside the selection is
- * dropped so the server picks the first one.
+ * The body for PUT userOrganizations.json, or null when `selected` (in the order picked),
+ * `primary` and `titles` leave the user's organisations as they are. A primary outside the
+ * selection is dropped so the server picks the first one. `titles` holds the title code typed
+ * per organisation ("" = none; the server creates a title on first use); an organisation
+ * missing from it keeps its current title.
  */
 export function membershipChange(
   current: readonly CurrentMembership[],
   currentPrimary: string | null,
   selected: readonly string[],
   primary: string | null,
+  titles: Readonly<Record<string, string>> = {},
 ): MembershipList | null {
   const unique = [...new Set(selected)];
   const chosenPrimary = primary && unique.includes(primary) ? primary : null;
-  const sameList = unique.length === current.length && unique.every((code) => current.some((m) => m.orgCode === code));
+  const held = new Map(current.map((m) => [m.orgCode, m.titleCode]));
+  const titleOf = (orgCode: string) => {
+    const typed = titles[orgCode];
+    return (typed === undefined ? held.get(orgCode) ?? "" : typed.trim()) || null;
+  };
+  const sameList = unique.length === current.length && unique.every((code) => held.has(code) && (held.get(code) ?? null) === titleOf(code));
   const samePrimary = chosenPrimary === null ? unique.length === 0 || (currentPrimary !== null && unique.includes(currentPrimary)) : chosenPrimary === currentPrimary;
   if (sameList && samePrimary) return null;
-  const titles = new Map(current.map((m) => [m.orgCode, m.titleCode]));
   return {
     organizations: unique.map((orgCode) => {
-      const titleCode = titles.get(orgCode);
+      const titleCode = titleOf(orgCode);
       return titleCode ? { orgCode, titleCode } : { orgCode };
     }),
     ...(chosenPrimary ? { primaryOrganization: chosenPrimary } : {}),
