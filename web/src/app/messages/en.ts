@@ -573,6 +573,8 @@ export const en = {
   "perm.fieldTitle": "Who may see and change each field",
   "perm.fieldLead": "A field without restriction follows the record permissions. A restricted field is hidden from every user its entries do not name; the first entry that names a user decides, “Everyone” last.",
   "perm.fieldNoFields": "This app has no fields yet.",
+  "perm.tableFieldsNote": "Fields inside a table cannot have permissions of their own: the table's permissions apply to every field in it.",
+  "perm.tableFields": "Fields in “{table}” (they follow the table's permissions):",
   "perm.fieldRestricted": "Restricted",
   "perm.fieldOpen": "Not restricted",
   "perm.restrictField": "Restrict {field}",

@@ -575,6 +575,8 @@ export const ja: Messages = {
   "perm.fieldTitle": "フィールドごとの閲覧・編集",
   "perm.fieldLead": "制限していないフィールドはレコードのアクセス権に従います。制限したフィールドは、項目に含まれないユーザーには表示されません。最初に当てはまった項目の権限が適用され、「全員」は最後に確認されます。",
   "perm.fieldNoFields": "このアプリにはまだフィールドがありません。",
+  "perm.tableFieldsNote": "テーブル内のフィールドには、個別にアクセス権を設定できません。テーブルに設定した権限が、そのテーブル内のすべてのフィールドに適用されます。",
+  "perm.tableFields": "「{table}」内のフィールド（テーブルの権限に従います）:",
   "perm.fieldRestricted": "制限あり",
   "perm.fieldOpen": "制限なし",
   "perm.restrictField": "{field} を制限",

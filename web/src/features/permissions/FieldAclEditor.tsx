@@ -1,6 +1,7 @@
 // The field list: per field, who may view and edit it, view only, or not see it at all.
 // A field without a rule follows the record rights; one with a rule is hidden from whoever
-// its entries do not name.
+// its entries do not name. Fields inside a table take no rule of their own (the server
+// refuses their codes); the table's entry covers them, so they are listed under it.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, LockOutlined } from "@ant-design/icons";
 import { Alert, Button, Radio, Space, Tag } from "antd";
 import type { Properties } from "../../api/types";
@@ -23,6 +24,7 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
 }) {
   const { t } = useI18n();
   const fields = Object.values(properties).filter((p) => !NOT_RESTRICTABLE.has(p.type));
+  const hasTable = fields.some((f) => f.type === "SUBTABLE");
   const indexOf = (code: string) => rules.findIndex((r) => r.value.code === code);
   const setEntities = (i: number, entities: FieldAclEntity[]) =>
     onChange(rules.map((r, j) => (j === i ? { ...r, value: { ...r.value, entities } } : r)));
@@ -31,10 +33,14 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
   return (
     <section aria-labelledby="perm-field-title">
       <h2 id="perm-field-title" className="perm-title">{t("perm.fieldTitle")}</h2>
-      <Alert type="info" showIcon title={t("perm.fieldLead")} className="perm-lead" />
+      <Alert type="info" showIcon title={t("perm.fieldLead")} className="perm-lead"
+        description={hasTable ? <span data-testid="perm-table-note">{t("perm.tableFieldsNote")}</span> : undefined} />
       {fields.length === 0 && <p className="perm-empty">{t("perm.fieldNoFields")}</p>}
       <ul className="perm-fields">
-        {[...fields.map((f) => ({ code: f.code, label: f.label })), ...orphans.map((r) => ({ code: r.value.code, label: r.value.code }))].map((f) => {
+        {[
+          ...fields.map((f) => ({ code: f.code, label: f.label, inner: f.type === "SUBTABLE" ? Object.values(f.fields ?? {}) : [] })),
+          ...orphans.map((r) => ({ code: r.value.code, label: r.value.code, inner: [] })),
+        ].map((f) => {
           const i = indexOf(f.code);
           const rule = i >= 0 ? rules[i]!.value : undefined;
           return (
@@ -44,6 +50,16 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
                 <span className="perm-muted">({f.code})</span>
                 {rule ? <Tag icon={<LockOutlined aria-hidden />} color="gold">{t("perm.fieldRestricted")}</Tag> : <Tag>{t("perm.fieldOpen")}</Tag>}
               </div>
+              {f.inner.length > 0 && (
+                <div className="perm-table-fields" data-testid={`field-rule-${f.code}-inner`}>
+                  <p className="perm-muted">{t("perm.tableFields", { table: f.label })}</p>
+                  <ul>
+                    {f.inner.map((x) => (
+                      <li key={x.code}>{x.label} <span className="perm-muted-inline">({x.code})</span></li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               {!rule ? (
                 <Button onClick={() => onChange([...rules, keyed({ code: f.code, entities: [{ ...newFieldEntity(EVERYONE), accessibility: "WRITE" }] })])}>
                   {t("perm.restrictField", { field: f.label })}

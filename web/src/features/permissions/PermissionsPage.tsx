@@ -193,7 +193,7 @@ export function PermissionsPage() {
           description={errorMessage(deployError, t("common.networkError"))} />
       )}
       {directory.status === "error" && <Alert type="warning" showIcon className="perm-lead" title={t("perm.directoryFailed")} description={errorMessage(directory.error, t("common.networkError"))} />}
-      <Tabs activeKey={tab} onChange={setTab} items={[
+      <Tabs className="wrap-tabs" activeKey={tab} onChange={setTab} items={[
         { key: "app", label: tabLabel("app", t("perm.tab.app")), children: (
           <AppAclEditor entries={draft.app} onChange={(app) => setDraft({ ...draft, app })} directory={directory.data} errors={errorsOf("app")} />
         ) },
