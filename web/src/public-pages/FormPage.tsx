@@ -1,5 +1,6 @@
 // A public form: fill in → confirm → sent (receipt number). One idempotency key per filled-in
-// form, so pressing "Send" twice or retrying after a lost answer files one application.
+// form, so pressing "Send" twice or retrying after a lost answer files one application. An app
+// without receipt numbers gets the date and time sent instead, something the resident can quote.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { confirmationMailAddress, confirmationMailField } from "./confirmationMail";
 import { displayValue, FieldInput, type FieldValue } from "./FieldInput";
@@ -31,6 +32,11 @@ function sizeText(bytes: number): string {
 
 const typeNames: Record<string, string> = { "application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG" };
 
+/** "2026年11月22日 18:04" / "22 November 2026, 18:04" in the resident's own time zone. */
+function sentAtText(at: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ja-JP", { dateStyle: "long", timeStyle: "short" }).format(at);
+}
+
 function isEmpty(v: FieldValue) {
   return Array.isArray(v) ? v.length === 0 : v.trim() === "";
 }
@@ -50,7 +56,7 @@ export function FormPage({ token, lang, t, onLook }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>("fill");
   const [sending, setSending] = useState(false);
-  const [receipt, setReceipt] = useState<{ receipt: string; completionMessage: string } | null>(null);
+  const [receipt, setReceipt] = useState<{ receipt: string; completionMessage: string; sentAt: Date } | null>(null);
   const keyRef = useRef<string>(newIdempotencyKey());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -123,7 +129,7 @@ export function FormPage({ token, lang, t, onLook }: Props) {
     }
     try {
       const r = await publicApi.submit(token, keyRef.current, record, files, lang);
-      setReceipt(r);
+      setReceipt({ ...r, sentAt: new Date() });
       setStep("done");
     } catch (err) {
       const e = err as PublicError;
@@ -157,7 +163,13 @@ export function FormPage({ token, lang, t, onLook }: Props) {
             <p className="receipt-number">{receipt.receipt}</p>
             <p>{t("form.receiptHint")}</p>
           </div>
-        ) : null}
+        ) : (
+          <div className="receipt" role="status" data-testid="form-received">
+            <p className="receipt-label">{t("form.sentAtLabel")}</p>
+            <p className="receipt-time">{sentAtText(receipt.sentAt, lang)}</p>
+            <p>{t("form.receivedHint")}</p>
+          </div>
+        )}
         {/* Only an app with receipt numbers has one to put in the mail. */}
         {mailedTo ? <p data-testid="form-mail-sent">{t(receipt.receipt ? "form.mailSent" : "form.mailSentPlain", { address: mailedTo })}</p> : null}
         {receipt.completionMessage ? <p className="lead">{receipt.completionMessage}</p> : null}

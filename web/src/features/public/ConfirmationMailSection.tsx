@@ -1,7 +1,9 @@
 // A public form's optional confirmation e-mail: the published field with the resident's
 // address, and subject and body templates with {{receipt}}, {{title}} and {{field code}}.
-// The server refuses unknown placeholders per property; its errors are shown here.
-import { Button, Form, Input, Select, Space, Switch } from "antd";
+// The server refuses unknown placeholders per property; its errors are shown here. An app
+// without receipt numbers fills {{receipt}} with nothing, so its default texts leave the
+// number out and a template that still uses it is pointed out.
+import { Alert, Button, Form, Input, Select, Space, Switch } from "antd";
 import { useRef } from "react";
 import type { Properties } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
@@ -10,13 +12,15 @@ import type { ConfirmationMail, PageSettings } from "./publicPagesApi";
 interface Props {
   settings: PageSettings;
   properties: Properties;
+  /** Whether the app issues receipt numbers (a receipt format is set). */
+  issuesReceipts: boolean;
   errors: Record<string, { messages: string[] }>;
   onChange: (change: Partial<PageSettings>) => void;
 }
 
 type Field = { code: string; type: string; label: string; protocol?: string };
 
-export function ConfirmationMailSection({ settings, properties, errors, onChange }: Props) {
+export function ConfirmationMailSection({ settings, properties, issuesReceipts, errors, onChange }: Props) {
   const { t } = useI18n();
   const body = useRef<HTMLTextAreaElement | null>(null);
   const published = (settings.fields ?? []).map((f) => f.code);
@@ -29,9 +33,10 @@ export function ConfirmationMailSection({ settings, properties, errors, onChange
   const mail: ConfirmationMail = settings.confirmationMail ?? {
     enabled: false,
     toField: "",
-    subject: t("public.mailDefaultSubject"),
-    body: t("public.mailDefaultBody"),
+    subject: t(issuesReceipts ? "public.mailDefaultSubject" : "public.mailDefaultSubjectPlain"),
+    body: t(issuesReceipts ? "public.mailDefaultBody" : "public.mailDefaultBodyPlain"),
   };
+  const emptyReceipt = !issuesReceipts && /\{\{\s*receipt\s*\}\}/.test(`${mail.subject}\n${mail.body}`);
   const set = (change: Partial<ConfirmationMail>) => onChange({ confirmationMail: { ...mail, ...change } });
   const err = (key: string) => errors[`confirmationMail.${key}`]?.messages.join(" ");
   const status = (key: string) => (err(key) ? ("error" as const) : undefined);
@@ -68,6 +73,7 @@ export function ConfirmationMailSection({ settings, properties, errors, onChange
             <Input.TextArea id="form-mail-body" ref={(r) => { body.current = r?.resizableTextArea?.textArea ?? null; }} rows={8} value={mail.body}
               onChange={(e) => set({ body: e.target.value })} />
           </Form.Item>
+          {emptyReceipt ? <Alert type="warning" showIcon title={t("public.mailNoReceipt")} data-testid="mail-no-receipt" style={{ marginBottom: 12 }} /> : null}
           <Space wrap aria-label={t("public.mailPlaceholders")} role="group">
             <span>{t("public.mailPlaceholders")}</span>
             {names.map((n) => (

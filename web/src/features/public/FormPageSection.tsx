@@ -109,7 +109,7 @@ export function FormPageSection({ settings, properties, receiptField, errors, on
           <InputNumber id="form-count" min={1} max={20} value={attachments.maxCount} onChange={(v) => onChange({ attachments: { ...attachments, maxCount: Number(v ?? 3) } })} />
         </Form.Item>
       </Space>
-      <ConfirmationMailSection settings={settings} properties={properties} errors={errors} onChange={onChange} />
+      <ConfirmationMailSection settings={settings} properties={properties} issuesReceipts={!!receiptField} errors={errors} onChange={onChange} />
     </>
   );
 }
