@@ -4,7 +4,7 @@
 // what was typed stays, to be saved again on purpose.
 import { EditOutlined } from "@ant-design/icons";
 import { Alert, App as AntApp, Button, Popover, Space } from "antd";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorCodes, isApiError } from "../../api/errors";
 import type { FieldProperty, FieldType, KintoneRecord, RawValue } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
@@ -44,6 +44,15 @@ export function InlineEditCell({ app, property, record, onSaved }: { app: string
   const trigger = useRef<HTMLButtonElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const label = t("inline.edit", { label: property.label, id });
+  // Focus goes back to the edit button once the popover has gone (the button is rendered
+  // anew then, see below).
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!open && refocus.current) {
+      refocus.current = false;
+      trigger.current?.focus();
+    }
+  }, [open]);
 
   const show = (next: boolean) => {
     setOpen(next);
@@ -54,7 +63,7 @@ export function InlineEditCell({ app, property, record, onSaved }: { app: string
       setError(null);
       setTimeout(() => body.current?.querySelector<HTMLElement>("input, textarea, [role=combobox], button")?.focus(), 50);
     } else {
-      trigger.current?.focus();
+      refocus.current = true;
     }
   };
 
@@ -107,12 +116,20 @@ export function InlineEditCell({ app, property, record, onSaved }: { app: string
       </Space>
     </div>
   );
+  // The popover is mounted only while open: a list page holds hundreds of these cells, and
+  // a closed Popover per cell made a 100-row page slow to draw.
+  const button = (
+    <Button ref={trigger} type="text" size="small" className="cell-edit" icon={<EditOutlined aria-hidden />} aria-label={label}
+      aria-expanded={open} aria-haspopup="dialog" onClick={open ? undefined : () => show(true)} />
+  );
   return (
     <div className="inline-cell">
       <FieldView property={property} value={record[property.code]?.value} />
-      <Popover open={open} onOpenChange={show} trigger="click" placement="bottomLeft" content={content} title={property.label} destroyOnHidden>
-        <Button ref={trigger} type="text" size="small" className="cell-edit" icon={<EditOutlined aria-hidden />} aria-label={label} />
-      </Popover>
+      {open ? (
+        <Popover open onOpenChange={show} trigger="click" placement="bottomLeft" content={content} title={property.label} destroyOnHidden>
+          {button}
+        </Popover>
+      ) : button}
     </div>
   );
 }

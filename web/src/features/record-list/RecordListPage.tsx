@@ -19,12 +19,17 @@ import { recordExtrasApi } from "../record-form/recordExtrasApi";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
 import { InlineEditCell, isInlineEditable } from "./InlineEditCell";
-import { defaultView, listCandidates, listColumns, viewableColumns } from "./listColumns";
+import { columnWidth, defaultView, listCandidates, listColumns, viewableColumns } from "./listColumns";
+import { useListHeight } from "./useListHeight";
 import { CalendarView } from "./views/CalendarView";
 import { ViewEditor } from "./views/ViewEditor";
 import { selectableViews } from "./views/viewModel";
 
-const PAGE_SIZES = [20, 50, 100];
+const PAGE_SIZES = [20, 50, 100, 200, 500];
+const SELECTION_WIDTH = 48;
+/** Pages longer than this render only the rows in view (antd Table `virtual`); shorter ones
+ *  stay a plain <table>, which screen readers announce row by row. */
+const VIRTUAL_FROM = 100;
 
 export function RecordListPage() {
   const { t } = useI18n();
@@ -43,6 +48,7 @@ export function RecordListPage() {
   const [filter, setFilter] = useState<Filter>({ rows: [], match: "all" });
   const [search, setSearch] = useSearchParams();
   const [editing, setEditing] = useState<"new" | "current" | null>(null);
+  const listHeight = useListHeight();
 
   useEffect(() => {
     if (state.status === "signedIn") rememberApp(state.session.user.code, appId);
@@ -113,6 +119,7 @@ export function RecordListPage() {
       key: code,
       dataIndex: code,
       title: property.label,
+      width: columnWidth(property.type),
       sorter: isSortable(property.type),
       sortOrder: key ? (key.direction === "asc" ? "ascend" : "descend") : null,
       sortDirections: ["ascend", "descend", "ascend"],
@@ -153,6 +160,10 @@ export function RecordListPage() {
   };
 
   const rows = records.data?.records ?? [];
+  // A virtual table needs numeric sizes: the columns' widths (rc-table widens them to fill
+  // a wider screen) and the height of the scrolled body.
+  const virtual = pageSize > VIRTUAL_FROM && rows.length > VIRTUAL_FROM;
+  const scrollWidth = tableColumns.reduce((sum, c) => sum + (typeof c.width === "number" ? c.width : 0), SELECTION_WIDTH);
   const total = Number(records.data?.totalCount ?? 0);
   const noFields = columns.length === 0 || Object.values(properties).every((p) => ["RECORD_NUMBER", "CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME", "STATUS", "STATUS_ASSIGNEE", "CATEGORY"].includes(p.type));
 
@@ -213,8 +224,9 @@ export function RecordListPage() {
             // Only over the sort icon: a header-wide tooltip covers the toolbar above it.
             showSorterTooltip={{ target: "sorter-icon" }}
             size="middle"
-            scroll={{ x: "max-content" }}
-            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+            virtual={virtual}
+            scroll={virtual ? { x: scrollWidth, y: listHeight } : { x: "max-content" }}
+            rowSelection={{ columnWidth: SELECTION_WIDTH, selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
             onRow={(record) => ({ onDoubleClick: () => navigate(`/apps/${appId}/records/${record.$id?.value as string}`) })}
             locale={{ emptyText: keyword || filter.rows.length > 0 ? t("records.noMatch") : t("records.empty") }}
             pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}

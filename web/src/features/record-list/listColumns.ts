@@ -1,6 +1,6 @@
 // Which fields a list shows: the view's chosen columns, else every top-level field in
 // form order (record number first). Pure.
-import type { LayoutRow, Properties, View } from "../../api/types";
+import type { FieldType, LayoutRow, Properties, View } from "../../api/types";
 
 const NOT_IN_LIST = new Set(["SUBTABLE", "GROUP", "REFERENCE_TABLE", "LABEL", "SPACER", "HR", "STATUS_ASSIGNEE", "CATEGORY"]);
 
@@ -47,4 +47,14 @@ export function listCandidates(properties: Properties, layout: LayoutRow[]): str
 export function viewableColumns(columns: string[], records: readonly Record<string, unknown>[] | null | undefined): string[] {
   if (!records || records.length === 0) return columns;
   return columns.filter((code) => records.some((r) => code in r));
+}
+
+const WIDTHS: Partial<Record<FieldType, number>> = {
+  RECORD_NUMBER: 140, NUMBER: 130, CALC: 130, DATE: 140, TIME: 110, DATETIME: 190, CREATED_TIME: 190, UPDATED_TIME: 190,
+  MULTI_LINE_TEXT: 260, RICH_TEXT: 260, CHECK_BOX: 200, MULTI_SELECT: 200, FILE: 200, LINK: 200,
+};
+
+/** A column's starting width in px (a virtual list needs one for every column). */
+export function columnWidth(type: FieldType): number {
+  return WIDTHS[type] ?? 170;
 }
