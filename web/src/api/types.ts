@@ -74,8 +74,28 @@ export interface FieldProperty {
   openGroup?: boolean;
   enabled?: boolean;
   fields?: Record<string, FieldProperty>;
-  lookup?: unknown;
-  referenceTable?: unknown;
+  lookup?: LookupDefinition;
+  referenceTable?: ReferenceTableDefinition | null;
+}
+
+/** A lookup (spec §4.7): a text or number field that copies values from another app. */
+export interface LookupDefinition {
+  relatedApp: { app: string; code?: string };
+  relatedKeyField: string;
+  fieldMappings: { field: string; relatedField: string }[];
+  lookupPickerFields: string[];
+  filterCond: string;
+  sort: string;
+}
+
+/** Related records (REFERENCE_TABLE): records of another app matching a field of this one. */
+export interface ReferenceTableDefinition {
+  relatedApp: { app: string; code?: string };
+  condition: { field: string; relatedField: string };
+  filterCond: string;
+  displayFields: string[];
+  sort: string;
+  size: string;
 }
 
 export type Properties = Record<string, FieldProperty>;

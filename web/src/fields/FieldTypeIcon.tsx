@@ -22,6 +22,9 @@ import {
   ApartmentOutlined,
   CheckCircleOutlined,
   ColumnWidthOutlined,
+  FileSearchOutlined,
+  FolderOutlined,
+  ProfileOutlined,
 } from "@ant-design/icons";
 import type { ReactElement } from "react";
 import type { PaletteType } from "./fieldTypes";
@@ -48,6 +51,9 @@ const icons: Partial<Record<PaletteType, ReactElement>> = {
   LABEL: <TagOutlined aria-hidden />,
   SPACER: <ColumnWidthOutlined aria-hidden />,
   HR: <LineOutlined aria-hidden />,
+  LOOKUP: <FileSearchOutlined aria-hidden />,
+  REFERENCE_TABLE: <ProfileOutlined aria-hidden />,
+  GROUP: <FolderOutlined aria-hidden />,
 };
 
 export function FieldTypeIcon({ type }: { type: PaletteType }) {

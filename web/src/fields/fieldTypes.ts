@@ -1,9 +1,10 @@
 // What the UI knows about each field type: where it sits in the designer's palette,
 // which settings it has, and the definition a new field starts with (spec §4.3).
 // The one place that lists types; editors and settings look capabilities up here.
-import type { FieldProperty, FieldType, LayoutOnlyType } from "../api/types";
+import type { FieldProperty, FieldType, LayoutOnlyType, LookupDefinition, ReferenceTableDefinition } from "../api/types";
 
-export type PaletteType = FieldType | LayoutOnlyType;
+/** LOOKUP is a palette entry only: it adds a text field carrying a `lookup` definition (spec §4.7). */
+export type PaletteType = FieldType | LayoutOnlyType | "LOOKUP";
 
 export interface FieldTypeInfo {
   type: PaletteType;
@@ -62,10 +63,12 @@ export const FIELD_TYPES: readonly FieldTypeInfo[] = [
   { ...base, type: "ORGANIZATION_SELECT" },
   { ...base, type: "GROUP_SELECT" },
   { ...base, type: "SUBTABLE", inTable: false, required: false },
+  { ...base, type: "LOOKUP" },
+  { ...base, type: "REFERENCE_TABLE", inTable: false, required: false },
+  { ...base, type: "GROUP", inTable: false, required: false },
   { ...layoutOnly, type: "LABEL" },
   { ...layoutOnly, type: "SPACER" },
   { ...layoutOnly, type: "HR" },
-  { ...system, type: "GROUP" }, // field groups: designer support pending
   { ...system, type: "RECORD_NUMBER" },
   { ...system, type: "CREATOR" },
   { ...system, type: "CREATED_TIME" },
@@ -74,7 +77,6 @@ export const FIELD_TYPES: readonly FieldTypeInfo[] = [
   { ...system, type: "STATUS" },
   { ...system, type: "STATUS_ASSIGNEE" },
   { ...system, type: "CATEGORY" },
-  { ...system, type: "REFERENCE_TABLE" },
 ];
 
 const byType = new Map(FIELD_TYPES.map((info) => [info.type, info]));
@@ -94,8 +96,24 @@ export function isSystemType(type: PaletteType): boolean {
 
 const DEFAULT_OPTIONS = ["sample1", "sample2"];
 
+/** The palette entry a field belongs to: lookups are listed apart from their base type. */
+export function paletteTypeOf(property: FieldProperty): PaletteType {
+  return property.lookup ? "LOOKUP" : property.type;
+}
+
 /** The definition a field dragged from the palette starts with. */
-export function newFieldProperty(type: FieldType, code: string, label: string): FieldProperty {
+export function newFieldProperty(type: FieldType | "LOOKUP", code: string, label: string): FieldProperty {
+  if (type === "LOOKUP") {
+    const lookup: LookupDefinition = { relatedApp: { app: "" }, relatedKeyField: "", fieldMappings: [], lookupPickerFields: [], filterCond: "", sort: "" };
+    return { type: "SINGLE_LINE_TEXT", code, label, noLabel: false, required: false, lookup };
+  }
+  if (type === "REFERENCE_TABLE") {
+    const referenceTable: ReferenceTableDefinition = {
+      relatedApp: { app: "" }, condition: { field: "", relatedField: "" }, filterCond: "", displayFields: [], sort: "", size: "5",
+    };
+    return { type, code, label, noLabel: false, referenceTable };
+  }
+  if (type === "GROUP") return { type, code, label, noLabel: false, openGroup: true };
   const property: FieldProperty = { type, code, label, noLabel: false };
   const info = fieldTypeInfo(type);
   if (info.required) property.required = false;

@@ -4,6 +4,7 @@ import { HolderOutlined } from "@ant-design/icons";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { useI18n } from "../../app/I18nProvider";
 import { FieldTypeIcon } from "../../fields/FieldTypeIcon";
+import { paletteTypeOf } from "../../fields/fieldTypes";
 import type { DesignItem } from "./designerModel";
 
 interface Props {
@@ -31,7 +32,7 @@ export function CanvasItem({ item, selected, invalid, onSelect }: Props) {
   const drag = useDraggable({ id: `item:${item.uid}` });
   const drop = useDroppable({ id: `before:${item.uid}` });
   const title = itemTitle(item, t);
-  const type = item.kind === "field" ? item.property.type : item.kind === "label" ? "LABEL" : item.kind === "spacer" ? "SPACER" : "HR";
+  const type = item.kind === "field" ? paletteTypeOf(item.property) : item.kind === "label" ? "LABEL" : item.kind === "spacer" ? "SPACER" : "HR";
   const classes = ["canvas-item", selected && "selected", invalid && "invalid", drag.isDragging && "dragging", drop.isOver && "over"]
     .filter(Boolean)
     .join(" ");

@@ -33,6 +33,7 @@ import {
   moveRow,
   removeItem,
   setOptionLabels,
+  stepRow,
   takenCodes,
   updateField,
   updateLabel,
@@ -48,7 +49,10 @@ function targetOf(overId: string): DropTarget | null {
   const [kind, rest] = [overId.slice(0, overId.indexOf(":")), overId.slice(overId.indexOf(":") + 1)];
   if (kind === "before") return { kind: "before", uid: rest };
   if (kind === "rowEnd") return { kind: "rowEnd", rowUid: rest };
-  if (kind === "gap") return { kind: "newRow", index: Number(rest) };
+  if (kind === "gap") {
+    const [index, group] = rest.split(":");
+    return group ? { kind: "newRow", index: Number(index), group } : { kind: "newRow", index: Number(index) };
+  }
   return null;
 }
 
@@ -88,7 +92,7 @@ export function FormDesignerPage() {
       if (type === "HR") return { uid: uid(), kind: "hr" };
       const label = t(`fieldType.${type}`);
       const code = codeFromLabel(label, takenCodes(form));
-      return { uid: uid(), kind: "field", property: newFieldProperty(type as FieldType, code, label) };
+      return { uid: uid(), kind: "field", property: newFieldProperty(type as FieldType | "LOOKUP", code, label) };
     },
     [form, t, uid],
   );
@@ -117,7 +121,7 @@ export function FormDesignerPage() {
       const rowUid = id.slice(4);
       const from = form.rows.findIndex((r) => r.uid === rowUid);
       const target = targetOf(overId);
-      if (target?.kind === "newRow") setForm((f) => moveRow(f, rowUid, target.index > from ? target.index - 1 : target.index));
+      if (target?.kind === "newRow") setForm((f) => moveRow(f, rowUid, target.index > from ? target.index - 1 : target.index, target.group));
       return;
     }
     const target = targetOf(overId);
@@ -133,11 +137,11 @@ export function FormDesignerPage() {
     const row = form.rows[at.rowIndex]!;
     if (at.itemIndex < 0 || direction === "up" || direction === "down") {
       if (at.itemIndex < 0 || (row.kind === "row" && row.items.length === 1)) {
-        const to = direction === "up" || direction === "left" ? at.rowIndex - 1 : at.rowIndex + 1;
-        setForm((f) => moveRow(f, row.uid, to));
+        setForm((f) => stepRow(f, row.uid, direction === "up" || direction === "left" ? "up" : "down"));
       } else {
         const index = direction === "up" ? at.rowIndex : at.rowIndex + 1;
-        setForm((f) => moveItem(f, selected, { kind: "newRow", index }, uid));
+        const group = row.kind === "row" ? row.inGroup : undefined;
+        setForm((f) => moveItem(f, selected, { kind: "newRow", index, group }, uid));
       }
       return;
     }
@@ -165,6 +169,15 @@ export function FormDesignerPage() {
       ? (d.serverErrors[selectedItem.property.code] ?? (selectedItem.originalCode ? d.serverErrors[selectedItem.originalCode] : undefined))
       : undefined;
   const conflict = isApiError(d.actionError, ErrorCodes.settingsConflict);
+  // Fields other settings may name: the form's fields with values (not the selected one,
+  // nor table columns) and the record number.
+  const formFields = [
+    ...form.hidden.filter((p) => p.type === "RECORD_NUMBER"),
+    ...allFields(form)
+      .filter((f) => f.uid !== selected && !form.rows.some((r) => r.kind === "subtable" && r.items.includes(f)))
+      .map((f) => f.property)
+      .filter((p) => !["GROUP", "REFERENCE_TABLE", "SUBTABLE"].includes(p.type)),
+  ].map((p) => ({ code: p.code, label: p.label, type: p.type }));
   const fieldLabel = (code: string) => allFields(form).find((f) => f.property.code === code || f.originalCode === code)?.property.label || code;
 
   return (
@@ -244,6 +257,7 @@ export function FormDesignerPage() {
               setSelected(null);
             }}
             onMove={move}
+            formFields={formFields}
           />
         </div>
         <DragOverlay dropAnimation={null}>{dragLabel && <div className="canvas-item selected">{dragLabel}</div>}</DragOverlay>

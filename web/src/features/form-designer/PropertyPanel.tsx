@@ -4,13 +4,14 @@ import { ArrowDownOutlined, ArrowLeftOutlined, ArrowRightOutlined, ArrowUpOutlin
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Popconfirm, Radio, Select, Space } from "antd";
 import type { FieldProperty } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
-import { fieldTypeInfo } from "../../fields/fieldTypes";
+import { fieldTypeInfo, paletteTypeOf } from "../../fields/fieldTypes";
 import { orderedOptions } from "../../fields/options";
 import { DefaultValueInput } from "./DefaultValueInput";
 import type { DesignItem } from "./designerModel";
 import type { FieldProblems } from "./designerValidation";
 import type { ServerFieldErrors } from "./useDesigner";
 import { OptionsEditor } from "./OptionsEditor";
+import { LookupSettings, ReferenceTableSettings, type FormField } from "./RelatedAppSettings";
 
 export type MoveDirection = "left" | "right" | "up" | "down";
 
@@ -23,12 +24,14 @@ interface Props {
   onOptions: (labels: string[]) => void;
   onRemove: () => void;
   onMove: (direction: MoveDirection) => void;
+  /** The form's other fields, for settings that name one (lookup copies, related records). */
+  formFields: FormField[];
 }
 
 const numberText = (v: string | undefined) => (v === undefined || v === "" ? null : Number(v));
 const toText = (v: number | string | null) => (v === null ? "" : String(v));
 
-export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelText, onOptions, onRemove, onMove }: Props) {
+export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelText, onOptions, onRemove, onMove, formFields }: Props) {
   const { t } = useI18n();
   if (!item) {
     return (
@@ -75,7 +78,11 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
   }
 
   const p = item.property;
-  const info = fieldTypeInfo(p.type);
+  // A lookup keeps its base type's name, requiredness and code only (spec §7.2: its
+  // constraints are not part of the definition).
+  const lookup = p.lookup !== undefined;
+  const base = fieldTypeInfo(p.type);
+  const info = lookup ? { ...fieldTypeInfo("LOOKUP"), unique: false } : base;
   const serverHelp = (prop: string) => {
     const messages = serverErrors?.byProperty[prop];
     return messages ? { validateStatus: "error" as const, help: messages.join(" ") } : {};
@@ -83,7 +90,7 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
   const labels = item.optionLabels ?? orderedOptions(p.options);
   return (
     <aside className="designer-panel" aria-labelledby="props-heading" data-testid="property-panel">
-      <h2 id="props-heading">{t(`fieldType.${p.type}`)}</h2>
+      <h2 id="props-heading">{t(`fieldType.${paletteTypeOf(p)}`)}</h2>
       {moves}
       {serverErrors && <Alert type="error" showIcon role="alert" title={serverErrors.messages.join(" ")} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" requiredMark={false}>
@@ -111,6 +118,25 @@ export function PropertyPanel({ item, problems, serverErrors, onChange, onLabelT
         {info.unique && (
           <Form.Item>
             <Checkbox checked={p.unique ?? false} onChange={(e) => onChange({ unique: e.target.checked })} data-testid="prop-unique">{t("prop.unique")}</Checkbox>
+          </Form.Item>
+        )}
+        {lookup && (
+          <Form.Item htmlFor="prop-base-type" label={t("prop.baseType")} {...serverHelp("type")}>
+            <Select<FieldProperty["type"]> id="prop-base-type" style={{ width: 200 }} value={p.type} disabled={item.originalCode !== undefined}
+              onChange={(type) => onChange({ type })}
+              options={(["SINGLE_LINE_TEXT", "NUMBER"] as const).map((v) => ({ value: v, label: t(`fieldType.${v}`) }))} />
+          </Form.Item>
+        )}
+        {p.lookup && (
+          <LookupSettings lookup={p.lookup} formFields={formFields} errorsFor={(path) => serverErrors?.byProperty[path]} onChange={(next) => onChange({ lookup: next })} />
+        )}
+        {p.type === "REFERENCE_TABLE" && (
+          <ReferenceTableSettings table={p.referenceTable ?? { relatedApp: { app: "" }, condition: { field: "", relatedField: "" }, filterCond: "", displayFields: [], sort: "", size: "5" }}
+            formFields={formFields} errorsFor={(path) => serverErrors?.byProperty[path]} onChange={(next) => onChange({ referenceTable: next })} />
+        )}
+        {p.type === "GROUP" && (
+          <Form.Item>
+            <Checkbox checked={p.openGroup ?? false} onChange={(e) => onChange({ openGroup: e.target.checked })} data-testid="prop-open-group">{t("prop.openGroup")}</Checkbox>
           </Form.Item>
         )}
         {info.options && (

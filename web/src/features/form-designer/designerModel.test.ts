@@ -7,6 +7,7 @@ import {
   formFromServer,
   moveItem,
   removeItem,
+  stepRow,
   takenCodes,
   uidGenerator,
   updateField,
@@ -125,5 +126,65 @@ describe("saveRequests", () => {
       fields: [{ type: "NUMBER", code: "price" }, { type: "NUMBER", code: "qty" }],
     });
     expect(findItem(next, uidOf(next, "day"))?.rowIndex).toBe(2);
+  });
+});
+
+describe("field groups", () => {
+  const groupProps: Properties = {
+    ...properties,
+    box: { type: "GROUP", code: "box", label: "Box", openGroup: true },
+    note: { type: "SINGLE_LINE_TEXT", code: "note", label: "Note" },
+  };
+  const groupLayout: LayoutRow[] = [
+    { type: "ROW", fields: [{ type: "SINGLE_LINE_TEXT", code: "title" }] },
+    { type: "GROUP", code: "box", layout: [{ type: "ROW", fields: [{ type: "NUMBER", code: "amount" }, { type: "SINGLE_LINE_TEXT", code: "note" }] }, { type: "ROW", fields: [{ type: "MULTI_LINE_TEXT", code: "memo" }] }] },
+    { type: "SUBTABLE", code: "items", fields: [{ type: "NUMBER", code: "qty" }, { type: "SINGLE_LINE_TEXT", code: "name" }] },
+  ];
+  const loadGroup = () => {
+    const uid = uidGenerator();
+    return { form: formFromServer(groupProps, groupLayout, uid), uid };
+  };
+  const rowUidOf = (form: DesignForm, code: string) => form.rows[findItem(form, uidOf(form, code))!.rowIndex]!.uid;
+
+  it("loads a group's rows as member rows and writes the same layout back", () => {
+    const { form } = loadGroup();
+    expect(codesOf(form)).toEqual([["title"], ["box"], ["amount", "note"], ["memo"], ["[items]", "qty", "name"]]);
+    expect(layoutOf(form)).toEqual(groupLayout);
+    expect(saveRequests(groupProps, form)).toMatchObject({ remove: [], update: {}, add: {} });
+  });
+
+  it("takes a field into a group through a gap inside it and out through one outside", () => {
+    const { form, uid } = loadGroup();
+    const group = rowUidOf(form, "box");
+    const inside = moveItem(form, uidOf(form, "title"), { kind: "newRow", index: 4, group }, uid);
+    expect(codesOf(inside)).toEqual([["box"], ["amount", "note"], ["memo"], ["title"], ["[items]", "qty", "name"]]);
+    expect((layoutOf(inside)[0] as { layout: unknown[] }).layout).toHaveLength(3);
+    const outside = moveItem(inside, uidOf(inside, "memo"), { kind: "newRow", index: 0 }, uid);
+    expect(codesOf(outside)).toEqual([["memo"], ["box"], ["amount", "note"], ["title"], ["[items]", "qty", "name"]]);
+    expect(layoutOf(outside)[0]).toEqual({ type: "ROW", fields: [{ type: "MULTI_LINE_TEXT", code: "memo" }] });
+  });
+
+  it("keyboard steps move a row into a group at its edge and out again", () => {
+    const { form } = loadGroup();
+    const title = rowUidOf(form, "title");
+    const inGroup = stepRow(form, title, "down");
+    expect(codesOf(inGroup)).toEqual([["box"], ["title"], ["amount", "note"], ["memo"], ["[items]", "qty", "name"]]);
+    expect(layoutOf(inGroup)).toHaveLength(2);
+    const out = stepRow(inGroup, title, "up");
+    expect(layoutOf(out)).toEqual(groupLayout);
+    // A whole group steps over the table after it, its rows with it.
+    const moved = stepRow(form, rowUidOf(form, "box"), "down");
+    expect(codesOf(moved)).toEqual([["title"], ["[items]", "qty", "name"], ["box"], ["amount", "note"], ["memo"]]);
+  });
+
+  it("a table dropped among a group's rows lands after the group; removing a group keeps its fields", () => {
+    const { form, uid } = loadGroup();
+    const group = rowUidOf(form, "box");
+    const table: FieldItem = { uid: uid(), kind: "field", property: newFieldProperty("SUBTABLE", "t2", "T2") };
+    const added = addItem(form, table, { kind: "newRow", index: 3, group }, uid);
+    expect(codesOf(added)).toEqual([["title"], ["box"], ["amount", "note"], ["memo"], ["[t2]"], ["[items]", "qty", "name"]]);
+    const removed = removeItem(form, uidOf(form, "box"));
+    expect(codesOf(removed)).toEqual([["title"], ["amount", "note"], ["memo"], ["[items]", "qty", "name"]]);
+    expect(saveRequests(groupProps, removed).remove).toEqual(["box"]);
   });
 });

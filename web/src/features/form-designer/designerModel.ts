@@ -22,11 +22,15 @@ export type DesignItem =
   | { uid: string; kind: "spacer"; elementId: string; size?: LayoutSize }
   | { uid: string; kind: "hr"; size?: LayoutSize };
 
+/**
+ * Rows in form order. A field group is its header row followed directly by its member rows
+ * (`inGroup` = the header's uid); `normalize` keeps members right after their header, so
+ * the edits below can treat the form as one flat list of rows.
+ */
 export type DesignRow =
-  | { uid: string; kind: "row"; items: DesignItem[] }
+  | { uid: string; kind: "row"; items: DesignItem[]; inGroup?: string }
   | { uid: string; kind: "subtable"; table: FieldItem; items: FieldItem[] }
-  /** Field groups are kept as they are until the designer edits them. */
-  | { uid: string; kind: "group"; group: FieldItem; layout: LayoutRow[] };
+  | { uid: string; kind: "group"; group: FieldItem };
 
 export interface DesignForm {
   rows: DesignRow[];
@@ -37,7 +41,8 @@ export interface DesignForm {
 export type DropTarget =
   | { kind: "before"; uid: string }
   | { kind: "rowEnd"; rowUid: string }
-  | { kind: "newRow"; index: number };
+  /** A new row at `index` of `rows`, inside the group whose header row is `group`. */
+  | { kind: "newRow"; index: number; group?: string };
 
 export type NewUid = () => string;
 
@@ -60,13 +65,6 @@ function elementItem(element: LayoutElement, properties: Properties, placed: Set
   if (!property) return null;
   placed.add(property.code);
   return fieldItem(property, uid, element.size);
-}
-
-function collectCodes(rows: LayoutRow[], into: Set<string>) {
-  for (const row of rows) {
-    if (row.type === "GROUP") collectCodes(row.layout, into);
-    else for (const e of row.fields) if (e.code) into.add(e.code);
-  }
 }
 
 /** Builds the model from the server's preview form. */
@@ -97,8 +95,12 @@ export function formFromServer(properties: Properties, layout: LayoutRow[], uid:
       const group = properties[row.code];
       if (!group) continue;
       placed.add(group.code);
-      collectCodes(row.layout, placed);
-      rows.push({ uid: uid(), kind: "group", group: fieldItem(group, uid), layout: row.layout });
+      const header = uid();
+      rows.push({ uid: header, kind: "group", group: fieldItem(group, uid) });
+      for (const inner of row.layout) {
+        const items = (inner.fields ?? []).flatMap((e) => elementItem(e, properties, placed, uid) ?? []);
+        if (items.length > 0) rows.push({ uid: uid(), kind: "row", items, inGroup: header });
+      }
     }
   }
   const hidden: FieldProperty[] = [];
@@ -109,6 +111,8 @@ export function formFromServer(properties: Properties, layout: LayoutRow[], uid:
     } else if (property.type === "SUBTABLE") {
       const items = Object.values(property.fields ?? {}).map((p) => fieldItem(p, uid));
       rows.push({ uid: uid(), kind: "subtable", table: fieldItem(property, uid), items });
+    } else if (property.type === "GROUP") {
+      rows.push({ uid: uid(), kind: "group", group: fieldItem(property, uid) });
     } else {
       rows.push({ uid: uid(), kind: "row", items: [fieldItem(property, uid)] });
     }
@@ -155,7 +159,6 @@ export function allFields(form: DesignForm): FieldItem[] {
 export function takenCodes(form: DesignForm, exceptUid?: string): Set<string> {
   const codes = new Set<string>(form.hidden.map((p) => p.code));
   for (const item of allFields(form)) if (item.uid !== exceptUid) codes.add(item.property.code);
-  for (const row of form.rows) if (row.kind === "group") collectCodes(row.layout, codes);
   return codes;
 }
 
@@ -177,26 +180,74 @@ function withoutItem(form: DesignForm, uid: string): DesignForm {
       rows.push(row);
     }
   }
-  return { ...form, rows };
+  return normalize({ ...form, rows });
+}
+
+/**
+ * Restores the group invariant after an edit: each group's member rows directly follow its
+ * header, in their current order; rows naming a group that is gone leave it. A table or
+ * group dropped among a group's rows so ends up after that group (neither can be nested).
+ */
+export function normalize(form: DesignForm): DesignForm {
+  const headers = new Set(form.rows.flatMap((r) => (r.kind === "group" ? [r.uid] : [])));
+  const members = new Map<string, DesignRow[]>();
+  const rows: DesignRow[] = [];
+  const fixed = form.rows.map((r): DesignRow => {
+    if (r.kind !== "row" || r.inGroup === undefined || headers.has(r.inGroup)) return r;
+    const copy = { ...r };
+    delete copy.inGroup;
+    return copy;
+  });
+  for (const r of fixed) if (r.kind === "row" && r.inGroup !== undefined) members.set(r.inGroup, [...(members.get(r.inGroup) ?? []), r]);
+  for (const r of fixed) {
+    if (r.kind === "row" && r.inGroup !== undefined) continue;
+    rows.push(r);
+    if (r.kind === "group") rows.push(...(members.get(r.uid) ?? []));
+  }
+  const same = rows.length === form.rows.length && rows.every((r, i) => r === form.rows[i]);
+  return same ? form : { ...form, rows };
+}
+
+/** The index just past a group's last member row (or past the row itself for other rows). */
+export function blockEnd(form: DesignForm, rowIndex: number): number {
+  const row = form.rows[rowIndex];
+  let end = rowIndex + 1;
+  if (row?.kind === "group") while (end < form.rows.length && inGroupOf(form.rows[end]) === row.uid) end++;
+  return end;
+}
+
+export function inGroupOf(row: DesignRow | undefined): string | undefined {
+  return row?.kind === "row" ? row.inGroup : undefined;
 }
 
 /** Places an item (not yet in the form) at a drop target; unchanged if it cannot go there. */
 function place(form: DesignForm, item: DesignItem, target: DropTarget, uid: NewUid): DesignForm {
+  const placed = placeRaw(form, item, target, uid);
+  return placed === form ? form : normalize(placed);
+}
+
+function placeRaw(form: DesignForm, item: DesignItem, target: DropTarget, uid: NewUid): DesignForm {
   const rows = [...form.rows];
   const isTable = item.kind === "field" && item.property.type === "SUBTABLE";
-  const newRowAt = (index: number): DesignForm => {
+  const isGroup = item.kind === "field" && item.property.type === "GROUP";
+  const newRowAt = (index: number, group?: string): DesignForm => {
     const row: DesignRow = isTable
       ? { uid: uid(), kind: "subtable", table: item as FieldItem, items: [] }
-      : { uid: uid(), kind: "row", items: [item] };
+      : isGroup
+        ? { uid: uid(), kind: "group", group: item as FieldItem }
+        : group !== undefined
+          ? { uid: uid(), kind: "row", items: [item], inGroup: group }
+          : { uid: uid(), kind: "row", items: [item] };
     rows.splice(Math.max(0, Math.min(index, rows.length)), 0, row);
     return { ...form, rows };
   };
-  if (target.kind === "newRow") return newRowAt(target.index);
+  if (target.kind === "newRow") return newRowAt(target.index, target.group);
   if (target.kind === "rowEnd") {
     const index = rows.findIndex((r) => r.uid === target.rowUid);
     const row = rows[index];
     if (!row) return form;
-    if (isTable || row.kind === "group") return newRowAt(index + 1);
+    if (row.kind === "group") return newRowAt(blockEnd(form, index), isTable || isGroup ? undefined : row.uid);
+    if (isTable || isGroup) return newRowAt(index + 1);
     if (row.kind === "subtable") {
       if (!canGoInTable(item)) return form;
       rows[index] = { ...row, items: [...row.items, item] };
@@ -208,7 +259,7 @@ function place(form: DesignForm, item: DesignItem, target: DropTarget, uid: NewU
   const location = findItem(form, target.uid);
   if (!location) return form;
   const row = rows[location.rowIndex]!;
-  if (isTable || location.itemIndex < 0) return newRowAt(location.rowIndex + (location.itemIndex < 0 ? 0 : 1));
+  if (isTable || isGroup || location.itemIndex < 0) return newRowAt(location.rowIndex + (location.itemIndex < 0 ? 0 : 1));
   if (row.kind === "subtable") {
     if (!canGoInTable(item)) return form;
     const items = [...row.items];
@@ -243,7 +294,7 @@ export function moveItem(form: DesignForm, itemUid: string, target: DropTarget, 
       index = to ? to.rowIndex : rest.length;
     }
     rest.splice(Math.max(0, index), 0, row);
-    return { ...form, rows: rest };
+    return normalize({ ...form, rows: rest });
   }
   if (target.kind !== "newRow") {
     const targetRow =
@@ -257,20 +308,72 @@ export function moveItem(form: DesignForm, itemUid: string, target: DropTarget, 
   if (target.kind === "newRow") {
     const sourceRow = form.rows[location.rowIndex]!;
     const emptiesRow = sourceRow.kind === "row" && sourceRow.items.length === 1;
-    if (emptiesRow && location.rowIndex < target.index) adjusted = { kind: "newRow", index: target.index - 1 };
+    if (emptiesRow && location.rowIndex < target.index) adjusted = { ...target, index: target.index - 1 };
   }
   const removed = withoutItem(form, itemUid);
   const placed = place(removed, item, adjusted, uid);
   return placed === removed ? form : placed;
 }
 
-export function moveRow(form: DesignForm, rowUid: string, toIndex: number): DesignForm {
+/** Moves a row to `toIndex` (of the rows without it); a plain row joins `group` or leaves its group. */
+export function moveRow(form: DesignForm, rowUid: string, toIndex: number, group?: string): DesignForm {
   const from = form.rows.findIndex((r) => r.uid === rowUid);
   if (from < 0) return form;
   const rows = [...form.rows];
-  const [row] = rows.splice(from, 1);
+  let [row] = rows.splice(from, 1);
+  if (row!.kind === "row" && row!.inGroup !== group) {
+    const moved: DesignRow = { ...row!, inGroup: group };
+    if (group === undefined) delete moved.inGroup;
+    row = moved;
+  }
   rows.splice(Math.max(0, Math.min(toIndex, rows.length)), 0, row!);
-  return { ...form, rows };
+  return normalize({ ...form, rows });
+}
+
+/**
+ * One keyboard step of a row up or down. A plain row steps into a group it meets (as its
+ * last member going up, its first going down) and out at the group's edge; a table or a
+ * whole group steps over the neighbouring row or group.
+ */
+export function stepRow(form: DesignForm, rowUid: string, direction: "up" | "down"): DesignForm {
+  const i = form.rows.findIndex((r) => r.uid === rowUid);
+  const row = form.rows[i];
+  if (!row) return form;
+  const up = direction === "up";
+  if (row.kind === "row") {
+    const group = row.inGroup;
+    if (up) {
+      const prev = form.rows[i - 1];
+      if (!prev) return form;
+      if (group !== undefined) {
+        if (prev.kind === "group" && prev.uid === group) return moveRow(form, rowUid, i - 1, undefined);
+        return moveRow(form, rowUid, i - 1, group);
+      }
+      const prevGroup = prev.kind === "group" ? prev.uid : inGroupOf(prev);
+      if (prevGroup !== undefined) return moveRow(form, rowUid, i, prevGroup);
+      return moveRow(form, rowUid, i - 1, undefined);
+    }
+    const next = form.rows[i + 1];
+    if (group !== undefined) {
+      if (inGroupOf(next) === group) return moveRow(form, rowUid, i + 1, group);
+      return moveRow(form, rowUid, i, undefined);
+    }
+    if (!next) return form;
+    if (next.kind === "group") return moveRow(form, rowUid, i + 1, next.uid);
+    return moveRow(form, rowUid, i + 1, undefined);
+  }
+  // Tables and groups: swap with the neighbouring block.
+  const end = blockEnd(form, i);
+  if (up) {
+    if (i === 0) return form;
+    let start = i - 1;
+    const g = inGroupOf(form.rows[start]);
+    if (g !== undefined) start = form.rows.findIndex((r) => r.uid === g);
+    return moveRow(form, rowUid, start, undefined);
+  }
+  if (end >= form.rows.length) return form;
+  const nextEnd = blockEnd(form, end);
+  return moveRow(form, rowUid, nextEnd - 1, undefined);
 }
 
 export function removeItem(form: DesignForm, itemUid: string): DesignForm {
@@ -342,7 +445,7 @@ export function reconcile(form: DesignForm, server: Properties): DesignForm {
       const inner = table.originalCode ? (server[table.originalCode]?.fields ?? {}) : {};
       return { ...row, table, items: row.items.map((x) => fix(x, inner)) };
     }
-    return row;
+    return { ...row, group: fix(row.group, server) };
   });
   return { ...form, rows };
 }

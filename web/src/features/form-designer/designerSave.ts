@@ -27,11 +27,18 @@ function element(item: DesignItem): LayoutElement {
 }
 
 export function layoutOf(form: DesignForm): LayoutRow[] {
-  return form.rows.map((row): LayoutRow => {
-    if (row.kind === "row") return { type: "ROW", fields: row.items.map(element) };
-    if (row.kind === "subtable") return { type: "SUBTABLE", code: row.table.property.code, fields: row.items.map(element) };
-    return { type: "GROUP", code: row.group.property.code, layout: row.layout as Array<{ type: "ROW"; fields: LayoutElement[] }> };
-  });
+  const layout: LayoutRow[] = [];
+  for (const row of form.rows) {
+    if (row.kind === "row") {
+      if (row.inGroup === undefined) layout.push({ type: "ROW", fields: row.items.map(element) });
+    } else if (row.kind === "subtable") {
+      layout.push({ type: "SUBTABLE", code: row.table.property.code, fields: row.items.map(element) });
+    } else {
+      const members = form.rows.flatMap((r) => (r.kind === "row" && r.inGroup === row.uid ? [{ type: "ROW" as const, fields: r.items.map(element) }] : []));
+      layout.push({ type: "GROUP", code: row.group.property.code, layout: members });
+    }
+  }
+  return layout;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -66,11 +73,6 @@ export function saveRequests(original: Properties, form: DesignForm): SaveReques
   const update: Properties = {};
   const add: Properties = {};
   const kept = new Set<string>(form.hidden.map((p) => p.code));
-  for (const row of form.rows) {
-    if (row.kind === "group") {
-      for (const r of row.layout) if (r.type === "ROW") for (const e of r.fields) if (e.code) kept.add(e.code);
-    }
-  }
   const topLevel = allFields(form).filter((f) => !isInner(form, f));
   for (const item of topLevel) if (item.originalCode) kept.add(item.originalCode);
 

@@ -35,7 +35,13 @@ export function fieldErrors(errors: Record<string, { messages: string[] }> | und
     if (!target) continue;
     const entry = (result[target.field] ??= { messages: [], byProperty: {} });
     entry.messages.push(...messages);
-    if (target.property) (entry.byProperty[target.property.split(".")[0]!] ??= []).push(...messages);
+    if (target.property) {
+      // Under the definition property (`lookup`) and, for nested ones, the full path too
+      // (`lookup.relatedKeyField`), so a settings section can show each on its control.
+      const top = target.property.split(".")[0]!;
+      (entry.byProperty[top] ??= []).push(...messages);
+      if (target.property !== top) (entry.byProperty[target.property] ??= []).push(...messages);
+    }
   }
   return result;
 }
