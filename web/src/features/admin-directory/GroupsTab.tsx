@@ -45,7 +45,7 @@ export function GroupsTab({ api, groups, onChanged }: Props) {
         dataSource={groups}
         locale={{ emptyText: <TableEmpty text={t("directory.group.empty")} /> }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         expandable={{ expandedRowRender: (g) => <GroupMembers api={api} code={g.code} />, columnTitle: <span className="visually-hidden">{t("directory.group.members")}</span> }}
         columns={[
           { title: t("directory.group.code"), dataIndex: "code" },

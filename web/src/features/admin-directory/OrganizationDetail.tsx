@@ -79,7 +79,7 @@ export function OrganizationDetail({ api, org, organizations, onChanged }: Props
           dataSource={members.data ?? []}
           locale={{ emptyText: <TableEmpty text={t("directory.org.noMembers")} /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: true }}
+          scroll={{ x: "max-content" }}
           columns={[
             { title: t("directory.user.code"), render: (_, m) => m.user.code },
             { title: t("directory.user.name"), render: (_, m) => m.user.name },

@@ -80,7 +80,7 @@ export function UsersTab({ api, organizations, groups }: Props) {
         dataSource={shown}
         locale={{ emptyText: <TableEmpty text={query ? t("directory.user.noMatch") : t("directory.user.empty")} /> }}
         pagination={{ current: page, pageSize: 20, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: true }}
+        scroll={{ x: "max-content" }}
         columns={[
           { title: t("directory.user.code"), dataIndex: "code" },
           { title: t("directory.user.name"), dataIndex: "name" },

@@ -51,7 +51,12 @@ export function CheckAsUser({ app, api, client, directory, properties, pending }
       setState({ status: "error", error });
     }
   };
-  const label = (code: string) => properties[code]?.label ?? code;
+  // A field inside a table is named with its table: "訪問の記録 › 訪問日".
+  const label = (code: string) => {
+    if (properties[code]) return properties[code].label;
+    const table = Object.values(properties).find((p) => p.fields?.[code]);
+    return table ? `${table.label} › ${table.fields![code]!.label}` : code;
+  };
 
   return (
     <section aria-labelledby="perm-check-title">
