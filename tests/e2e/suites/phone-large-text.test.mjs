@@ -249,6 +249,24 @@ test("the residents' form and look-up pages fit a phone and 320 px, with 44 px t
   await resident.close();
 });
 
+test("the staff's public-page settings fit a phone and pass axe", { skip }, async () => {
+  await page.setViewportSize(PHONE);
+  await page.goto(`${server.baseUrl}/apps/${app}/public`);
+  await page.locator("[data-testid^=public-link-]").first().waitFor();
+  await expectFits(page, "public pages list at 390px");
+  await expectNoAxeViolations(page, "public pages list at 390px", { pointerAway: true });
+  await screenshot(page, "phone-public-settings-390-ja");
+  await page.getByRole("row").filter({ hasText: formPath }).getByRole("button", { name: "編集", exact: true }).click();
+  const drawer = page.locator(".ant-drawer");
+  await drawer.getByTestId("public-save").waitFor();
+  await drawer.getByLabel("申請者に確認メールを送る").click();
+  await expectFits(page, "form editor at 390px");
+  await expectNoAxeViolations(page, "form editor at 390px");
+  await screenshot(page, "phone-public-form-editor-390-ja");
+  await drawer.getByRole("button", { name: "キャンセル" }).click();
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
 test("no console errors", { skip }, () => {
   assert.deepEqual(consoleErrors.filter((e) => !/status of (401|404|400|429)|Failed to load resource/.test(e)), []);
 });

@@ -49,6 +49,7 @@ export function PublicPagesPage() {
             rowKey="id"
             dataSource={pages}
             pagination={false}
+            scroll={{ x: "max-content" }}
             locale={{ emptyText: t("public.noPages") }}
             columns={[
               { title: t("public.kind"), dataIndex: "kind", render: (k: PageKind) => (k === "form" ? t("public.kindForm") : k === "lookup" ? t("public.kindLookup") : t("public.kindDashboard")) },
