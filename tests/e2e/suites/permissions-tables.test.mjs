@@ -30,6 +30,7 @@ test("the server refuses a rule on a field inside a table", { skip }, async () =
   assert.equal(created.status, 200, JSON.stringify(created.body));
   app = await createAppByApi(page, "家庭訪問記録", {
     世帯主: { type: "SINGLE_LINE_TEXT", code: "世帯主", label: "世帯主" },
+    家族: { type: "GROUP", code: "家族", label: "家族の状況" },
     訪問: {
       type: "SUBTABLE", code: "訪問", label: "訪問の記録",
       fields: {
@@ -93,6 +94,24 @@ test("in English the note and the table's fields read the same", { skip }, async
   await page.getByLabel("Language").click();
   await page.locator(".ant-select-item-option", { hasText: "日本語" }).click();
   await page.getByRole("tab", { name: /フィールド/ }).waitFor();
+});
+
+test("a rule set through the API on a field group is shown with what it does not cover, and can be removed", { skip }, async () => {
+  const current = (await callApi(page, "GET", "preview/field/acl.json", { app })).body.rights;
+  const set = await callApi(page, "PUT", "preview/field/acl.json", {
+    app, rights: [...current, { code: "家族", entities: [{ entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" }] }],
+  });
+  assert.equal(set.status, 200, JSON.stringify(set.body));
+  await page.reload();
+  await page.getByRole("tab", { name: /フィールド/ }).click();
+  const group = page.getByTestId("field-rule-家族");
+  await group.getByText("家族の状況", { exact: true }).waitFor();
+  await page.getByTestId("field-rule-家族-group").getByText("グループ内のフィールドには適用されません", { exact: false }).waitFor();
+  await group.getByRole("button", { name: "家族の状況 の制限を解除" }).click();
+  await page.getByTestId("perm-save").click();
+  await page.getByText("アクセス権を保存しました。", { exact: false }).last().waitFor();
+  const saved = await callApi(page, "GET", "preview/field/acl.json", { app });
+  assert.deepEqual(saved.body.rights.map((r) => r.code), ["訪問"]);
 });
 
 test("no console errors", { skip }, () => {

@@ -603,6 +603,7 @@ export const en = {
   "perm.fieldNoFields": "This app has no fields yet.",
   "perm.tableFieldsNote": "Fields inside a table cannot have permissions of their own: the table's permissions apply to every field in it.",
   "perm.tableFields": "Fields in “{table}” (they follow the table's permissions):",
+  "perm.groupRuleNote": "This rule is on a field group (a heading); it does not cover the fields placed in the group. Set their permissions field by field, and remove this restriction if it is not needed.",
   "perm.fieldRestricted": "Restricted",
   "perm.fieldOpen": "Not restricted",
   "perm.restrictField": "Restrict {field}",

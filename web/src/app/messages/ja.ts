@@ -605,6 +605,7 @@ export const ja: Messages = {
   "perm.fieldNoFields": "このアプリにはまだフィールドがありません。",
   "perm.tableFieldsNote": "テーブル内のフィールドには、個別にアクセス権を設定できません。テーブルに設定した権限が、そのテーブル内のすべてのフィールドに適用されます。",
   "perm.tableFields": "「{table}」内のフィールド（テーブルの権限に従います）:",
+  "perm.groupRuleNote": "グループ（見出し）に対するこの設定は、グループ内のフィールドには適用されません。各フィールドに設定してください。不要なら制限を解除してください。",
   "perm.fieldRestricted": "制限あり",
   "perm.fieldOpen": "制限なし",
   "perm.restrictField": "{field} を制限",

@@ -28,8 +28,9 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
   const indexOf = (code: string) => rules.findIndex((r) => r.value.code === code);
   const setEntities = (i: number, entities: FieldAclEntity[]) =>
     onChange(rules.map((r, j) => (j === i ? { ...r, value: { ...r.value, entities } } : r)));
-  // Rules of fields no longer on the form stay in the list (the server reports them).
-  const orphans = rules.filter((r) => !properties[r.value.code]);
+  // Rules of fields no longer on the form stay in the list (the server reports them), and so
+  // do rules set through the API on a field group, so that they can be seen and removed.
+  const orphans = rules.filter((r) => !fields.some((f) => f.code === r.value.code));
   return (
     <section aria-labelledby="perm-field-title">
       <h2 id="perm-field-title" className="perm-title">{t("perm.fieldTitle")}</h2>
@@ -39,7 +40,7 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
       <ul className="perm-fields">
         {[
           ...fields.map((f) => ({ code: f.code, label: f.label, inner: f.type === "SUBTABLE" ? Object.values(f.fields ?? {}) : [] })),
-          ...orphans.map((r) => ({ code: r.value.code, label: r.value.code, inner: [] })),
+          ...orphans.map((r) => ({ code: r.value.code, label: properties[r.value.code]?.label ?? r.value.code, inner: [] })),
         ].map((f) => {
           const i = indexOf(f.code);
           const rule = i >= 0 ? rules[i]!.value : undefined;
@@ -50,6 +51,9 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
                 <span className="perm-muted">({f.code})</span>
                 {rule ? <Tag icon={<LockOutlined aria-hidden />} color="gold">{t("perm.fieldRestricted")}</Tag> : <Tag>{t("perm.fieldOpen")}</Tag>}
               </div>
+              {properties[f.code]?.type === "GROUP" && (
+                <Alert type="warning" showIcon className="perm-lead" data-testid={`field-rule-${f.code}-group`} title={t("perm.groupRuleNote")} />
+              )}
               {f.inner.length > 0 && (
                 <div className="perm-table-fields" data-testid={`field-rule-${f.code}-inner`}>
                   <p className="perm-muted">{t("perm.tableFields", { table: f.label })}</p>
