@@ -28,9 +28,15 @@ export function FileLink({ file }: { file: FileValue }) {
       void message.error(errorMessage(e, t("common.networkError")));
     }
   };
+  // The size sits beside the button, not in it: a button's visible text must be part of its
+  // accessible name ("<name> をダウンロード"), and long names wrap instead of running off a
+  // narrow or zoomed screen.
   return (
-    <Button type="link" icon={<PaperClipOutlined aria-hidden />} onClick={() => void download()} aria-label={t("record.download", { name })} style={{ padding: 0 }}>
-      {name} <span className="muted">{sizeText(file.size)}</span>
-    </Button>
+    <span className="file-link">
+      <Button type="link" icon={<PaperClipOutlined aria-hidden />} onClick={() => void download()} aria-label={t("record.download", { name })}>
+        {name}
+      </Button>
+      <span className="muted">{sizeText(file.size)}</span>
+    </span>
   );
 }

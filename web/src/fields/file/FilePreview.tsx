@@ -43,11 +43,12 @@ function Thumbnail({ file, pixels }: { file: FileValue; pixels: number }) {
     };
   }, [api, file.fileKey]);
   const name = file.name ?? file.fileKey;
-  if (!url) return <div className="file-thumbnail" style={{ width: pixels, height: pixels }} aria-hidden />;
+  if (!url) return <div className="file-thumbnail" style={{ width: pixels, maxWidth: "100%", height: pixels }} aria-hidden />;
   return (
     <>
-      <button type="button" className="file-thumbnail" aria-label={t("record.enlarge", { name })} onClick={() => setOpen(true)}>
-        <img src={url} alt={name} style={{ maxWidth: pixels, maxHeight: pixels, objectFit: "contain" }} />
+      {/* At most the field's width: a 500 px thumbnail must not push a phone or 200 % zoom sideways. */}
+      <button type="button" className="file-thumbnail" aria-label={t("record.enlarge", { name })} onClick={() => setOpen(true)} style={{ maxWidth: `min(${pixels + 6}px, 100%)` }}>
+        <img src={url} alt={name} style={{ maxWidth: "100%", maxHeight: pixels, objectFit: "contain" }} />
       </button>
       <Modal open={open} onCancel={() => setOpen(false)} footer={null} title={name} width="min(1000px, 95vw)" centered>
         <img src={url} alt={name} className="file-full" />

@@ -2,10 +2,10 @@
 // usual shortcuts (Ctrl+B, Ctrl+I, Ctrl+U, …). Loaded on first use (TipTap/ProseMirror is
 // the largest part of the form's code), so lists and read-only pages never pay for it.
 import { BoldOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, StrikethroughOutlined, UnderlineOutlined, UnorderedListOutlined } from "@ant-design/icons";
-import { Button, Input, Popover, Space, Tooltip } from "antd";
+import { Button, Input, Popover, Space, Tooltip, type InputRef } from "antd";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useI18n } from "../../app/I18nProvider";
 import { normalizeEditorHtml, sanitizeRichText } from "../../lib/richText";
 import type { FieldInputProps } from "../inputProps";
@@ -61,6 +61,21 @@ function LinkTool({ editor, active }: { editor: Editor; active: boolean }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [href, setHref] = useState("");
+  const input = useRef<InputRef>(null);
+  // The address field takes the focus once the popover is shown (autoFocus fires before
+  // the popover's portal is in place).
+  useEffect(() => {
+    if (!open) return;
+    const frame = requestAnimationFrame(() => input.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [open]);
+  // Escape leaves the link as it was and goes back to the text.
+  const close = (e: KeyboardEvent) => {
+    if (e.key !== "Escape" || !open) return;
+    e.stopPropagation();
+    setOpen(false);
+    editor.commands.focus();
+  };
   const apply = () => {
     const url = href.trim();
     const chain = editor.chain().focus().extendMarkRange("link");
@@ -72,12 +87,13 @@ function LinkTool({ editor, active }: { editor: Editor; active: boolean }) {
     <Popover open={open} onOpenChange={(o) => { setOpen(o); if (o) setHref((editor.getAttributes("link").href as string | undefined) ?? ""); }}
       trigger="click" content={
         <Space.Compact>
-          <Input autoFocus aria-label={t("rich.linkUrl")} placeholder="https://" value={href} onChange={(e) => setHref(e.target.value)} onPressEnter={apply} style={{ width: 260 }} />
+          <Input ref={input} aria-label={t("rich.linkUrl")} placeholder="https://" value={href} onChange={(e) => setHref(e.target.value)} onPressEnter={apply}
+            onKeyDown={close} style={{ width: "min(260px, 60vw)" }} />
           <Button type="primary" onClick={apply}>{t("common.ok")}</Button>
         </Space.Compact>
       }>
       <Tooltip title={t("rich.link")}>
-        <Button size="small" type={active ? "primary" : "text"} icon={<LinkOutlined aria-hidden />} aria-label={t("rich.link")} aria-pressed={active} />
+        <Button size="small" type={active ? "primary" : "text"} icon={<LinkOutlined aria-hidden />} aria-label={t("rich.link")} aria-pressed={active} onKeyDown={close} />
       </Tooltip>
     </Popover>
   );
