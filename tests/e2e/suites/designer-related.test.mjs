@@ -67,6 +67,17 @@ test("a lookup, related records and a group are set up from the palette", async 
   await panel().getByRole("button", { name: "下へ移動" }).click();
   await group().getByTestId("canvas-item-施設名").waitFor({ state: "detached" });
   await page.getByTestId("canvas-item-施設名").waitFor();
+  // Out of it (beside the lookup, in its row) and back in with the mouse.
+  const lookupRow = page.getByTestId("canvas-item-施設").locator("xpath=ancestor::div[contains(@class,'canvas-row')][1]");
+  // From the top of the page, so the pointer nearing the window's edge does not scroll it
+  // (dnd-kit's auto-scroll) and move the target away.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await drag(page, group().getByTestId("canvas-item-予約者").locator(".drag-handle"), lookupRow.locator(".row-end"));
+  await lookupRow.getByTestId("canvas-item-予約者").waitFor();
+  await group().getByTestId("canvas-item-予約者").waitFor({ state: "detached" });
+  assert.equal(await group().locator(".canvas-item").count(), 1, "only the group's own card is left in it");
+  await drag(page, page.getByTestId("canvas-item-予約者").locator(".drag-handle"), group().locator(".group-drop"));
+  await group().getByTestId("canvas-item-予約者").waitFor();
   await screenshot(page, "designer-related-02-group");
 });
 
@@ -117,7 +128,14 @@ test("a definition the server refuses shows the message on the setting concerned
   assert.equal(properties.施設.lookup.fieldMappings.length, 1);
 });
 
-test("in English and at 200 % zoom the settings read and fit, and pass axe", async () => {
+test("in Japanese and English at 200 % zoom the settings read and fit, and pass axe", async () => {
+  await page.setViewportSize({ width: 683, height: 450 });
+  await select("施設");
+  await panel().getByTestId("lookup-settings").scrollIntoViewIfNeeded();
+  await screenshot(page, "designer-related-04-200pct-ja");
+  await group().scrollIntoViewIfNeeded();
+  await screenshot(page, "designer-related-04-200pct-ja-group");
+  await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByTestId("language-switch").click();
   await page.locator(".ant-select-item-option").filter({ hasText: "English" }).click();
   await select("施設");
@@ -128,10 +146,10 @@ test("in English and at 200 % zoom the settings read and fit, and pass axe", asy
   await panel().getByTestId("lookup-settings").scrollIntoViewIfNeeded();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the designer scrolls sideways by ${overflow} px`);
-  await screenshot(page, "designer-related-04-200pct-en");
+  await screenshot(page, "designer-related-05-200pct-en");
   await select("同じ施設の情報");
   await panel().getByTestId("reference-settings").scrollIntoViewIfNeeded();
-  await screenshot(page, "designer-related-05-200pct-en-reference");
+  await screenshot(page, "designer-related-06-200pct-en-reference");
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByTestId("language-switch").click();
   await page.locator(".ant-select-item-option").filter({ hasText: "日本語" }).click();
