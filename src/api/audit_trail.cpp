@@ -1,6 +1,7 @@
 #include "api/audit_trail.h"
 
 #include <boost/json/serialize.hpp>
+#include <cstdlib>
 
 #include "auth/authenticator.h"
 #include "common/log.h"
@@ -87,6 +88,9 @@ constexpr Mapping kWrites[] = {
     {"/api/admin/mail/settings.json", "", "mail.settings", "", "", ""},
     {"/api/admin/mail/test.json", "mail.test", "", "", "", ""},
     {"/api/admin/mail/retry.json", "mail.retry", "", "", "", ""},
+    // Whoever creates or changes a public page becomes its publisher (the page runs as them).
+    {"/api/public/pages.json", "publicPage.create", "publicPage.update", "publicPage.delete", "",
+     ""},
 };
 
 }  // namespace
@@ -288,6 +292,20 @@ void AuditTrail::Observe(const Call& call, std::string_view route, const common:
         json::object detail = call.params.values();
         detail.erase("csv");  // the whole file would bloat every entry
         detail.erase("__REQUEST_TOKEN__");
+        e.detail = json::serialize(detail);
+      }
+      if (action.starts_with("publicPage.")) {
+        const json::value* id = body ? body->if_contains("id") : nullptr;
+        e.target = id && id->is_string() ? std::string(id->as_string()) : StringParam(call, "id");
+        const json::value* app = body ? body->if_contains("app") : nullptr;
+        if (app && app->is_string()) e.app_id = std::atoll(std::string(app->as_string()).c_str());
+        json::object detail;
+        if (body && body->contains("kind")) detail["kind"] = body->at("kind");
+        if (body && body->contains("enabled")) detail["enabled"] = body->at("enabled");
+        bool settings = call.params.Has("settings");
+        if (m != "DELETE") detail["settingsChanged"] = settings;
+        // Creating a page or changing its settings makes the caller its publisher.
+        if (settings) detail["publisher"] = call.principal.user_code;
         e.detail = json::serialize(detail);
       }
       if (action.starts_with("mail.")) {

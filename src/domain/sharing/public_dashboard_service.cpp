@@ -257,7 +257,7 @@ Result<std::shared_ptr<const DashboardSnapshot>> PublicDashboardService::Compute
     TK_ASSIGN_OR_RETURN(auto settings,
                         PublicDashboardSettings::FromJson(page->settings, *live->lookup));
     // The publisher's rights, as they are now.
-    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindById(page->created_by));
+    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindById(page->publisher));
     if (!user || !user->valid) return Error(ErrorCode::kNoPrivilege);
     Principal publisher;
     publisher.user_id = user->id;

@@ -27,7 +27,11 @@ struct PublicPage {
   PublicPageKind kind = PublicPageKind::kForm;
   bool enabled = true;
   boost::json::object settings;  // validated by Public{Form,Lookup,Dashboard}Settings
-  int64_t created_by = 0;
+  // Who published the page or last changed its settings: a page computes as this person
+  // (dashboards run their aggregate with the publisher's rights), so a settings change makes
+  // the editor the publisher — one administrator cannot make a page compute something new
+  // with another's rights. Switching a page on or off leaves the publisher as it is.
+  int64_t publisher = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;
 };

@@ -69,7 +69,7 @@ Result<PublicPage> PublicPageService::Create(const Principal& who, int64_t app_i
     page.app_id = app.id;
     page.kind = kind;
     page.enabled = enabled;
-    page.created_by = who.user_id;
+    page.publisher = who.user_id;
     page.created_at = page.updated_at = clock_.NowSeconds();
     if (kind == PublicPageKind::kForm) {
       TK_ASSIGN_OR_RETURN(auto before, tx.users().FindByCode(kPublicFormUserCode));
@@ -101,6 +101,8 @@ Result<PublicPage> PublicPageService::Update(const Principal& who, int64_t id,
       TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(page.app_id));
       if (!app) return Error(ErrorCode::kPublicPageNotFound);
       TK_ASSIGN_OR_RETURN(page.settings, Validate(tx, *app, page.kind, *settings));
+      // What the page says and computes is now the editor's: it runs as them from here on.
+      page.publisher = who.user_id;
     }
     if (enabled) page.enabled = *enabled;
     page.updated_at = clock_.NowSeconds();

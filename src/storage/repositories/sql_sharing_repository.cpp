@@ -26,15 +26,16 @@ Status SqlSharingRepository::InsertPage(PublicPage& p) {
       "INSERT INTO public_pages(token, app_id, kind, enabled, settings, created_by, created_at, "
       "updated_at) VALUES (?,?,?,?,?,?,?,?)",
       {p.token, p.app_id, std::string(domain::KindName(p.kind)), int64_t{p.enabled},
-       json::serialize(p.settings), p.created_by, p.created_at, p.updated_at}));
+       json::serialize(p.settings), p.publisher, p.created_at, p.updated_at}));
   p.id = c_.LastInsertId();
   return Status::Ok();
 }
 
 Status SqlSharingRepository::UpdatePage(const PublicPage& p) {
   return c_.Execute(
-      "UPDATE public_pages SET enabled = ?, settings = ?, updated_at = ? WHERE id = ?",
-      {int64_t{p.enabled}, json::serialize(p.settings), p.updated_at, p.id});
+      "UPDATE public_pages SET enabled = ?, settings = ?, created_by = ?, updated_at = ? "
+      "WHERE id = ?",
+      {int64_t{p.enabled}, json::serialize(p.settings), p.publisher, p.updated_at, p.id});
 }
 
 Status SqlSharingRepository::DeletePage(int64_t id) {
@@ -58,7 +59,7 @@ Result<std::vector<PublicPage>> SqlSharingRepository::Select(std::string_view wh
     boost::system::error_code ec;
     json::value settings = json::parse(r.Text(5), ec);
     if (!ec && settings.is_object()) p.settings = std::move(settings.as_object());
-    p.created_by = r.Int(6);
+    p.publisher = r.Int(6);  // column created_by: the publisher since it was last changed
     p.created_at = r.Int(7);
     p.updated_at = r.Int(8);
     out.push_back(std::move(p));

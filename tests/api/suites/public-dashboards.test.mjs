@@ -327,3 +327,53 @@ test("the publisher's rights are re-checked: without the management right the pa
   await raw(server.baseUrl, "PUT", "/api/public/pages.json", { body: { id: p.json.id, enabled: true } });  // recompute now
   isError(await pub(server.baseUrl, "GET", `/api/public/dashboard.json?token=${p.json.token}`), 404, "TK_PB01");
 });
+
+test("whoever changes a page's settings becomes its publisher: it then computes with their rights", async () => {
+  const first = server.addUser("dash-first", "pw-first");
+  const editor = server.addUser("dash-editor", "pw-editor");
+  const rights = (user, manage) => ({
+    entity: { type: "USER", code: user }, appEditable: manage, recordViewable: true, recordAddable: false, recordEditable: false, recordDeletable: false, recordImportable: false, recordExportable: false,
+  });
+  const put = (list) => raw(server.baseUrl, "PUT", "/k/v1/preview/app/acl.json", { body: { app, rights: list } });
+  const page = async (token) => pub(server.baseUrl, "GET", `/api/public/dashboard.json?token=${token}`);
+  assert.equal((await put([rights("dash-first", true), rights("dash-editor", true), rights("admin", true)])).status, 200);
+  await deploy(client, app);
+  const p = await publish(server.baseUrl, app, "dashboard", dashboard({ title: "最初の公開" }), first);
+  assert.equal(p.status, 200, p.text);
+
+  // Switching the page off and on again is not a settings change: dash-first stays publisher.
+  for (const enabled of [false, true]) {
+    const toggled = await raw(server.baseUrl, "PUT", "/api/public/pages.json", { body: { id: p.json.id, enabled }, auth: editor });
+    assert.equal(toggled.status, 200, toggled.text);
+  }
+  // Another app administrator edits the settings and becomes the publisher.
+  const edited = await raw(server.baseUrl, "PUT", "/api/public/pages.json", {
+    body: { id: p.json.id, settings: dashboard({ title: "編集後" }) },
+    auth: editor,
+  });
+  assert.equal(edited.status, 200, edited.text);
+  assert.equal((await page(p.json.token)).json.title, "編集後");
+
+  // The first publisher losing the right no longer matters; the editor losing it stops the page.
+  assert.equal((await put([rights("dash-editor", true), rights("admin", true)])).status, 200);
+  await deploy(client, app);
+  await raw(server.baseUrl, "PUT", "/api/public/pages.json", { body: { id: p.json.id, enabled: true } });  // recompute now
+  assert.equal((await page(p.json.token)).status, 200, "runs as dash-editor, not dash-first");
+  assert.equal((await put([rights("dash-first", true), rights("admin", true)])).status, 200);
+  await deploy(client, app);
+  await raw(server.baseUrl, "PUT", "/api/public/pages.json", { body: { id: p.json.id, enabled: true } });
+  isError(await page(p.json.token), 404, "TK_PB01");
+
+  // Each change is in the audit log with the page, the app and the publisher it leaves.
+  const log = await raw(server.baseUrl, "GET", "/api/audit/log.json?limit=500&action=publicPage.");
+  assert.equal(log.status, 200, log.text);
+  const mine = log.json.entries.filter((e) => e.target === p.json.id);
+  const created = mine.find((e) => e.action === "publicPage.create");
+  assert.equal(created.user, "dash-first");
+  assert.equal(created.detail.publisher, "dash-first");
+  assert.equal(String(created.app), String(app));
+  const settingsChange = mine.find((e) => e.action === "publicPage.update" && e.detail.settingsChanged);
+  assert.equal(settingsChange.user, "dash-editor");
+  assert.equal(settingsChange.detail.publisher, "dash-editor");
+  assert.ok(mine.some((e) => e.action === "publicPage.update" && e.detail.settingsChanged === false));
+});
