@@ -159,5 +159,11 @@ test("at 200 % zoom, and in English also on a phone, the big page still draws fe
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByTestId("language-switch").click();
   await page.locator(".ant-select-item-option").filter({ hasText: "日本語" }).click();
+  // Back to 20 a page: a plain table again.
+  await page.getByTestId("record-total").filter({ hasText: "598 件" }).waitFor();
+  await choosePageSize(20);
+  await page.locator(".ant-table-tbody tr.ant-table-row").nth(19).waitFor();
+  assert.equal(await holder().count(), 0);
+  assert.equal(await page.locator(".ant-table-tbody tr.ant-table-row").count(), 20);
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource|40[0-9]/.test(e)), []);
 });

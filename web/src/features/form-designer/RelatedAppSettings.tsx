@@ -5,7 +5,7 @@
 // its messages appear on the control they concern.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input, Select, Space } from "antd";
-import type { FieldProperty, FieldType, LookupDefinition, Properties, ReferenceTableDefinition } from "../../api/types";
+import type { App, FieldProperty, FieldType, LookupDefinition, Properties, ReferenceTableDefinition } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
 import { isSortable } from "../../lib/query";
@@ -42,7 +42,15 @@ const fieldOption = (p: { code: string; label: string }) => ({ value: p.code, la
 function RelatedAppPicker({ id, value, onChange, errors }: { id: string; value: string; onChange: (app: string) => void; errors: string[] | undefined }) {
   const { t } = useI18n();
   const api = useApi();
-  const apps = useAsync(async () => (await api.apps({ limit: 100 })).apps, [api]);
+  // Every app the user can see (apps.json answers 100 at a time).
+  const apps = useAsync(async () => {
+    const all: App[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = (await api.apps({ limit: 100, offset })).apps;
+      all.push(...page);
+      if (page.length < 100) return all;
+    }
+  }, [api]);
   const known = apps.data?.some((a) => a.appId === value) ?? true;
   return (
     <Form.Item htmlFor={id} label={t("prop.relatedApp")} {...help(errors ?? (!known && value ? [t("prop.relatedAppMissing", { app: value })] : undefined))}>

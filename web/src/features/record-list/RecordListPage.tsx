@@ -162,7 +162,8 @@ export function RecordListPage() {
   const rows = records.data?.records ?? [];
   // A virtual table needs numeric sizes: the columns' widths (rc-table widens them to fill
   // a wider screen) and the height of the scrolled body.
-  const virtual = pageSize > VIRTUAL_FROM && rows.length > VIRTUAL_FROM;
+  // On the rows shown, not the page size: while a smaller page loads the big one is still shown.
+  const virtual = rows.length > VIRTUAL_FROM;
   const scrollWidth = tableColumns.reduce((sum, c) => sum + (typeof c.width === "number" ? c.width : 0), SELECTION_WIDTH);
   const total = Number(records.data?.totalCount ?? 0);
   const noFields = columns.length === 0 || Object.values(properties).every((p) => ["RECORD_NUMBER", "CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME", "STATUS", "STATUS_ASSIGNEE", "CATEGORY"].includes(p.type));
@@ -214,7 +215,17 @@ export function RecordListPage() {
               condition={[condition, keyword ? buildQuery({ keyword, keywordFields: keywordFields(properties) }) : ""].filter((c) => c !== "").map((c) => `(${c})`).join(" and ")} />
           ) : (
           <>
-          {records.status === "error" && <ErrorAlert error={records.error} onRetry={records.reload} />}
+          {records.status === "error" && (
+            <ErrorAlert error={records.error} onRetry={records.reload} testId="records-error"
+              // A view keeps the field codes it was saved with: after a field is renamed or
+              // removed its filter or sort can name one that no longer exists.
+              hint={view && (view.filterCond || view.sort) ? (
+                <>
+                  {t("records.viewMayBeStale", { view: view.name })}{" "}
+                  <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
+                </>
+              ) : undefined} />
+          )}
           <Table<KintoneRecord>
             rowKey={(r) => r.$id?.value as string}
             columns={tableColumns}
@@ -228,7 +239,7 @@ export function RecordListPage() {
             scroll={virtual ? { x: scrollWidth, y: listHeight } : { x: "max-content" }}
             rowSelection={{ columnWidth: SELECTION_WIDTH, selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
             onRow={(record) => ({ onDoubleClick: () => navigate(`/apps/${appId}/records/${record.$id?.value as string}`) })}
-            locale={{ emptyText: keyword || filter.rows.length > 0 ? t("records.noMatch") : t("records.empty") }}
+            locale={{ emptyText: records.status === "error" ? t("records.notShown") : keyword || filter.rows.length > 0 ? t("records.noMatch") : t("records.empty") }}
             pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
           />
           </>
