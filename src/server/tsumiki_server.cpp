@@ -204,8 +204,8 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->organizations =
       std::make_unique<domain::OrganizationService>(*p->transactions, directory_changed);
   p->groups = std::make_unique<domain::GroupService>(*p->transactions, directory_changed);
-  p->directory_csv = std::make_unique<domain::DirectoryCsv>(*p->transactions, *p->users,
-                                                            *p->organizations, directory_changed);
+  p->directory_csv = std::make_unique<domain::DirectoryCsv>(
+      *p->transactions, *p->users, *p->organizations, *p->groups, directory_changed);
   TK_ASSIGN_OR_RETURN(p->file_types, storage::MagicFileTypeDetector::Open());
   p->public_pages = std::make_unique<domain::PublicPageService>(*p->transactions, *p->forms,
                                                                 p->clock, directory_changed);

@@ -1,4 +1,5 @@
-// GET /api/directory/export.csv?kind=users|organizations|memberships (UTF-8 with BOM) and
+// GET /api/directory/export.csv?kind=users|organizations|memberships|groupMemberships (UTF-8
+// with BOM) and
 // POST /api/directory/import.json {kind, csv, dryRun}: the yearly reshuffle as one file.
 #include "domain/users/directory_csv.h"
 
@@ -17,6 +18,7 @@ common::Result<domain::DirectoryCsvKind> ReadKind(const Params& p) {
   if (kind == "users") return domain::DirectoryCsvKind::kUsers;
   if (kind == "organizations") return domain::DirectoryCsvKind::kOrganizations;
   if (kind == "memberships") return domain::DirectoryCsvKind::kMemberships;
+  if (kind == "groupMemberships") return domain::DirectoryCsvKind::kGroupMemberships;
   return Error::Invalid("kind", Text::kEnumValue);
 }
 

@@ -37,6 +37,7 @@ const std::vector<Column> kOrganizationColumns = {
     {"code"},      {"newCode", true},   {"name"},       {"parentCode"},
     {"localName"}, {"localNameLocale"}, {"description"}};
 const std::vector<Column> kMembershipColumns = {{"code"}, {"orgCode"}, {"titleCode"}, {"primary"}};
+const std::vector<Column> kGroupMembershipColumns = {{"code"}, {"groupCode"}};
 
 const std::vector<Column>& ColumnsOf(DirectoryCsvKind kind) {
   static const std::vector<Column> kUsers = UserColumns();
@@ -47,6 +48,8 @@ const std::vector<Column>& ColumnsOf(DirectoryCsvKind kind) {
       return kOrganizationColumns;
     case DirectoryCsvKind::kMemberships:
       return kMembershipColumns;
+    case DirectoryCsvKind::kGroupMemberships:
+      return kGroupMembershipColumns;
   }
   return kUsers;
 }
@@ -172,6 +175,27 @@ std::vector<UserOrganizationsChange> ReadMemberships(const Table& t, Error& erro
   return out;
 }
 
+// Rows grouped per user in file order; each user's rows become its whole group list.
+std::vector<UserGroupsChange> ReadGroupMemberships(const Table& t) {
+  std::vector<UserGroupsChange> out;
+  std::map<std::string, size_t> index;
+  for (const CsvRow& row : t.rows) {
+    std::string code = t.Get(row, "code").value_or("");
+    auto [it, fresh] = index.try_emplace(code, out.size());
+    if (fresh) {
+      out.push_back({});
+      out.back().key = RowKey(row);
+      out.back().user_code = code;
+    }
+    std::string group = t.Get(row, "groupCode").value_or("");
+    if (group.empty()) continue;
+    UserGroupsChange& c = out[it->second];
+    c.group_codes.push_back(group);
+    c.group_keys.push_back(RowKey(row) + ".groupCode");
+  }
+  return out;
+}
+
 std::string Cell(const User& u, std::string_view column) {
   if (column == "code") return u.code;
   if (column == "name") return u.name;
@@ -187,8 +211,13 @@ std::string Cell(const User& u, std::string_view column) {
 }  // namespace
 
 DirectoryCsv::DirectoryCsv(TransactionRunner& db, UserService& users,
-                           OrganizationService& organizations, std::function<void()> on_change)
-    : db_(db), users_(users), organizations_(organizations), on_change_(std::move(on_change)) {}
+                           OrganizationService& organizations, GroupService& groups,
+                           std::function<void()> on_change)
+    : db_(db),
+      users_(users),
+      organizations_(organizations),
+      groups_(groups),
+      on_change_(std::move(on_change)) {}
 
 Result<std::string> DirectoryCsv::Export(const Principal& who, DirectoryCsvKind kind) {
   TK_RETURN_IF_ERROR(RequireAdmin(who));
@@ -247,6 +276,23 @@ Result<std::string> DirectoryCsv::ExportIn(Transaction& tx, DirectoryCsvKind kin
       }
       break;
     }
+    case DirectoryCsvKind::kGroupMemberships: {
+      DirectoryFilter all_groups;
+      all_groups.limit = INT64_MAX;
+      TK_ASSIGN_OR_RETURN(auto groups, tx.directory().ListGroups(all_groups));
+      std::map<int64_t, std::string> group_code;
+      for (const Group& g : groups) group_code[g.id] = g.code;
+      TK_ASSIGN_OR_RETURN(auto users, tx.users().Find(everyone));
+      for (const User& u : users) {
+        TK_ASSIGN_OR_RETURN(auto ids, tx.directory().UserGroups(u.id));
+        for (int64_t id : ids) {
+          if (auto it = group_code.find(id); it != group_code.end()) {
+            out += FormatCsvRow({u.code, it->second});
+          }
+        }
+      }
+      break;
+    }
   }
   return out;
 }
@@ -261,6 +307,7 @@ Result<DirectoryImportResult> DirectoryCsv::Import(const Principal& who, Directo
   std::vector<UserChange> users;
   std::vector<OrganizationChange> orgs;
   std::vector<UserOrganizationsChange> memberships;
+  std::vector<UserGroupsChange> group_memberships;
   switch (kind) {
     case DirectoryCsvKind::kUsers:
       users = ReadUsers(table, read_errors);
@@ -271,6 +318,9 @@ Result<DirectoryImportResult> DirectoryCsv::Import(const Principal& who, Directo
       break;
     case DirectoryCsvKind::kMemberships:
       memberships = ReadMemberships(table, read_errors);
+      break;
+    case DirectoryCsvKind::kGroupMemberships:
+      group_memberships = ReadGroupMemberships(table);
       break;
   }
   // Everything runs so that every problem is reported; a dry run then rolls back.
@@ -300,9 +350,12 @@ Result<DirectoryImportResult> DirectoryCsv::Import(const Principal& who, Directo
       result.updated = result.rows - result.added;
       TK_RETURN_IF_ERROR(organizations_.AddIn(tx, added, errors));
       if (!errors.has_fields()) TK_RETURN_IF_ERROR(organizations_.UpdateIn(tx, orgs, errors));
-    } else {
+    } else if (kind == DirectoryCsvKind::kMemberships) {
       result.updated = static_cast<int64_t>(memberships.size());
       TK_RETURN_IF_ERROR(organizations_.SetUserOrganizationsIn(tx, memberships, errors));
+    } else {
+      result.updated = static_cast<int64_t>(group_memberships.size());
+      TK_RETURN_IF_ERROR(groups_.SetUserGroupsIn(tx, group_memberships, errors));
     }
     TK_RETURN_IF_ERROR(Verdict(std::move(errors)));
     checked = true;

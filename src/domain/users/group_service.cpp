@@ -134,29 +134,35 @@ Status GroupService::SetUserGroups(const Principal& who, std::vector<UserGroupsC
   TK_RETURN_IF_ERROR(RequireAdmin(who));
   TK_RETURN_IF_ERROR(CheckBatchSize("userGroups", items.size()));
   return WriteDirectory(db_, on_change_, [&](Transaction& tx, Error& errors) -> Status {
-    for (size_t i = 0; i < items.size(); ++i) {
-      const UserGroupsChange& c = items[i];
-      std::string key = c.key.empty() ? ItemKey("userGroups", i) : c.key;
-      size_t before = errors.fields().size();
-      TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(c.user_code));
-      if (!user) errors.AddField(key + ".code", Text::kUserNotFound, {c.user_code});
-      std::vector<int64_t> ids;
-      for (size_t j = 0; j < c.group_codes.size(); ++j) {
-        std::string gkey = key + ".groups[" + std::to_string(j) + "]";
-        TK_ASSIGN_OR_RETURN(auto g, tx.directory().FindGroup(c.group_codes[j]));
-        if (!g) {
-          errors.AddField(gkey, Text::kGroupNotFound, {c.group_codes[j]});
-        } else if (std::find(ids.begin(), ids.end(), g->id) != ids.end()) {
-          errors.AddField(gkey, Text::kDirectoryCodeDuplicate);
-        } else {
-          ids.push_back(g->id);
-        }
-      }
-      if (errors.fields().size() != before || !user) continue;
-      TK_RETURN_IF_ERROR(tx.directory().SetUserGroups(user->id, ids));
-    }
-    return Status::Ok();
+    return SetUserGroupsIn(tx, items, errors);
   });
+}
+
+Status GroupService::SetUserGroupsIn(Transaction& tx, const std::vector<UserGroupsChange>& items,
+                                     Error& errors) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    const UserGroupsChange& c = items[i];
+    std::string key = c.key.empty() ? ItemKey("userGroups", i) : c.key;
+    size_t before = errors.fields().size();
+    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(c.user_code));
+    if (!user) errors.AddField(key + ".code", Text::kUserNotFound, {c.user_code});
+    std::vector<int64_t> ids;
+    for (size_t j = 0; j < c.group_codes.size(); ++j) {
+      std::string gkey =
+          j < c.group_keys.size() ? c.group_keys[j] : key + ".groups[" + std::to_string(j) + "]";
+      TK_ASSIGN_OR_RETURN(auto g, tx.directory().FindGroup(c.group_codes[j]));
+      if (!g) {
+        errors.AddField(gkey, Text::kGroupNotFound, {c.group_codes[j]});
+      } else if (std::find(ids.begin(), ids.end(), g->id) != ids.end()) {
+        errors.AddField(gkey, Text::kDirectoryCodeDuplicate);
+      } else {
+        ids.push_back(g->id);
+      }
+    }
+    if (errors.fields().size() != before || !user) continue;
+    TK_RETURN_IF_ERROR(tx.directory().SetUserGroups(user->id, ids));
+  }
+  return Status::Ok();
 }
 
 }  // namespace domain

@@ -30,6 +30,8 @@ struct UserGroupsChange {
   std::string key;  // "userGroups[0]"
   std::string user_code;
   std::vector<std::string> group_codes;
+  // Where each group code's problems go (a CSV row); empty: `key`.groups[i].
+  std::vector<std::string> group_keys;
 };
 
 class GroupService {
@@ -45,6 +47,10 @@ class GroupService {
   common::Result<std::vector<User>> GroupUsers(const Principal& who, const std::string& group_code,
                                                int64_t offset, int64_t limit);
   common::Status SetUserGroups(const Principal& who, std::vector<UserGroupsChange> items);
+  // The same inside the caller's transaction (the directory CSV import), every problem into
+  // `errors`; the caller checks the administrator right and rolls back when errors were added.
+  common::Status SetUserGroupsIn(Transaction& tx, const std::vector<UserGroupsChange>& items,
+                                 common::Error& errors);
 
  private:
   TransactionRunner& db_;

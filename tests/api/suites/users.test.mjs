@@ -244,6 +244,52 @@ test("CSV: export with BOM, import with row keys, dry run, round trip with Japan
   assert.match(orgs.text, /section,係,welfare/);
 });
 
+test("CSV: group memberships are exported, checked and replaced per user, all or nothing", async () => {
+  await ok("POST", "/v1/users.json", {
+    users: [
+      { code: "g-ito", password: "pw", name: "伊藤" },
+      { code: "g-kato", password: "pw", name: "加藤" },
+    ],
+  });
+  await ok("POST", "/v1/groups.json", { groups: [{ code: "madoguchi", name: "窓口" }, { code: "kansa", name: "監査" }] });
+  await ok("PUT", "/v1/userGroups.json", { userGroups: [{ code: "g-ito", groups: ["madoguchi"] }] });
+
+  const exported = await call("GET", "/api/directory/export.csv?kind=groupMemberships");
+  assert.equal(exported.status, 200);
+  assert.match(exported.headers.get("content-disposition"), /groupMemberships\.csv/);
+  assert.match(exported.text, /^\uFEFF?code,groupCode\r\n/);
+  assert.match(exported.text, /g-ito,madoguchi\r\n/);
+
+  // Every problem keyed by line; nothing is written.
+  const bad = await call("POST", "/api/directory/import.json", {
+    kind: "groupMemberships",
+    csv: "code,groupCode\ng-ito,kansa\ng-ito,nope\nghost,kansa\n",
+  });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.code, "CB_VA01");
+  assert.deepEqual(errorKeys(bad), ["rows[3].groupCode", "rows[4].code"]);
+  const unknownColumn = await call("POST", "/api/directory/import.json", { kind: "groupMemberships", csv: "code,group\ng-ito,kansa\n" });
+  assert.deepEqual(errorKeys(unknownColumn), ["csv"]);
+
+  // The yearly reshuffle: g-ito moves from 窓口 to 監査, g-kato joins both.
+  const csv = "code,groupCode\r\ng-ito,kansa\r\ng-kato,madoguchi\r\ng-kato,kansa\r\n";
+  const dry = await ok("POST", "/api/directory/import.json", { kind: "groupMemberships", csv, dryRun: true });
+  assert.deepEqual(dry, { dryRun: true, rows: 3, added: 0, updated: 2 });
+  assert.deepEqual((await ok("GET", "/v1/user/groups.json?code=g-ito")).groups.map((g) => g.code), ["madoguchi"], "dry run changed nothing");
+  await ok("POST", "/api/directory/import.json", { kind: "groupMemberships", csv });
+  assert.deepEqual((await ok("GET", "/v1/user/groups.json?code=g-ito")).groups.map((g) => g.code), ["kansa"]);
+  assert.deepEqual((await ok("GET", "/v1/user/groups.json?code=g-kato")).groups.map((g) => g.code).sort(), ["kansa", "madoguchi"]);
+  const again = await call("GET", "/api/directory/export.csv?kind=groupMemberships");
+  assert.match(again.text, /g-ito,kansa\r\n/);
+  assert.doesNotMatch(again.text, /g-ito,madoguchi/);
+
+  // A row with an empty groupCode leaves the user in no group; the file is for administrators.
+  await ok("POST", "/api/directory/import.json", { kind: "groupMemberships", csv: "code,groupCode\ng-ito,\n" });
+  assert.equal((await ok("GET", "/v1/user/groups.json?code=g-ito")).groups.length, 0);
+  assert.equal((await call("POST", "/api/directory/import.json", { kind: "groupMemberships", csv }, MEMBER)).status, 403);
+  assert.equal((await call("GET", "/api/directory/export.csv?kind=groupMemberships", undefined, MEMBER)).status, 403);
+});
+
 test("a USER_SELECT field accepts a new user at once and follows a rename", async () => {
   const admin = server.client();
   const app = await createApp(admin, "Directory", {

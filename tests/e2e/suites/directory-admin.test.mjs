@@ -3,7 +3,8 @@
 // (who then cannot sign in); moves an organisation; is shown the server's refusal when
 // deleting an organisation that still has sub-organisations; exports the memberships CSV,
 // changes it and imports it back (a bad file lists its lines, a good one is checked first
-// and then applied, and the change is visible). A staff member who types the address gets
+// and then applied, and the change is visible), and does the same with group memberships.
+// A staff member who types the address gets
 // the administrators-only state. axe-core (WCAG 2.1 A/AA) in Japanese and English, and
 // 200 % zoom without sideways scrolling.
 import { test } from "node:test";
@@ -233,12 +234,12 @@ test("the memberships CSV is exported, changed, checked and imported", { skip: !
   await input.setInputFiles({ name: "reshuffle.csv", mimeType: "text/csv", buffer: Buffer.from(changed) });
   await page.getByTestId("directory-file-picked").getByText("reshuffle.csv: 1 行（UTF-8）").waitFor();
   await page.getByTestId("directory-check").click();
-  await page.getByText("確認できました: 1 行（追加 0、更新 1）。").waitFor();
+  await page.getByText("確認できました: 1 行、1 人の所属組織を置き換えます。").waitFor();
   assert.deepEqual(await orgsOf("tanaka"), [["joho", null]]);
   await page.getByTestId("directory-import-result").scrollIntoViewIfNeeded();
   await screenshot(page, "directory-07-import-checked");
   await page.getByTestId("directory-apply").click();
-  await page.getByText("1 行を読み込みました（追加 0、更新 1）。").waitFor();
+  await page.getByText("1 行を読み込み、1 人の所属組織を置き換えました。").waitFor();
   assert.deepEqual(await orgsOf("tanaka"), [["zaisei", "kacho"]]);
   await page.getByTestId("directory-import-result").scrollIntoViewIfNeeded();
   await screenshot(page, "directory-08-import-applied");
@@ -248,6 +249,41 @@ test("the memberships CSV is exported, changed, checked and imported", { skip: !
   await page.getByRole("tab", { name: "組織" }).click();
   await orgNode("財政課 (zaisei)").click();
   await page.getByRole("row").filter({ hasText: "田中 一郎" }).getByText("kacho").waitFor();
+});
+
+test("the group memberships CSV is exported, checked and imported", { skip: !real && "needs the real server" }, async () => {
+  assert.equal((await userApi("POST", "/v1/groups.json", { groups: [{ code: "kansa", name: "監査" }] })).status, 200);
+  await page.getByRole("tab", { name: "CSVファイル（年度替わり）" }).click();
+  const kind = (n) => page.getByRole("radio", { name: /^グループ所属/ }).nth(n);
+  await kind(0).check();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("directory-export").click()]);
+  assert.equal(download.suggestedFilename(), "groupMemberships.csv");
+  const exported = readFileSync(await download.path(), "utf8");
+  assert.match(exported, /^\uFEFFcode,groupCode\r?\n/);
+  assert.match(exported, /tanaka,it-suishin\r?\n/);
+
+  await kind(1).check();
+  const input = page.getByLabel("CSVファイル", { exact: true });
+  await input.setInputFiles({ name: "groups-bad.csv", mimeType: "text/csv", buffer: Buffer.from("code,groupCode\r\ntanaka,nosuch\r\n") });
+  await page.getByTestId("directory-file-picked").getByText("groups-bad.csv: 1 行（UTF-8）").waitFor();
+  await page.getByTestId("directory-check").click();
+  const problem = page.getByTestId("directory-problems").locator("tbody tr.ant-table-row").filter({ hasText: "groupCode" });
+  assert.match((await problem.innerText()).replace(/\s+/g, " "), /^2 groupCode .*nosuch/);
+  assert.ok(await page.getByTestId("directory-apply").isDisabled());
+
+  // tanaka moves from 情報化推進 to 監査: checked (nothing changes), then applied.
+  await input.setInputFiles({ name: "groups.csv", mimeType: "text/csv", buffer: Buffer.from("code,groupCode\r\ntanaka,kansa\r\n") });
+  await page.getByTestId("directory-file-picked").getByText("groups.csv: 1 行（UTF-8）").waitFor();
+  await page.getByTestId("directory-check").click();
+  await page.getByText("確認できました: 1 行、1 人の所属グループを置き換えます。").waitFor();
+  const groupsOf = async () => (await userApi("GET", "/v1/user/groups.json", { code: "tanaka" })).body.groups.map((g) => g.code);
+  assert.deepEqual(await groupsOf(), ["it-suishin"]);
+  await page.getByTestId("directory-apply").click();
+  await page.getByText("1 行を読み込み、1 人の所属グループを置き換えました。").waitFor();
+  assert.deepEqual(await groupsOf(), ["kansa"]);
+  await page.getByTestId("directory-import-result").scrollIntoViewIfNeeded();
+  await screenshot(page, "directory-08b-group-import-applied");
+  await expectNoAxeViolations(page, "group memberships import (ja)");
 });
 
 test("in English at 200 % zoom the screens wrap and pass axe", { skip: !real && "needs the real server" }, async () => {

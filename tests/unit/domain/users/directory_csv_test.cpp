@@ -83,5 +83,63 @@ TEST_F(DirectoryTest, DirectoryCsvMembershipsReplaceEachListedUsersOrganizations
   EXPECT_NE(out->find("sato,hq,,\r\nsato,branch,課長,true\r\n"), std::string::npos);
 }
 
+TEST_F(DirectoryTest, DirectoryCsvGroupMembershipsReplaceEachListedUsersGroups) {
+  ASSERT_TRUE(groups
+                  .Add(admin, {{"", "clerks", std::nullopt, "窓口", std::nullopt},
+                               {"", "auditors", std::nullopt, "監査", std::nullopt}})
+                  .ok());
+  ASSERT_TRUE(users.Add(admin, {NewUser("sato"), NewUser("kato"), NewUser("ito")}).ok());
+  ASSERT_TRUE(groups.SetUserGroups(admin, {{"", "ito", {"clerks"}, {}}}).ok());
+  int before = changes;
+
+  // Every problem, keyed by the file's line; nothing changes.
+  auto result = csv.Import(admin, DirectoryCsvKind::kGroupMemberships,
+                           "code,groupCode\n"
+                           "sato,clerks\n"
+                           "sato,nowhere\n"
+                           "ghost,clerks\n"
+                           "sato,clerks\n",
+                           false);
+  ASSERT_FALSE(result.ok());
+  std::set<std::string> keys;
+  for (const auto& f : result.error().fields()) keys.insert(f.key);
+  EXPECT_EQ(keys,
+            (std::set<std::string>{"rows[3].groupCode", "rows[4].code", "rows[5].groupCode"}));
+  EXPECT_EQ(changes, before);
+
+  // A dry run checks and counts, and writes nothing.
+  std::string file =
+      "code,groupCode\n"
+      "sato,clerks\n"
+      "sato,auditors\n"
+      "kato,auditors\n"
+      "ito,\n";
+  result = csv.Import(admin, DirectoryCsvKind::kGroupMemberships, file, true);
+  ASSERT_TRUE(result.ok()) << result.error().ToString();
+  EXPECT_EQ(result->rows, 4);
+  EXPECT_EQ(result->updated, 3);
+  EXPECT_TRUE(groups.UserGroups(admin, "sato")->empty());
+  EXPECT_EQ(changes, before);
+
+  result = csv.Import(admin, DirectoryCsvKind::kGroupMemberships, file, false);
+  ASSERT_TRUE(result.ok()) << result.error().ToString();
+  EXPECT_EQ(groups.UserGroups(admin, "sato")->size(), 2u);
+  EXPECT_EQ(groups.UserGroups(admin, "kato")->at(0).code, "auditors");
+  EXPECT_TRUE(groups.UserGroups(admin, "ito")->empty()) << "an empty groupCode leaves no group";
+
+  auto out = csv.Export(admin, DirectoryCsvKind::kGroupMemberships);
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(
+      out->starts_with("\xEF\xBB\xBF"
+                       "code,groupCode\r\n"));
+  EXPECT_NE(out->find("kato,auditors\r\n"), std::string::npos);
+  EXPECT_NE(out->find("sato,"), std::string::npos);
+  EXPECT_EQ(out->find("ito,"), std::string::npos);
+  // The export imports back unchanged.
+  auto again = csv.Import(admin, DirectoryCsvKind::kGroupMemberships, *out, false);
+  ASSERT_TRUE(again.ok()) << again.error().ToString();
+  EXPECT_EQ(groups.UserGroups(admin, "sato")->size(), 2u);
+}
+
 }  // namespace
 }  // namespace domain::directory_testing

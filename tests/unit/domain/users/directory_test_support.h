@@ -27,7 +27,7 @@ class DirectoryTest : public ::testing::Test {
       : users(db, hasher, clock, [this] { ++changes; }),
         organizations(db, [this] { ++changes; }),
         groups(db, [this] { ++changes; }),
-        csv(db, users, organizations, [this] { ++changes; }) {
+        csv(db, users, organizations, groups, [this] { ++changes; }) {
     User a;
     a.code = "admin";
     a.name = "Admin";

@@ -1,4 +1,5 @@
-// The yearly reshuffle as a file: download users, organisations or memberships as CSV,
+// The yearly reshuffle as a file: download users, organisations, organisation or group
+// memberships as CSV,
 // change it in a spreadsheet, and bring it back — first checked (the server runs the whole
 // import and rolls it back), then applied in one transaction. Problems are listed by line.
 import { Alert, Button, Card, Radio, Space, Spin, Table } from "antd";
@@ -7,13 +8,14 @@ import { useState } from "react";
 import { isApiError } from "../../api/errors";
 import { ErrorAlert } from "../../ui/PageState";
 import { useI18n } from "../../app/I18nProvider";
+import type { MessageKey } from "../../app/messages/en";
 import { parseCsv } from "../../lib/csv";
 import { saveBlob } from "../../lib/saveBlob";
 import { decodeText } from "../../lib/textDecode";
 import { importProblems, type RowProblem } from "./directoryErrors";
 import type { DirectoryApi, DirectoryCsvKind, ImportSummary } from "./directoryApi";
 
-const KINDS: DirectoryCsvKind[] = ["memberships", "users", "organizations"];
+const KINDS: DirectoryCsvKind[] = ["memberships", "groupMemberships", "users", "organizations"];
 
 interface Props {
   api: DirectoryApi;
@@ -144,9 +146,9 @@ function ImportCard({ api, onImported }: Props) {
           </div>
         ) : null}
         {outcome?.step === "checked" ? (
-          <Alert type="info" showIcon title={t("directory.file.checkPassed", { ...counts(outcome.summary) })} description={t("directory.file.checkPassedHelp")} />
+          <Alert type="info" showIcon title={t(summaryKey("checkPassed", kind), { ...counts(outcome.summary) })} description={t("directory.file.checkPassedHelp")} />
         ) : null}
-        {outcome?.step === "applied" ? <Alert type="success" showIcon title={t("directory.file.applied", { ...counts(outcome.summary) })} /> : null}
+        {outcome?.step === "applied" ? <Alert type="success" showIcon title={t(summaryKey("applied", kind), { ...counts(outcome.summary) })} /> : null}
         {outcome?.step === "failed" ? <ErrorAlert fieldMessages error={outcome.error} /> : null}
         {outcome?.step === "problems" ? <ProblemList problems={outcome.problems} /> : null}
       </div>
@@ -155,6 +157,9 @@ function ImportCard({ api, onImported }: Props) {
 }
 
 const counts = (s: ImportSummary) => ({ rows: s.rows, added: s.added, updated: s.updated });
+/** A membership file replaces whole lists per user: its summary counts users, not additions. */
+const summaryKey = (step: "checkPassed" | "applied", kind: DirectoryCsvKind): MessageKey =>
+  kind === "memberships" || kind === "groupMemberships" ? (`directory.file.${step}.${kind}` as const) : (`directory.file.${step}` as const);
 
 function ProblemList({ problems }: { problems: RowProblem[] }) {
   const { t } = useI18n();

@@ -80,7 +80,7 @@ export interface MembershipList {
   primaryOrganization?: string;
 }
 
-export type DirectoryCsvKind = "users" | "organizations" | "memberships";
+export type DirectoryCsvKind = "users" | "organizations" | "memberships" | "groupMemberships";
 
 export interface ImportSummary {
   dryRun: boolean;
