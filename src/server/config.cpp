@@ -202,6 +202,13 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) {
        return ParseInteger(v, 1, 86400, c.mail_retry_seconds);
      }},
+    {"secret-key-file", "TSUMIKI_SECRET_KEY_FILE", "FILE",
+     "key sealing stored secrets such as the SMTP password (default DATA/secret.key, created "
+     "0600 when first needed; back it up with the database)",
+     [](Config& c, std::string_view v) { return RequireValue(c.secret_key_file, v); }},
+    {"secret-key", "TSUMIKI_SECRET_KEY", "BASE64",
+     "that key itself (32 bytes in base64, e.g. from `openssl rand -base64 32`) instead of a file",
+     [](Config& c, std::string_view v) { return RequireValue(c.secret_key, v); }},
     {"search-index-interval-ms", "TSUMIKI_SEARCH_INDEX_INTERVAL_MS", "N",
      "the background search indexer looks for new text every N ms when idle (search is exact "
      "at once regardless; a longer wait only leaves more records to read per `like`)",

@@ -44,6 +44,10 @@ struct Config {
   std::string admin_allow_from;            // CIDR list; empty = administrators from anywhere
   std::string trusted_proxies;             // CIDR list whose X-Forwarded-For is believed
   int64_t mail_retry_seconds = 60;         // first wait after a failed send; doubles per try
+  // The key sealing stored secrets (the SMTP password): base64 text, or else a key file
+  // (default <data>/secret.key, created 0600 when first needed). docs/configuration.md.
+  std::string secret_key;
+  std::string secret_key_file;
   // How often the background search indexer looks for records to index when it found none.
   int64_t search_index_interval_ms = 200;
 

@@ -45,6 +45,7 @@
 #include "storage/migrations.h"
 #include "storage/repositories/sql_audit_log.h"
 #include "storage/repositories/sql_two_factor_store.h"
+#include "storage/secrets/aes_gcm_secret_box.h"
 #include "storage/sql_transaction.h"
 #include "storage/sqlite/fts_indexer.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -91,6 +92,7 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::PublicDashboardService> public_dashboards;
   // Outgoing mail; the sender thread stops before the services and database it uses go.
   std::unique_ptr<mail::CurlMailer> mailer;
+  std::unique_ptr<storage::AesGcmSecretBox> secrets;
   std::unique_ptr<domain::MailService> mail;
   std::unique_ptr<mail::MailSender> mail_sender;
   std::unique_ptr<storage::SqlAuditLog> audit_log;
@@ -219,8 +221,19 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   domain::MailOptions mail_options;
   mail_options.retry_seconds = config.mail_retry_seconds;
   mail_options.max_retry_seconds = std::max<int64_t>(3600, config.mail_retry_seconds);
-  p->mail =
-      std::make_unique<domain::MailService>(*p->transactions, *p->mailer, p->clock, mail_options);
+  if (!config.secret_key.empty()) {
+    TK_ASSIGN_OR_RETURN(auto key, storage::AesGcmSecretBox::ParseKey(config.secret_key));
+    p->secrets = std::make_unique<storage::AesGcmSecretBox>(storage::AesGcmSecretBox::FromKey(key));
+  } else {
+    std::string key_file = !config.secret_key_file.empty()
+                               ? config.secret_key_file
+                               : (fs::path(config.data_dir) / "secret.key").string();
+    p->secrets = std::make_unique<storage::AesGcmSecretBox>(
+        storage::AesGcmSecretBox::FromFile(std::move(key_file)));
+  }
+  p->mail = std::make_unique<domain::MailService>(*p->transactions, *p->mailer, p->clock,
+                                                  mail_options, *p->secrets);
+  TK_RETURN_IF_ERROR(p->mail->SealStoredPassword());
   p->mail_sender = std::make_unique<mail::MailSender>(*p->mail, std::chrono::seconds(1));
   p->aggregates = std::make_unique<domain::AggregateService>(*p->transactions, *p->forms,
                                                              *p->directory, p->clock);

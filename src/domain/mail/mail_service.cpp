@@ -19,9 +19,32 @@ using common::Text;
 
 namespace {
 
-Result<SmtpSettings> Load(Transaction& tx) {
+// The settings with the password opened. A password that does not open (the key file lost or
+// replaced) reads as none, so an administrator can enter it again; the log says why.
+Result<SmtpSettings> Load(Transaction& tx, const SecretBox& secrets) {
   TK_ASSIGN_OR_RETURN(auto stored, tx.mail().LoadSettings());
-  return stored.value_or(SmtpSettings{});
+  SmtpSettings s = stored.value_or(SmtpSettings{});
+  if (!s.password_sealed.empty()) {
+    auto plain = secrets.Open(s.password_sealed);
+    if (plain.ok()) {
+      s.password = std::move(plain).value();
+    } else {
+      common::LogError("mail settings: the SMTP password cannot be opened: " +
+                       plain.error().ToString());
+      s.password.clear();
+      s.password_sealed.clear();
+    }
+  }
+  return s;
+}
+
+Status Save(Transaction& tx, SmtpSettings s, const SecretBox& secrets, int64_t now) {
+  s.password_sealed.clear();
+  if (!s.password.empty()) {
+    TK_ASSIGN_OR_RETURN(s.password_sealed, secrets.Seal(s.password));
+  }
+  s.password.clear();
+  return tx.mail().SaveSettings(s, now);
 }
 
 json::value Time(std::optional<int64_t> t) {
@@ -77,7 +100,7 @@ Result<json::object> MailService::GetSettings(const Principal& who) {
   TK_RETURN_IF_ERROR(RequireAdmin(who));
   SmtpSettings s;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(s, Load(tx));
+    TK_ASSIGN_OR_RETURN(s, Load(tx, secrets_));
     return Status::Ok();
   }));
   return json::object{{"settings", s.ToJson()}};
@@ -87,11 +110,23 @@ Result<json::object> MailService::PutSettings(const Principal& who, const json::
   TK_RETURN_IF_ERROR(RequireAdmin(who));
   SmtpSettings saved;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(SmtpSettings current, Load(tx));
+    TK_ASSIGN_OR_RETURN(SmtpSettings current, Load(tx, secrets_));
     TK_ASSIGN_OR_RETURN(saved, SmtpSettings::FromJson(body, current));
-    return tx.mail().SaveSettings(saved, clock_.NowSeconds());
+    return Save(tx, saved, secrets_, clock_.NowSeconds());
   }));
   return json::object{{"settings", saved.ToJson()}};
+}
+
+Status MailService::SealStoredPassword() {
+  return db_.Write([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(auto stored, tx.mail().LoadSettings());
+    if (!stored || stored->password.empty() || !stored->password_sealed.empty()) {
+      return Status::Ok();
+    }
+    TK_RETURN_IF_ERROR(Save(tx, *stored, secrets_, clock_.NowSeconds()));
+    common::LogInfo("mail settings: the SMTP password stored in plain text is now sealed");
+    return Status::Ok();
+  });
 }
 
 Status MailService::SendTest(const Principal& who, std::string_view to) {
@@ -99,7 +134,7 @@ Status MailService::SendTest(const Principal& who, std::string_view to) {
   if (!IsMailAddress(to)) return Error::Invalid("to", Text::kBadMailAddress);
   SmtpSettings s;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(s, Load(tx));
+    TK_ASSIGN_OR_RETURN(s, Load(tx, secrets_));
     return Status::Ok();
   }));
   Error missing = Error::Validation();
@@ -157,7 +192,7 @@ int64_t MailService::DeliverDue() {
   SmtpSettings settings;
   std::vector<OutboxMessage> due;
   Status read = db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(settings, Load(tx));
+    TK_ASSIGN_OR_RETURN(settings, Load(tx, secrets_));
     if (!settings.enabled) return Status::Ok();
     TK_ASSIGN_OR_RETURN(due, tx.mail().Due(now, options_.batch));
     return Status::Ok();

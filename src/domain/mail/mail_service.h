@@ -15,6 +15,7 @@
 #include "domain/mail/mailer.h"
 #include "domain/mail/outbox.h"
 #include "domain/permissions/principal.h"
+#include "domain/secret_box.h"
 #include "domain/transaction.h"
 
 namespace domain {
@@ -27,9 +28,13 @@ struct MailOptions {
 
 class MailService {
  public:
+  // The SMTP password is stored only sealed by `secrets`.
   MailService(TransactionRunner& db, Mailer& mailer, const common::Clock& clock,
-              MailOptions options)
-      : db_(db), mailer_(mailer), clock_(clock), options_(options) {}
+              MailOptions options, const SecretBox& secrets)
+      : db_(db), mailer_(mailer), clock_(clock), options_(options), secrets_(secrets) {}
+
+  // At start-up: a password stored in plain text (before passwords were sealed) is sealed.
+  common::Status SealStoredPassword();
 
   common::Result<boost::json::object> GetSettings(const Principal& who);
   common::Result<boost::json::object> PutSettings(const Principal& who,
@@ -52,6 +57,7 @@ class MailService {
   Mailer& mailer_;
   const common::Clock& clock_;
   MailOptions options_;
+  const SecretBox& secrets_;
 };
 
 // Queues a message inside the caller's transaction: it is sent only if that commits.

@@ -134,7 +134,7 @@ Result<SmtpSettings> SmtpSettings::FromJson(const json::object& body, const Smtp
 
 json::object SmtpSettings::ToJson() const {
   json::object o = ToStoredJson();
-  o.erase("password");
+  o.erase("passwordSealed");
   o["passwordSet"] = !password.empty();
   return o;
 }
@@ -146,7 +146,7 @@ json::object SmtpSettings::ToStoredJson() const {
                       {"security", SecurityName(security)},
                       {"verifyTls", verify_tls},
                       {"username", username},
-                      {"password", password},
+                      {"passwordSealed", password_sealed},
                       {"fromAddress", from_address},
                       {"fromName", from_name},
                       {"timeoutSeconds", timeout_seconds},
@@ -155,7 +155,13 @@ json::object SmtpSettings::ToStoredJson() const {
 
 SmtpSettings SmtpSettings::FromStoredJson(const json::object& stored) {
   auto parsed = FromJson(stored, SmtpSettings{});
-  if (parsed.ok()) return std::move(parsed).value();
+  if (parsed.ok()) {
+    if (const json::value* sealed = stored.if_contains("passwordSealed");
+        sealed && sealed->is_string()) {
+      parsed->password_sealed = std::string(sealed->as_string());
+    }
+    return std::move(parsed).value();
+  }
   // Stored settings were valid when saved; a later rule that rejects them leaves mail off.
   SmtpSettings off;
   off.enabled = false;

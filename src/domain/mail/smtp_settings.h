@@ -21,7 +21,8 @@ struct SmtpSettings {
   SmtpSecurity security = SmtpSecurity::kStartTls;
   bool verify_tls = true;  // off only for an internal relay with a self-signed certificate
   std::string username;
-  std::string password;
+  std::string password;         // in memory only; the database holds password_sealed
+  std::string password_sealed;  // SecretBox::Seal(password), sealed by MailService
   std::string from_address;
   std::string from_name;
   int64_t timeout_seconds = 30;
@@ -33,8 +34,10 @@ struct SmtpSettings {
                                                const SmtpSettings& current);
   // Everything but the password ("passwordSet" says whether there is one).
   boost::json::object ToJson() const;
-  // The stored form: everything including the password.
+  // The stored form: everything, the password only sealed ("passwordSealed").
   boost::json::object ToStoredJson() const;
+  // Reads the stored form. A plain "password" (stored before passwords were sealed) comes
+  // back in `password` with `password_sealed` empty, for MailService to seal.
   static SmtpSettings FromStoredJson(const boost::json::object& stored);
 };
 

@@ -4,14 +4,25 @@
 // RFC 2047 encoded-words decoded) and the base64 body.
 import { SMTPServer } from "smtp-server";
 
-export async function startSink({ port = 0 } = {}) {
-  const sink = { messages: [], refuseNext: 0, refusals: 0, port, server: null };
+// With `auth`, the sink offers AUTH PLAIN/LOGIN without TLS and keeps every credential
+// presented in `sink.auths` (it accepts any).
+export async function startSink({ port = 0, auth = false } = {}) {
+  const sink = { messages: [], refuseNext: 0, refusals: 0, port, server: null, auths: [] };
   const listen = (p) =>
     new Promise((ok, fail) => {
       const server = new SMTPServer({
         authOptional: true,
         disabledCommands: ["STARTTLS"],
         logger: false,
+        ...(auth
+          ? {
+              allowInsecureAuth: true,
+              onAuth(a, session, callback) {
+                sink.auths.push({ username: a.username, password: a.password });
+                callback(null, { user: a.username });
+              },
+            }
+          : {}),
         onData(stream, session, callback) {
           const chunks = [];
           stream.on("data", (c) => chunks.push(c));

@@ -11,6 +11,7 @@
 #include "domain/fields/field_type_registry.h"
 #include "domain/mail/mail_service.h"
 #include "storage/migrations.h"
+#include "storage/secrets/aes_gcm_secret_box.h"
 #include "storage/sql_transaction.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -30,9 +31,10 @@ class FakeClock final : public common::Clock {
 
 class FakeMailer final : public domain::Mailer {
  public:
-  domain::SendResult Send(const domain::SmtpSettings&, std::string_view recipient,
+  domain::SendResult Send(const domain::SmtpSettings& settings, std::string_view recipient,
                           std::string_view mime) override {
     ++calls;
+    password = settings.password;
     if (!replies.empty()) {
       domain::SendResult r = replies.front();
       replies.erase(replies.begin());
@@ -44,6 +46,7 @@ class FakeMailer final : public domain::Mailer {
   std::vector<domain::SendResult> replies;  // answered in order before accepting
   std::vector<std::pair<std::string, std::string>> sent;
   int calls = 0;
+  std::string password;  // as the last send presented it to the server
 };
 
 domain::Principal Admin() {
@@ -70,7 +73,9 @@ class MailOutboxTest : public ::testing::Test {
     domain::MailOptions options;
     options.retry_seconds = 60;
     options.max_retry_seconds = 3600;
-    mail_ = std::make_unique<domain::MailService>(*tx_, mailer_, clock_, options);
+    secrets_ = std::make_unique<AesGcmSecretBox>(
+        AesGcmSecretBox::FromFile((dir_ / "secret.key").string()));
+    mail_ = std::make_unique<domain::MailService>(*tx_, mailer_, clock_, options, *secrets_);
     auto saved =
         mail_->PutSettings(Admin(), boost::json::object{{"enabled", true},
                                                         {"host", "127.0.0.1"},
@@ -82,6 +87,7 @@ class MailOutboxTest : public ::testing::Test {
   }
   void TearDown() override {
     mail_.reset();
+    secrets_.reset();
     tx_.reset();
     db_.reset();
     std::filesystem::remove_all(dir_);
@@ -121,6 +127,7 @@ class MailOutboxTest : public ::testing::Test {
   std::unique_ptr<SqlTransactionRunner> tx_;
   FakeClock clock_;
   FakeMailer mailer_;
+  std::unique_ptr<AesGcmSecretBox> secrets_;
   std::unique_ptr<domain::MailService> mail_;
 };
 
@@ -240,6 +247,59 @@ TEST_F(MailOutboxTest, SettingsKeepThePasswordOutOfReadsAndNeedAnAdministrator) 
   staff.user_id = 2;
   EXPECT_EQ(mail_->GetSettings(staff).error().code(), common::ErrorCode::kNoPrivilege);
   EXPECT_EQ(mail_->SendTest(staff, "a@example.jp").error().code(), common::ErrorCode::kNoPrivilege);
+}
+
+std::string StoredSettings(sqlite::SqliteDatabase& db) {
+  std::string text;
+  EXPECT_TRUE(db.Read([&](Connection& c) -> common::Status {
+                  TK_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT settings FROM mail_settings"));
+                  if (!rows.empty()) text = rows[0].Text(0);
+                  return common::Status::Ok();
+                }).ok());
+  return text;
+}
+
+TEST_F(MailOutboxTest, ThePasswordIsStoredOnlySealedInAKeyFileOfModeSixHundred) {
+  ASSERT_TRUE(
+      mail_->PutSettings(Admin(), boost::json::object{{"username", "u"}, {"password", "s3cret-pw"}})
+          .ok());
+  std::string stored = StoredSettings(*db_);
+  EXPECT_EQ(stored.find("s3cret-pw"), std::string::npos) << stored;
+  EXPECT_NE(stored.find("\"passwordSealed\":\"v1:"), std::string::npos) << stored;
+  auto status = std::filesystem::status(dir_ / "secret.key");
+  EXPECT_EQ(status.permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  Queue("a@example.jp");
+  EXPECT_EQ(mail_->DeliverDue(), 1);
+  EXPECT_EQ(mailer_.password, "s3cret-pw") << "the sender presents the opened password";
+}
+
+TEST_F(MailOutboxTest, APlainPasswordFromBeforeIsSealedAtStartUp) {
+  ASSERT_TRUE(db_->Write([&](Connection& c) {
+                   return c.Execute(
+                       "UPDATE mail_settings SET settings = json_set(settings, '$.password', "
+                       "'old-plain', '$.passwordSealed', '')");
+                 })
+                  .ok());
+  ASSERT_NE(StoredSettings(*db_).find("old-plain"), std::string::npos);
+  ASSERT_TRUE(mail_->SealStoredPassword().ok());
+  EXPECT_EQ(StoredSettings(*db_).find("old-plain"), std::string::npos) << StoredSettings(*db_);
+  EXPECT_EQ(mail_->GetSettings(Admin())->at("settings").as_object().at("passwordSet"), true);
+  Queue("a@example.jp");
+  EXPECT_EQ(mail_->DeliverDue(), 1);
+  EXPECT_EQ(mailer_.password, "old-plain");
+  EXPECT_TRUE(mail_->SealStoredPassword().ok()) << "nothing left to convert";
+}
+
+TEST_F(MailOutboxTest, APasswordSealedWithAnotherKeyReadsAsNoneInsteadOfFailing) {
+  ASSERT_TRUE(mail_->PutSettings(Admin(), boost::json::object{{"password", "pw"}}).ok());
+  AesGcmSecretBox::Key other{};
+  other[0] = 1;
+  AesGcmSecretBox wrong = AesGcmSecretBox::FromKey(other);
+  domain::MailService with_wrong_key(*tx_, mailer_, clock_, domain::MailOptions{}, wrong);
+  auto read = with_wrong_key.GetSettings(Admin());
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->at("settings").as_object().at("passwordSet"), false);
 }
 
 }  // namespace

@@ -25,7 +25,12 @@ TEST(SmtpSettings, PasswordIsWriteOnly) {
   json::object shown = s->ToJson();
   EXPECT_FALSE(shown.contains("password"));
   EXPECT_EQ(shown.at("passwordSet"), true);
-  EXPECT_EQ(s->ToStoredJson().at("password"), "secret");
+  // The stored form never holds the password itself, only what MailService sealed.
+  EXPECT_FALSE(s->ToStoredJson().contains("password"));
+  SmtpSettings sealed = *s;
+  sealed.password_sealed = "v1:abc";
+  EXPECT_EQ(SmtpSettings::FromStoredJson(sealed.ToStoredJson()).password_sealed, "v1:abc");
+  EXPECT_FALSE(sealed.ToJson().contains("passwordSealed"));
   // Omitted: kept. Empty: removed.
   auto kept = SmtpSettings::FromJson(json::parse(R"({"port":2525})").as_object(), *s);
   ASSERT_TRUE(kept.ok());
