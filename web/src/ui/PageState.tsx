@@ -35,11 +35,13 @@ interface ErrorAlertProps {
   /** A refused write: the server's message as the title and each field's message listed below,
    *  since the user fixes the input from them (directory screens). */
   fieldMessages?: boolean;
+  /** What the user can do about it, shown under the message (e.g. a link to fix a view). */
+  hint?: ReactNode;
   testId?: string;
 }
 
 /** An error with the id to quote to support; announced to screen readers when it appears. */
-export function ErrorAlert({ error, onRetry, onClose, fieldMessages, testId }: ErrorAlertProps) {
+export function ErrorAlert({ error, onRetry, onClose, fieldMessages, hint, testId }: ErrorAlertProps) {
   const { t } = useI18n();
   const id = isApiError(error) && error.id ? t("common.errorId", { id: error.id }) : undefined;
   const message = errorMessage(error, t("common.networkError"));
@@ -54,6 +56,7 @@ export function ErrorAlert({ error, onRetry, onClose, fieldMessages, testId }: E
   ) : (
     <>
       <div>{message}</div>
+      {hint && <div style={{ marginTop: 8 }}>{hint}</div>}
       {id && <div className="error-id">{id}</div>}
     </>
   );
