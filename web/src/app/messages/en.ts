@@ -306,6 +306,8 @@ export const en = {
   "records.search": "Search records",
   "records.empty": "No records yet.",
   "records.noMatch": "No records match.",
+  "records.notShown": "The records could not be shown.",
+  "records.viewMayBeStale": "The filter or sort of the view \"{view}\" may still name a field that was removed or whose field code was changed.",
   "records.total": "{n} records",
   "records.formSettings": "App settings",
   "records.open": "Open record {id}",

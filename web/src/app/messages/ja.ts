@@ -308,6 +308,8 @@ export const ja: Messages = {
   "records.search": "レコードを検索",
   "records.empty": "レコードはまだありません。",
   "records.noMatch": "一致するレコードはありません。",
+  "records.notShown": "レコードを表示できませんでした。",
+  "records.viewMayBeStale": "ビュー「{view}」の絞り込み条件や並び順に、削除されたフィールドやフィールドコードを変更したフィールドが残っている可能性があります。",
   "records.total": "{n} 件",
   "records.formSettings": "アプリの設定",
   "records.open": "レコード {id} を開く",
