@@ -150,6 +150,7 @@ export const en = {
   "views.sortField": "Sort field {n}",
   "views.sortDirection": "Sort order {n}",
   "views.sortRemove": "Remove sort key {n}",
+  "views.missingField": "{code} (a field removed or renamed)",
   "views.sortAdd": "Add sort key",
   "views.asc": "Ascending",
   "views.desc": "Descending",

@@ -152,6 +152,7 @@ export const ja: Messages = {
   "views.sortField": "並び順のフィールド {n}",
   "views.sortDirection": "並び順の向き {n}",
   "views.sortRemove": "並び順 {n} を削除",
+  "views.missingField": "{code}（削除されたか、コードが変わったフィールド）",
   "views.sortAdd": "並び順を追加",
   "views.asc": "昇順",
   "views.desc": "降順",

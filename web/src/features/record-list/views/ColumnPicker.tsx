@@ -1,7 +1,7 @@
 // The list columns of a view: the chosen fields in order, each movable with buttons (so
 // the keyboard can do it) and removable, plus a picker to add the others.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from "@ant-design/icons";
-import { Button, Select, Space } from "antd";
+import { Button, Select, Space, Typography } from "antd";
 import type { Properties } from "../../../api/types";
 import { useI18n } from "../../../app/I18nProvider";
 
@@ -18,10 +18,12 @@ export function ColumnPicker({ properties, candidates, value, onChange }: { prop
     <div data-testid="view-columns">
       <ol className="column-list">
         {value.map((code, i) => {
-          const label = properties[code]?.label ?? code;
+          // A code the form no longer has (the field was removed or its code changed).
+          const missing = !(code in properties);
+          const label = missing ? t("views.missingField", { code }) : properties[code]!.label;
           return (
             <li key={code}>
-              <span className="grow">{label}</span>
+              <Typography.Text className="grow" type={missing ? "danger" : undefined}>{label}</Typography.Text>
               <Space.Compact>
                 <Button size="small" icon={<ArrowUpOutlined aria-hidden />} disabled={i === 0} aria-label={t("views.columnUp", { label })} onClick={() => move(i, -1)} />
                 <Button size="small" icon={<ArrowDownOutlined aria-hidden />} disabled={i === value.length - 1} aria-label={t("views.columnDown", { label })} onClick={() => move(i, 1)} />

@@ -14,10 +14,13 @@ export function SortEditor({ properties, value, onChange }: { properties: Proper
     <div data-testid="view-sort">
       {value.map((key, i) => {
         const n = i + 1;
+        // A code the form no longer has (the field was removed or its code changed): named as such.
+        const missing = !(key.field in properties);
+        const options = sortable.map((p) => ({ value: p.code, label: p.label, disabled: p.code !== key.field && value.some((k) => k.field === p.code) }));
         return (
           <Space key={i} wrap style={{ display: "flex", marginBottom: 8 }}>
-            <Select aria-label={t("views.sortField", { n })} style={{ minWidth: 160 }} value={key.field} showSearch={{ optionFilterProp: "label" }}
-              options={sortable.map((p) => ({ value: p.code, label: p.label, disabled: p.code !== key.field && value.some((k) => k.field === p.code) }))}
+            <Select aria-label={t("views.sortField", { n })} style={{ minWidth: 160 }} value={key.field} showSearch={{ optionFilterProp: "label" }} status={missing ? "error" : undefined}
+              options={missing ? [{ value: key.field, label: t("views.missingField", { code: key.field }), disabled: false }, ...options] : options}
               onChange={(field: string) => set(i, { field })} />
             <Select aria-label={t("views.sortDirection", { n })} style={{ minWidth: 110 }} value={key.direction}
               options={[{ value: "asc", label: t("views.asc") }, { value: "desc", label: t("views.desc") }]}
