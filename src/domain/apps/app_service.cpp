@@ -2,6 +2,7 @@
 
 #include "domain/apps/app_repository.h"
 #include "domain/apps/general_settings.h"
+#include "domain/apps/view_rules.h"
 #include "domain/permissions/access.h"
 
 namespace domain {
@@ -169,6 +170,9 @@ Result<int64_t> AppService::PutSettings(const Principal& who, int64_t id, const 
       }
     } else {
       doc = std::move(body);
+    }
+    if (kind == "views") {
+      TK_RETURN_IF_ERROR(CheckViewsToSave(tx, registry_, who, id, doc, clock_.NowSeconds()));
     }
     TK_RETURN_IF_ERROR(tx.apps().SaveSettings(id, Stage::kPreview, kind, doc));
     TK_ASSIGN_OR_RETURN(new_revision, BumpRevision(tx, app, who, clock_));

@@ -17,14 +17,6 @@ using common::Status;
 
 namespace {
 
-// Only field references matter here: entity codes were checked when the rule was saved.
-class NoEntities final : public query::EntityResolver {
- public:
-  std::optional<int64_t> Find(query::EntityKind, std::string_view) const override {
-    return std::nullopt;
-  }
-};
-
 // A record-permission condition naming a field this deploy removes (or whose type no longer
 // takes its operator) would fail every query of the users it restricts: the deploy is
 // refused with the query error, before anything changes.

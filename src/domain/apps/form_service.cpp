@@ -8,6 +8,7 @@
 
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
+#include "domain/apps/follow_form.h"
 #include "domain/apps/layout.h"
 #include "domain/fields/form_edit.h"
 #include "domain/permissions/access.h"
@@ -107,53 +108,6 @@ Result<FormService::FieldsResult> FormService::GetFields(const Principal& who, i
   return out;
 }
 
-namespace {
-
-// Field id -> code of every field, table columns included.
-std::map<int64_t, std::string> CodesById(const FieldSet& form) {
-  std::map<int64_t, std::string> out;
-  for (const FieldDef& f : form.fields()) {
-    out[f.id] = f.code;
-    for (const FieldDef& inner : f.fields) out[inner.id] = inner.code;
-  }
-  return out;
-}
-
-// The preview field permissions follow the form: a renamed field keeps its rule under the
-// new code (else a hidden field would show once renamed), a deleted field's rule goes.
-Status FollowFieldAcl(Transaction& tx, int64_t app, const FieldSet& before, const FieldSet& after) {
-  std::map<std::string, std::optional<std::string>> moved;  // old code -> new code or gone
-  std::map<int64_t, std::string> now = CodesById(after);
-  for (const auto& [field_id, code] : CodesById(before)) {
-    auto it = now.find(field_id);
-    if (it == now.end()) {
-      moved[code] = std::nullopt;
-    } else if (it->second != code) {
-      moved[code] = it->second;
-    }
-  }
-  if (moved.empty()) return Status::Ok();
-  TK_ASSIGN_OR_RETURN(AppAcls acls, tx.acls().Load(app, Stage::kPreview));
-  std::vector<AclRule> rules;
-  bool changed = false;
-  for (AclRule& rule : acls.fields) {
-    auto it = moved.find(rule.subject);
-    if (it == moved.end()) {
-      rules.push_back(std::move(rule));
-      continue;
-    }
-    changed = true;
-    if (it->second) {
-      rule.subject = *it->second;
-      rules.push_back(std::move(rule));
-    }
-  }
-  if (!changed) return Status::Ok();
-  return tx.acls().SavePreview(app, AclKind::kField, rules);
-}
-
-}  // namespace
-
 Result<int64_t> FormService::EditForm(
     const Principal& who, int64_t id, std::optional<int64_t> revision,
     const std::function<Result<FieldSet>(const FieldSet&, int64_t&)>& edit) {
@@ -174,7 +128,7 @@ Result<int64_t> FormService::EditForm(
     TK_RETURN_IF_ERROR(tx.apps().SaveSettings(
         id, Stage::kPreview, "layout",
         json::object{{"layout", SyncLayout(std::move(rows), before, after)}}));
-    TK_RETURN_IF_ERROR(FollowFieldAcl(tx, id, before, after));
+    TK_RETURN_IF_ERROR(FollowFormEdit(tx, who, id, before, after, clock_.NowSeconds()));
     TK_ASSIGN_OR_RETURN(new_revision, BumpRevision(tx, app, who, clock_));
     return Status::Ok();
   }));

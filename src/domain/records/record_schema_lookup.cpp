@@ -58,4 +58,13 @@ common::Status CheckCondition(std::string_view condition, int64_t app, const Fie
   return common::Status::Ok();
 }
 
+common::Status CheckSort(std::string_view sort, int64_t app, const FieldSet& form,
+                         const query::QueryContext& qc) {
+  FormSchemaLookup lookup(app, form, {});
+  query::SqliteDialect dialect;
+  TK_ASSIGN_OR_RETURN(auto compiled, query::CompileSort(sort, lookup, qc, dialect));
+  (void)compiled;
+  return common::Status::Ok();
+}
+
 }  // namespace domain

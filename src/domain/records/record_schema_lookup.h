@@ -28,6 +28,19 @@ class FormSchemaLookup final : public query::SchemaLookup {
 common::Status CheckCondition(std::string_view condition, int64_t app, const FieldSet& form,
                               const query::QueryContext& qc);
 
+// OK when `sort` (a view's sort keys) compiles against `form`; else the query error.
+common::Status CheckSort(std::string_view sort, int64_t app, const FieldSet& form,
+                         const query::QueryContext& qc);
+
+// For checking stored settings, where only field references matter: every entity code is
+// unknown (an unknown one matches nothing, it is not an error).
+class NoEntities final : public query::EntityResolver {
+ public:
+  std::optional<int64_t> Find(query::EntityKind, std::string_view) const override {
+    return std::nullopt;
+  }
+};
+
 class DirectoryEntityResolver final : public query::EntityResolver {
  public:
   explicit DirectoryEntityResolver(const EntityDirectory& directory) : directory_(directory) {}
