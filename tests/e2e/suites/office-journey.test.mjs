@@ -160,6 +160,16 @@ test("a record edited by someone else meanwhile: reload keeps what was typed, on
   await page.getByTestId("record-save").click();
   await page.getByText("ほかの人がこのレコードを更新しました").waitFor();
   await screenshot(page, "office-conflict-phone");
+  // A conflict is no input error: no "check the fields in red" while no field is red.
+  assert.equal(await page.locator(".ant-message").getByText("赤く表示された項目を確認してください。").count(), 0);
+  // The title's text (not its box) ends left of the close button, wrapping if it must.
+  const overlap = await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(".ant-modal-title"));
+    const close = document.querySelector(".ant-modal-close").getBoundingClientRect();
+    return [...range.getClientRects()].some((r) => r.right > close.left && r.top < close.bottom && r.bottom > close.top);
+  });
+  assert.equal(overlap, false, "the dialog title runs under its close button");
   assert.equal(await sideways(page), null);
   await page.getByRole("button", { name: "入力を残して再読み込み" }).click();
   await page.getByText("再読み込みしました。").waitFor();

@@ -73,8 +73,9 @@ export function RecordPage() {
 
   const save = async () => {
     const id = await editor.save();
-    if (!id) {
-      void message.error(t("record.fixErrors"));
+    if (typeof id !== "string") {
+      // A conflict has its own dialog and any other failure its alert above the form.
+      if (id.failed === "fields") void message.error(t("record.fixErrors"));
       return;
     }
     void message.success(t("record.saved"));

@@ -24,6 +24,10 @@ interface FormDef {
 
 const noErrors: FieldErrors = { byField: {}, byCell: {}, other: [] };
 
+export interface SaveFailure {
+  failed: "fields" | "conflict" | "other";
+}
+
 export function useRecordEditor(api: ApiClient, app: string, recordId: string | undefined, seed?: RecordValues) {
   const [def, setDef] = useState<FormDef | null>(null);
   const [original, setOriginal] = useState<RecordValues>({});
@@ -84,9 +88,10 @@ export function useRecordEditor(api: ApiClient, app: string, recordId: string | 
     });
   }, []);
 
-  /** Saves; returns the new record id on add, the same id on update, null on failure. */
-  const save = useCallback(async (): Promise<string | null> => {
-    if (!def) return null;
+  /** Saves; returns the new record id on add, the same id on update, or why it failed: the
+   *  page tells the user to fix fields only when the server named fields. */
+  const save = useCallback(async (): Promise<string | SaveFailure> => {
+    if (!def) return { failed: "other" };
     setBusy(true);
     setSaveError(null);
     setErrors(noErrors);
@@ -104,10 +109,16 @@ export function useRecordEditor(api: ApiClient, app: string, recordId: string | 
       setOriginal(values);
       return recordId;
     } catch (error) {
-      if (isApiError(error, ErrorCodes.recordConflict)) setConflict(true);
-      else if (isApiError(error) && error.errors) setErrors(groupErrors(error.errors));
-      else setSaveError(error);
-      return null;
+      if (isApiError(error, ErrorCodes.recordConflict)) {
+        setConflict(true);
+        return { failed: "conflict" };
+      }
+      if (isApiError(error) && error.errors) {
+        setErrors(groupErrors(error.errors));
+        return { failed: "fields" };
+      }
+      setSaveError(error);
+      return { failed: "other" };
     } finally {
       setBusy(false);
     }
