@@ -115,9 +115,9 @@ TEST_F(DirectoryTest, OrganizationServiceDeletingThePrimaryFallsBackToTheNext) {
 TEST_F(DirectoryTest, GroupServiceManagesGroupsAndMembers) {
   ASSERT_TRUE(groups.Add(admin, {{"", "clerks", {}, "窓口担当", {}}}).ok());
   ASSERT_TRUE(users.Add(admin, {NewUser("sato")}).ok());
-  EXPECT_EQ(Keys(groups.SetUserGroups(admin, {{"", "sato", {"clerks", "ghosts"}}})),
+  EXPECT_EQ(Keys(groups.SetUserGroups(admin, {{"", "sato", {"clerks", "ghosts"}, {}}})),
             (std::set<std::string>{"userGroups[0].groups[1]"}));
-  ASSERT_TRUE(groups.SetUserGroups(admin, {{"", "sato", {"clerks"}}}).ok());
+  ASSERT_TRUE(groups.SetUserGroups(admin, {{"", "sato", {"clerks"}, {}}}).ok());
   auto members = groups.GroupUsers(admin, "clerks", 0, 100);
   ASSERT_TRUE(members.ok());
   ASSERT_EQ(members->size(), 1u);
