@@ -1,5 +1,8 @@
 #include "query/sqlite_dialect.h"
 
+#include <algorithm>
+
+#include "common/normalize.h"
 #include "query/record_layout.h"
 
 namespace query {
@@ -33,12 +36,20 @@ std::string SqliteDialect::FullTextIds(int64_t app, int64_t field,
 
 std::string SqliteDialect::FullTextPattern(std::string_view text) const {
   // One FTS5 phrase: the tokenizer n-grams both sides, so a phrase match is a substring match.
+  // Documents carry bigrams and only their last character alone (storage/sqlite/
+  // ngram_tokenizer.h), so a term of one character after normalisation is a prefix query: the
+  // bigrams starting with it, or the last character.
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
+  const std::string folded = common::NormalizeForSearch(text);
+  const auto code_points = std::count_if(folded.begin(), folded.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a UTF-8 continuation byte
+  });
+  if (code_points == 1) out += '*';
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,13 @@ Result<std::vector<int64_t>> DocFields(Connection& c, int64_t app) {
     if (auto id = IdBetween(row.Text(0), "f", "")) fields.push_back(*id);
   }
   return fields;
+}
+
+// CPU time used so far by the calling thread.
+std::chrono::nanoseconds ThreadCpuTime() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
 }
 
 Status ExecuteAll(Connection& c, const std::vector<std::string>& statements) {
@@ -156,6 +164,45 @@ Status UpgradeToFtsQueue(Connection& c) {
   return Status::Ok();
 }
 
+Status RequeueAllText(Connection& c) {
+  TK_RETURN_IF_ERROR(UpgradeToFtsQueue(c));  // a database from before v10 reaches v11 here
+  TK_ASSIGN_OR_RETURN(auto tables, c.Query("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name GLOB 'r[0-9]*_f[0-9]*_fts'"));
+  std::vector<std::string> names;
+  for (const Row& row : tables) names.push_back(row.Text(0));
+  // Top-level fields (the doc table's columns): a new empty table, an empty doc and every record
+  // queued, so that `like` reads their text until the indexer has caught up.
+  std::vector<int64_t> apps;
+  for (const std::string& name : names) {
+    const size_t split = name.find("_f");
+    auto app = IdBetween(name.substr(0, split), "r", "");
+    auto field = IdBetween(name.substr(split), "_f", "_fts");
+    if (!app || !field) continue;
+    TK_ASSIGN_OR_RETURN(std::vector<int64_t> doc_fields, DocFields(c, *app));
+    if (std::find(doc_fields.begin(), doc_fields.end(), *field) != doc_fields.end()) {
+      TK_RETURN_IF_ERROR(c.ExecuteScript("DROP TABLE " + name));
+      TK_RETURN_IF_ERROR(ExecuteAll(c, BackgroundFtsTableDdl(*app, *field)));
+      if (std::find(apps.begin(), apps.end(), *app) == apps.end()) apps.push_back(*app);
+    } else {
+      // A text field inside a table (or an orphan of a removed field): its external content is
+      // the subtable's rows, indexed again synchronously. A 'delete' re-tokenises the old value,
+      // so the index must hold exactly what this tokenizer makes of it.
+      TK_RETURN_IF_ERROR(c.ExecuteScript(FtsRebuildSql(*app, *field)));
+      TK_RETURN_IF_ERROR(c.ExecuteScript("INSERT INTO " + name + "(" + name +
+                                         ", rank) VALUES ('automerge', " +
+                                         std::to_string(kFtsAutomerge) + ")"));
+    }
+  }
+  for (int64_t app : apps) {
+    TK_RETURN_IF_ERROR(c.ExecuteScript("DELETE FROM " + query::FtsDocTable(app)));
+    TK_RETURN_IF_ERROR(c.ExecuteScript("INSERT OR IGNORE INTO " + query::FtsPendingTable(app) +
+                                       "(id) SELECT id FROM " + query::RecordTable(app)));
+    common::LogInfo("search index of app " + std::to_string(app) +
+                    " cleared for re-indexing with the v11 tokens (in the background)");
+  }
+  return Status::Ok();
+}
+
 void FtsIndexer::Start() {
   std::lock_guard lock(mutex_);
   if (thread_.joinable()) return;
@@ -180,6 +227,8 @@ Result<int64_t> FtsIndexer::Pass(int64_t& batch) {
   }));
   int64_t total = 0;
   for (int64_t app : apps) {
+    // Whether the last batch was full: more is queued than one batch holds.
+    bool backlog = false;
     for (;;) {
       {
         std::lock_guard lock(mutex_);
@@ -187,20 +236,26 @@ Result<int64_t> FtsIndexer::Pass(int64_t& batch) {
       }
       // Request writes first: a write queued behind a busy writer joins the next group, so
       // starting while requests wait would make them wait for this batch too. Let the queue
-      // empty (briefly: under a steady load it never does, and the backlog must not grow
-      // without bound), then take a batch sized to last about `target_transaction`.
-      for (int i = 0; i < 20 && db_.queued_writes() > 0; ++i) {
+      // empty (briefly), then take a batch sized to last about `target_transaction`. With a
+      // backlog, go straight for the writer: under a steady load the request queue never
+      // empties, the indexer would get the writer only after each 20 ms wait, fall behind, and
+      // every `like` pays for the queued records it reads instead. The writer serves waiting
+      // writes in turn, so the indexer then holds it for about one batch in every other turn.
+      for (int i = 0; !backlog && i < 20 && db_.queued_writes() > 0; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
       const int64_t limit = batch;
       int64_t indexed = 0;
       // Timed inside the work: Write may first wait for, and then share a group with, request
-      // writes, whose time says nothing about the batch size.
-      std::chrono::steady_clock::duration took{};
+      // writes, whose time says nothing about the batch size. And in CPU time of the thread
+      // running it: on a busy machine the wall time of a batch includes the time other processes
+      // had the core, which shrank the batches to the minimum, and small batches cost more per
+      // record (one FTS5 segment each, more merging).
+      std::chrono::nanoseconds took{};
       TK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
-        const auto start = std::chrono::steady_clock::now();
+        const auto start = ThreadCpuTime();
         TK_ASSIGN_OR_RETURN(indexed, IndexQueued(c, app, limit));
-        took = std::chrono::steady_clock::now() - start;
+        took = ThreadCpuTime() - start;
         return Status::Ok();
       }));
       if (took > options_.target_transaction) {
@@ -210,6 +265,7 @@ Result<int64_t> FtsIndexer::Pass(int64_t& batch) {
       }
       total += indexed;
       if (indexed < limit) break;
+      backlog = true;
     }
   }
   return total;

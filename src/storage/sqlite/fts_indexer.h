@@ -38,11 +38,20 @@ common::Result<int64_t> QueuedTextCount(Connection& c);
 // Idempotent (apps with a queue are skipped); run in a write transaction at start-up.
 common::Status UpgradeToFtsQueue(Connection& c);
 
+// Schema v11: the tokenizer emits bigrams plus the last character instead of a unigram and a
+// bigram per character (ngram_tokenizer.h). Top-level text fields get new, empty FTS tables, an
+// empty r{A}_fts_doc and every record id queued, so the indexer rebuilds them in the background
+// while `like` stays exact through the queue; FTS tables of text fields inside tables are rebuilt
+// at once (their triggers re-tokenise old values on delete). Converts databases from before v10
+// first. Run in the migration's write transaction.
+common::Status RequeueAllText(Connection& c);
+
 struct FtsIndexerOptions {
   // How long the indexer sleeps when every queue was empty (or after an error).
   std::chrono::milliseconds idle_interval{200};
   // Records per transaction: starts at `first_batch`, halves (down to `min_batch`) when a
-  // transaction took longer than `target_transaction` (requests wait for the writer meanwhile),
+  // transaction took longer than `target_transaction` of CPU time (requests wait for the writer
+  // meanwhile; on an idle machine CPU time is the wall time),
   // doubles (up to `max_batch`) when it took less than half of it. The larger the batch, the
   // fewer FTS5 segments (one per field per transaction) and merges.
   int64_t first_batch = 1000;
@@ -53,9 +62,10 @@ struct FtsIndexerOptions {
 
 // One thread, started and stopped by the composition root (Stop joins; call it before the
 // database closes). Each transaction goes through SqliteDatabase::Write, so it never races record
-// writes; when request writes are queued for the writer it waits briefly for them to go first,
-// and its batches are sized so that one transaction holds the writer for about
-// `target_transaction`: a request waits at most about that long for the indexer.
+// writes; when request writes are queued for the writer it waits briefly for them to go first
+// (unless its queue holds more than a batch: then it takes its turn at once, so that it keeps up
+// under a steady load), and its batches are sized so that one transaction holds the writer for
+// about `target_transaction`: a request waits at most about that long for the indexer.
 class FtsIndexer {
  public:
   FtsIndexer(SqliteDatabase& db, FtsIndexerOptions options) : db_(db), options_(options) {}

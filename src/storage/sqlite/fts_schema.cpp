@@ -2,6 +2,7 @@
 
 #include "common/normalize.h"
 #include "query/record_layout.h"
+#include "query/sqlite_dialect.h"
 #include "storage/sqlite/ngram_tokenizer.h"
 
 namespace storage::sqlite {
@@ -46,12 +47,16 @@ std::vector<std::string> FtsQueueDdl(int64_t app) {
 }
 
 std::vector<std::string> BackgroundFtsDdl(int64_t app, int64_t field) {
+  std::vector<std::string> out = {"ALTER TABLE " + query::FtsDocTable(app) + " ADD COLUMN " +
+                                  query::FieldColumn(field) + " TEXT NOT NULL DEFAULT ''"};
+  for (std::string& s : BackgroundFtsTableDdl(app, field)) out.push_back(std::move(s));
+  return out;
+}
+
+std::vector<std::string> BackgroundFtsTableDdl(int64_t app, int64_t field) {
   const std::string fts = query::FtsTable(app, field);
-  const std::string column = query::FieldColumn(field);
   return {
-      "ALTER TABLE " + query::FtsDocTable(app) + " ADD COLUMN " + column +
-          " TEXT NOT NULL DEFAULT ''",
-      "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + column + ", content='" +
+      "CREATE VIRTUAL TABLE " + fts + " USING fts5(" + query::FieldColumn(field) + ", content='" +
           query::FtsDocTable(app) + "', content_rowid='id', tokenize='" + kNgramTokenizerName +
           "', detail=full, columnsize=0)",
       "INSERT INTO " + fts + "(" + fts + ", rank) VALUES ('automerge', " +
@@ -105,14 +110,11 @@ std::string FtsMatchSql(int64_t app, int64_t field) {
 
 std::optional<std::string> FtsPhrase(std::string_view term) {
   if (common::NormalizeForSearch(term).empty()) return std::nullopt;
-  std::string phrase = "\"";
+  std::string kept;
   for (char c : term) {
-    if (c == '\0') continue;  // would end the query string; NormalizeForSearch drops it anyway
-    if (c == '"') phrase += '"';
-    phrase += c;
+    if (c != '\0') kept += c;  // would end the query string; NormalizeForSearch drops it anyway
   }
-  phrase += '"';
-  return phrase;
+  return query::SqliteDialect().FullTextPattern(kept);
 }
 
 }  // namespace storage::sqlite

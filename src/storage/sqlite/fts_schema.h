@@ -55,6 +55,8 @@ std::vector<std::string> FtsQueueDdl(int64_t app);
 
 // CREATE VIRTUAL TABLE over r{A}_fts_doc (no triggers) and the doc table's column for the field.
 std::vector<std::string> BackgroundFtsDdl(int64_t app, int64_t field);
+// The CREATE VIRTUAL TABLE and its merge setting alone (the doc column exists).
+std::vector<std::string> BackgroundFtsTableDdl(int64_t app, int64_t field);
 
 // Drops the FTS table of a top-level field and its column of r{A}_fts_doc.
 std::vector<std::string> BackgroundFtsDropDdl(int64_t app, int64_t field);
@@ -74,9 +76,10 @@ std::string FtsRebuildSql(int64_t app, int64_t field);
 // subtable fields) whose text contains the term bound as FtsPhrase(term).
 std::string FtsMatchSql(int64_t app, int64_t field);
 
-// The MATCH argument for `like term`: the term as one FTS5 phrase ("..." with '"' doubled).
-// nullopt when the term normalises to nothing (blank, or only ignorable characters): every value
-// contains it, so the caller must not ask the index (an empty phrase matches nothing).
+// The MATCH argument for `like term`: the term as one FTS5 phrase ("..." with '"' doubled, a
+// prefix query "c"* for one character; query::SqliteDialect::FullTextPattern). nullopt when the
+// term normalises to nothing (blank, or only ignorable characters): every value contains it, so the
+// caller must not ask the index (an empty phrase matches nothing).
 std::optional<std::string> FtsPhrase(std::string_view term);
 
 }  // namespace storage::sqlite

@@ -67,11 +67,11 @@ int Tokenize(const std::vector<common::SearchChar>& chars, void* ctx, bool query
     }
     return SQLITE_OK;
   }
+  // Bigrams, and the last character alone: a one-character term is a prefix query (the header),
+  // so the character at i < n-1 is found as the first half of bigram i. Half the tokens of a
+  // unigram per position, and FTS5's cost is per token.
   for (size_t i = 0; i + 1 < n; ++i) {
     if (int rc = EmitBigram(ctx, emit, chars[i], chars[i + 1]); rc != SQLITE_OK) return rc;
-    if (int rc = EmitUnigram(ctx, emit, FTS5_TOKEN_COLOCATED, chars[i]); rc != SQLITE_OK) {
-      return rc;
-    }
   }
   return EmitUnigram(ctx, emit, 0, chars[n - 1]);
 }

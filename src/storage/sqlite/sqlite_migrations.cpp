@@ -7,6 +7,9 @@
 namespace storage {
 namespace {
 
+// The version whose step re-indexes all search text (schema_v11.sql.inc).
+constexpr int kRequeueTextVersion = 11;
+
 // Index = version - 1. Append only: a released migration never changes.
 const std::vector<std::string>& SqliteMigrations() {
   static const std::vector<std::string> kSteps = {
@@ -29,6 +32,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v9.sql.inc"
       ,
 #include "storage/sqlite/schema_v10.sql.inc"
+      ,
+#include "storage/sqlite/schema_v11.sql.inc"
   };
   return kSteps;
 }
@@ -56,6 +61,8 @@ common::Status Migrate(Database& db) {
         return common::Status::Ok();
       }
       TK_RETURN_IF_ERROR(c.ExecuteScript(steps[static_cast<size_t>(current)]));
+      // Steps that need each app's layout run code in the same transaction.
+      if (current + 1 == kRequeueTextVersion) TK_RETURN_IF_ERROR(sqlite::RequeueAllText(c));
       return c.Execute("INSERT INTO schema_version(version) VALUES (?)",
                        {static_cast<int64_t>(current + 1)});
     }));

@@ -74,7 +74,7 @@ TEST_F(QueryCompilerTest, CompilesEveryOperatorAndFieldType) {
        "NOT (r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN "
        "(SELECT id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
        "tsumiki_contains(r.f10, ?)))",
-       R"sql('"x"', 'x')sql", "r.id DESC"},
+       R"sql('"x"*', 'x')sql", "r.id DESC"},  // one character: a prefix query (bigrams + last)
       {"memo is empty", "trim(r.f12, char(32, 9, 10, 13)) = ''", "", "r.id DESC"},
       {"memo is not empty", "(trim(r.f12, char(32, 9, 10, 13)) = '') IS NOT 1", "", "r.id DESC"},
       {"file is empty", "r.f26 IN ('', '[]')", "", "r.id DESC"},

@@ -240,6 +240,50 @@ TEST_F(FtsIndexerTest, AppsOfEarlierVersionsAreConverted) {
   EXPECT_TRUE(Indexed(3, "佐藤").empty());
 }
 
+// Schema v11 (fewer tokens): every top-level text field gets an empty index and every record is
+// queued, so `like` reads the text until the indexer has rebuilt it; subtable fields are rebuilt
+// at once; the new tables merge 8 segments per level.
+TEST_F(FtsIndexerTest, RequeueAllTextRebuildsEveryIndexForTheNewTokens) {
+  FieldSet form = Form();
+  Deploy(nullptr, form);
+  Add(1, "山田太郎", "至急");
+  Add(2, "佐藤花子");
+  Add(3, "");
+  Exec("INSERT INTO r1_t6 (id, record_id, pos, f7) VALUES (10, 1, 0, '鉛筆'), (11, 2, 0, '筆')");
+  EXPECT_EQ(Drain(1000), 3);
+  // An index that no longer fits its text (as after a tokenizer change): a stale row.
+  Exec("INSERT INTO r1_f3_fts(rowid, f3) VALUES (2, '古い名前')");
+  Exec("INSERT INTO r1_f3_fts(r1_f3_fts, rank) VALUES ('automerge', 4)");
+
+  ASSERT_TRUE(db_->Write([](Connection& c) { return RequeueAllText(c); }).ok());
+  EXPECT_EQ(Queued(), (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(Ids("SELECT count(*) FROM r1_fts_doc"), std::vector<int64_t>{0});
+  EXPECT_TRUE(Indexed(3, "古い").empty());
+  EXPECT_TRUE(Indexed(3, "山田").empty());  // not yet: `like` reads queued records
+  EXPECT_EQ(Indexed(7, "筆"), (std::vector<int64_t>{10, 11}));  // subtable: rebuilt at once
+  EXPECT_EQ(Indexed(7, "鉛"), std::vector<int64_t>{10});
+
+  EXPECT_EQ(Drain(1000), 3);
+  EXPECT_EQ(Indexed(3, "山田"), std::vector<int64_t>{1});
+  EXPECT_EQ(Indexed(3, "田"), std::vector<int64_t>{1});
+  EXPECT_EQ(Indexed(3, "子"), std::vector<int64_t>{2});
+  EXPECT_EQ(Indexed(4, "急"), std::vector<int64_t>{1});
+  EXPECT_TRUE(Indexed(3, "古い").empty());
+  for (const char* fts : {"r1_f3_fts", "r1_f4_fts", "r1_f7_fts"}) {
+    Exec(std::string("INSERT INTO ") + fts + "(" + fts + ") VALUES ('integrity-check')");
+    EXPECT_EQ(Ids(std::string("SELECT v FROM ") + fts + "_config WHERE k = 'automerge'"),
+              std::vector<int64_t>{kFtsAutomerge})
+        << fts;
+  }
+  // Later writes are indexed as usual, subtable deletes find their tokens.
+  Exec("UPDATE r1 SET f3 = '木村' WHERE id = 1");
+  Exec("DELETE FROM r1_t6 WHERE id = 11");
+  EXPECT_EQ(Drain(1000), 1);
+  EXPECT_EQ(Indexed(3, "木"), std::vector<int64_t>{1});
+  EXPECT_EQ(Indexed(7, "筆"), std::vector<int64_t>{10});
+  Exec("INSERT INTO r1_f7_fts(r1_f7_fts) VALUES ('integrity-check')");
+}
+
 TEST_F(FtsIndexerTest, TheThreadDrainsAndStopsCleanly) {
   FieldSet form = Form();
   Deploy(nullptr, form);

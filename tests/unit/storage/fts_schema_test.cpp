@@ -38,7 +38,9 @@ TEST(FtsSchema, EmitsTableAndTriggersFromIds) {
 TEST(FtsSchema, PhraseQuotesTheTermAndRejectsBlankTerms) {
   EXPECT_EQ(FtsPhrase("山田"), "\"山田\"");
   EXPECT_EQ(FtsPhrase("a\"b"), "\"a\"\"b\"");
-  EXPECT_EQ(FtsPhrase(" x "), "\" x \"");
+  EXPECT_EQ(FtsPhrase(" x "), "\" x \"*");  // one character after normalisation: a prefix query
+  EXPECT_EQ(FtsPhrase("ｶﾞ"), "\"ｶﾞ\"*");
+  EXPECT_EQ(FtsPhrase("ab"), "\"ab\"");
   EXPECT_EQ(FtsPhrase(""), std::nullopt);
   EXPECT_EQ(FtsPhrase(" 　\t"), std::nullopt);
   EXPECT_EQ(FtsPhrase("\u200B"), std::nullopt);

@@ -137,12 +137,37 @@ TEST_F(NgramTokenizerTest, IndexesAMegabyteOfText) {
   EXPECT_EQ(db_.Find("霞が関"), Ids{});
 }
 
-TEST_F(NgramTokenizerTest, DocumentTokensAreBigramsWithColocatedUnigrams) {
+TEST_F(NgramTokenizerTest, DocumentTokensAreBigramsAndTheLastCharacter) {
   db_.Insert(1, "AbC");
+  db_.Insert(2, "Z");
   db_.Exec("CREATE VIRTUAL TABLE vocab USING fts5vocab(r1_f3_fts, 'instance')");
   std::vector<std::string> tokens =
-      db_.Column("SELECT term || '@' || offset FROM vocab ORDER BY offset, length(term) DESC", {});
-  EXPECT_EQ(tokens, (std::vector<std::string>{"ab@0", "a@0", "bc@1", "b@1", "c@2"}));
+      db_.Column("SELECT doc || ':' || term || '@' || offset FROM vocab ORDER BY doc, offset", {});
+  EXPECT_EQ(tokens, (std::vector<std::string>{"1:ab@0", "1:bc@1", "1:c@2", "2:z@0"}));
+}
+
+// One-character terms are prefix queries over the bigrams plus the last character: found at the
+// start, in the middle and at the end of a value, in one-character values, after folding, and
+// never through the second half of a bigram alone.
+TEST_F(NgramTokenizerTest, FindsOneCharacterTermsAtEveryPosition) {
+  db_.Insert(1, "山田太郎");
+  db_.Insert(2, "田");
+  db_.Insert(3, "ﾀﾞｲｽｹ");
+  db_.Insert(4, "abc");
+  db_.Insert(5, "x y");
+  EXPECT_EQ(db_.Find("山"), (Ids{1}));     // start
+  EXPECT_EQ(db_.Find("田"), (Ids{1, 2}));  // middle, and a one-character value
+  EXPECT_EQ(db_.Find("太"), (Ids{1}));     // middle
+  EXPECT_EQ(db_.Find("郎"), (Ids{1}));     // end
+  EXPECT_EQ(db_.Find("だ"), (Ids{3}));     // start, ﾀﾞ folded to one character
+  EXPECT_EQ(db_.Find("ｽ"), (Ids{3}));      // middle, half-width
+  EXPECT_EQ(db_.Find("け"), (Ids{3}));     // end, hiragana for half-width katakana
+  EXPECT_EQ(db_.Find("A"), (Ids{4}));
+  EXPECT_EQ(db_.Find("Ｂ"), (Ids{4}));
+  EXPECT_EQ(db_.Find("c"), (Ids{4}));
+  EXPECT_EQ(db_.Find("y"), (Ids{5}));
+  EXPECT_EQ(db_.Find("d"), Ids{});
+  EXPECT_EQ(db_.Find("子"), Ids{});
 }
 
 TEST_F(NgramTokenizerTest, OffsetsPointIntoTheOriginalText) {
