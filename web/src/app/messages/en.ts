@@ -92,7 +92,7 @@ export const en = {
   "export.encoding": "Character encoding",
   "export.utf8": "UTF-8 (with BOM) — recommended for current Excel",
   "export.sjis": "Shift_JIS — for older Excel and other systems",
-  "export.scope": "Exports the records of this list with its search and sort, and the columns shown.",
+  "export.scope": "Exports the records of this list with its search and sort, and the columns shown. The record number is always the first column, so an edited file imported back updates the same records.",
 
   "createApp.copy": "Copy an app",
   "copyApp.source": "App to copy",

@@ -94,7 +94,7 @@ export const ja: Messages = {
   "export.encoding": "文字コード",
   "export.utf8": "UTF-8（BOM 付き）— 最近の Excel はこちら",
   "export.sjis": "Shift_JIS — 古い Excel やほかのシステム向け",
-  "export.scope": "この一覧の検索・並び順のまま、表示中の列を書き出します。",
+  "export.scope": "この一覧の検索・並び順のまま、表示中の列を書き出します。レコード番号は常に先頭の列に入るので、編集したファイルを読み込むと元のレコードが更新されます。",
 
   "createApp.copy": "既存のアプリをコピー",
   "copyApp.source": "コピー元のアプリ",

@@ -31,13 +31,15 @@ interface Props {
 
 type Step = "choose" | "confirm" | "running" | "done";
 
-/** The server's per-record messages of a failed batch, each with the record id it concerns. */
-function recordMessages(error: unknown, ids: readonly string[]): string[] {
+/** The server's per-record messages of a failed batch, each with the record id and the field
+ *  it concerns: the field is often not the one being updated (a required field left empty). */
+function recordMessages(error: unknown, ids: readonly string[], properties: Properties): string[] {
   if (!isApiError(error) || !error.errors) return [];
   return Object.entries(error.errors).map(([key, detail]) => {
     const target = parseErrorKey(key);
     const id = target?.record !== undefined ? ids[target.record] : undefined;
-    return `${id !== undefined ? `#${id}: ` : ""}${detail.messages.join(" ")}`;
+    const field = target ? properties[target.field]?.label ?? target.field : undefined;
+    return `${id !== undefined ? `#${id}: ` : ""}${field !== undefined ? `${field}: ` : ""}${detail.messages.join(" ")}`;
   });
 }
 
@@ -145,7 +147,7 @@ export function BulkUpdateDialog({ onClose, app, properties, selected, condition
                 description={result.failedIds ? t("bulk.failedBatch", { first: result.failedIds[0] ?? "", last: result.failedIds[result.failedIds.length - 1] ?? "" }) : undefined} />
               <ErrorAlert error={error ?? result.error} />
               <ul className="error-list" data-testid="bulk-errors">
-                {recordMessages(result.error, result.failedIds ?? []).slice(0, 10).map((m) => <li key={m}>{m}</li>)}
+                {recordMessages(result.error, result.failedIds ?? [], properties).slice(0, 10).map((m) => <li key={m}>{m}</li>)}
               </ul>
             </>
           )}

@@ -7,7 +7,7 @@ import { useI18n } from "../../app/I18nProvider";
 import { useApi } from "../../app/SessionProvider";
 import type { CsvEncoding } from "../../lib/csvExport";
 import { ErrorAlert } from "../../ui/PageState";
-import { download, exportCsv } from "./exportCsv";
+import { download, exportColumns, exportCsv } from "./exportCsv";
 
 interface Props {
   open: boolean;
@@ -30,7 +30,7 @@ export function ExportCsvDialog({ open, onClose, app, appName, properties, colum
   const run = async () => {
     setError(null);
     try {
-      const bytes = await exportCsv(api, app, properties, columns, query, encoding, (done, total) => setProgress({ done, total }));
+      const bytes = await exportCsv(api, app, properties, exportColumns(properties, columns), query, encoding, (done, total) => setProgress({ done, total }));
       download(bytes, `${appName}.csv`, encoding === "shift_jis" ? "text/csv;charset=Shift_JIS" : "text/csv;charset=utf-8");
       onClose();
     } catch (e) {

@@ -78,7 +78,9 @@ export function FilterPanel({ properties, filter, onApply }: { properties: Prope
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Filter>(filter);
   const content = (
-    <div style={{ maxWidth: "min(720px, 90vw)" }} data-testid="filter-panel">
+    // The popover starts at the button (16 px in) and adds 12 px padding each side: at 90vw a
+    // phone's page scrolled sideways by a pixel.
+    <div style={{ maxWidth: "min(720px, calc(100vw - 56px))" }} data-testid="filter-panel">
       <ConditionEditor properties={properties} value={draft} onChange={setDraft} />
       <Space wrap style={{ marginTop: 8 }}>
         <Button onClick={() => { const empty: Filter = { rows: [], match: "all" }; setDraft(empty); onApply(empty); setOpen(false); }}>{t("filter.clear")}</Button>

@@ -6,6 +6,14 @@ import { encodeCsv } from "../../lib/csv";
 import { encodeForExcel, exportRows, type CsvEncoding } from "../../lib/csvExport";
 import { saveBlob } from "../../lib/saveBlob";
 
+/** The columns to write: the view's, with the record number first when the view leaves it
+ *  out, so an export edited in Excel goes back in by updating records rather than adding
+ *  every row again. */
+export function exportColumns(properties: Properties, columns: string[]): string[] {
+  const recordNumber = Object.values(properties).find((p) => p.type === "RECORD_NUMBER");
+  return recordNumber && !columns.includes(recordNumber.code) ? [recordNumber.code, ...columns] : columns;
+}
+
 export async function exportCsv(
   api: ApiClient,
   app: string,
