@@ -253,8 +253,12 @@ Result<std::vector<AclRule>> ParseFieldAcl(const json::value& rights, AclEntityC
       p.errors.AddField(base + ".code", Text::kRequired);
     } else if (!code->is_string()) {
       p.errors.AddField(base + ".code", Text::kNotString);
-    } else if (!form.FindTopLevel(code->as_string())) {
+    } else if (const FieldDef* f = form.FindTopLevel(code->as_string()); !f) {
       p.errors.AddField(base + ".code", Text::kFieldCodeNotFound, {std::string(code->as_string())});
+    } else if (f->type == common::FieldType::kGroup) {
+      // kintone applies a group's rule to the fields laid out inside it; field access is
+      // decided per field code here, so such a rule would be stored but not enforced.
+      p.Fail(Error(ErrorCode::kNotYetSupported, {"field/acl.json on a field group (GROUP)"}));
     } else {
       rule.subject = std::string(code->as_string());
     }

@@ -193,6 +193,21 @@ test("validation: CB_VA01 keyed per property, all at once", async () => {
     { status: 400, code: "GAIA_IQ11" });
 });
 
+test("field ACL on a field group is refused, not stored unenforced", async () => {
+  const grouped = await createApp(admin, "Grouped", {
+    ...FIELDS,
+    family: { type: "GROUP", code: "family", label: "Family", openGroup: true },
+  });
+  await rejectsWith(
+    admin.app.updateFieldAcl({
+      app: grouped,
+      rights: [{ code: "family", entities: [{ entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" }] }],
+    }),
+    { status: 400, code: "TK_NS01" },
+  );
+  assert.deepEqual((await admin.app.getFieldAcl({ app: grouped, preview: true })).rights, []);
+});
+
 test("unknown user, organisation and group codes are kintone's errors", async () => {
   await rejectsWith(admin.app.updateAppAcl({ app, rights: [{ entity: { type: "USER", code: "ghost" } }] }),
     { status: 400, code: "GAIA_IL26" });
