@@ -11,6 +11,7 @@ import writeXlsxFile from "write-excel-file/node";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { addField, callApi, deployInUi, pick } from "../lib/apps.mjs";
+import { expectNoAxeViolations } from "../lib/axe.mjs";
 
 const server = await startServer();
 const { page, consoleErrors } = await launch();
@@ -132,6 +133,7 @@ test("a view whose field was renamed says so and its editor marks the missing fi
   await error.getByText("ビュー「大きい交付額」の絞り込み条件や並び順に").waitFor();
   assert.equal(await page.locator(".ant-table-placeholder").innerText(), "レコードを表示できませんでした。");
   await fitsEverySize("list-stale-view");
+  await expectNoAxeViolations(page, "list with a stale view", { pointerAway: true });
   await error.getByRole("button", { name: "ビューを編集" }).click();
   const columns = page.getByTestId("view-columns");
   await columns.getByText("交付額（削除されたか、コードが変わったフィールド）").waitFor();
@@ -170,6 +172,7 @@ test("a record edited by someone else meanwhile: reload keeps what was typed, on
     return [...range.getClientRects()].some((r) => r.right > close.left && r.top < close.bottom && r.bottom > close.top);
   });
   assert.equal(overlap, false, "the dialog title runs under its close button");
+  await expectNoAxeViolations(page, "revision conflict dialog on a phone");
   assert.equal(await sideways(page), null);
   await page.getByRole("button", { name: "入力を残して再読み込み" }).click();
   await page.getByText("再読み込みしました。").waitFor();
@@ -228,6 +231,7 @@ test("in English on a phone: filter with two conditions, bulk update of ticked r
   // list names the field to fill in (not only "Required.").
   await dialog.getByTestId("bulk-errors").waitFor();
   await screenshot(page, "office-bulk-refused-phone-en");
+  await expectNoAxeViolations(page, "bulk update refused", { pointerAway: true });
   const refused = (await dialog.getByTestId("bulk-errors").locator("li").allInnerTexts());
   assert.equal(refused.length, 2);
   for (const line of refused) assert.match(line, /^#\d+: 登録番号: Required\.$/);
