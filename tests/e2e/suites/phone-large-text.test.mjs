@@ -10,6 +10,7 @@ import { ADMIN, startServer } from "../lib/server.mjs";
 import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
+import { sideways } from "../lib/layout.mjs";
 
 const server = await startServer();
 const real = server.kind === "real";
@@ -18,27 +19,6 @@ const { context, page, consoleErrors } = await launch();
 const PHONE = { width: 390, height: 844 };
 const ZOOM_200 = { width: 683, height: 450 };
 let app, formPath, lookupPath, receipt;
-
-/** The page's sideways overflow, with the elements that stick out when there is some. */
-async function sideways(p) {
-  return p.evaluate(() => {
-    const width = innerWidth;
-    const over = document.scrollingElement.scrollWidth - width;
-    if (over <= 0) return null;
-    const scrolls = (el) => {
-      for (let a = el.parentElement; a; a = a.parentElement) {
-        const s = getComputedStyle(a);
-        if (/(auto|scroll|hidden)/.test(s.overflowX) && a !== document.body && a !== document.documentElement) return true;
-      }
-      return false;
-    };
-    const culprits = [...document.querySelectorAll("body *")]
-      .filter((el) => el.getBoundingClientRect().right > width + 1 && !scrolls(el))
-      .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} right=${Math.round(el.getBoundingClientRect().right)}`);
-    return { over, culprits };
-  });
-}
 
 async function expectFits(p, name) {
   const found = await sideways(p);
