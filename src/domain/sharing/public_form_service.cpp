@@ -1,6 +1,7 @@
 #include "domain/sharing/public_form_service.h"
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <map>
 
@@ -11,6 +12,7 @@
 #include "domain/sharing/public_form_settings.h"
 #include "domain/sharing/public_page_service.h"
 #include "domain/sharing/receipt_service.h"
+#include "domain/users/user_repository.h"
 
 namespace domain {
 
@@ -25,38 +27,53 @@ namespace {
 
 constexpr size_t kMaxIdempotencyKey = 100;
 
-struct OpenPage {
-  PublicPage page;
-  PublicFormSettings settings;
-  std::shared_ptr<const LiveForm> live;
-};
+}  // namespace
 
-Result<OpenPage> LoadOpenPage(Transaction& tx, FormService& forms, std::string_view token) {
-  TK_ASSIGN_OR_RETURN(auto page, tx.sharing().FindPageByToken(token));
-  if (!page || !page->enabled || page->kind != PublicPageKind::kForm) {
+Result<std::shared_ptr<const PublicFormService::OpenPage>> PublicFormService::Open(
+    Transaction& tx, std::string_view token) {
+  TK_ASSIGN_OR_RETURN(auto row, tx.sharing().FindPageRowByToken(token));
+  if (!row || !row->enabled || row->kind != PublicPageKind::kForm) {
     return Error(ErrorCode::kPublicPageNotFound);
   }
-  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(page->app_id));
+  TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(row->app_id));
   if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
-  TK_ASSIGN_OR_RETURN(auto live, forms.Live(tx, *app));
-  // Settings were valid when published; a field deleted since then makes them invalid, and
-  // the page stays closed until an administrator fixes it. Read with the receipt field as at
-  // publishing: a required receipt field is filled by the number, not by the resident.
+  TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, *app));
+  // Settings are read with the receipt field as it is now: a required receipt field is filled
+  // by the number, not by the resident.
   TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, app->id, live->form));
-  auto settings =
-      PublicFormSettings::FromJson(page->settings, live->form, receipt ? receipt->field : "");
-  if (!settings.ok()) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
-  return OpenPage{std::move(*page), std::move(settings).value(), std::move(live)};
+  std::string receipt_field = receipt ? receipt->field : "";
+  std::shared_ptr<const OpenPage> cached = pages_.Find(token);
+  if (!cached || !cached->stamp.Matches(*row, *app) || cached->receipt_field != receipt_field) {
+    auto built = std::make_shared<OpenPage>();
+    built->stamp = PageStamp::Of(*row, *app);
+    built->receipt_field = receipt_field;
+    built->live = std::move(live);
+    boost::system::error_code ec;
+    json::value body = json::parse(row->settings, ec);
+    auto settings =
+        PublicFormSettings::FromJson(!ec && body.is_object() ? body.as_object() : json::object(),
+                                     built->live->form, receipt_field);
+    built->valid = settings.ok();
+    if (built->valid) built->settings = std::move(settings).value();
+    cached = built;
+    pages_.Put(token, cached);
+  }
+  // Settings were valid when published; a field deleted since then makes them invalid, and
+  // the page stays closed until an administrator fixes it.
+  if (!cached->valid) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
+  return cached;
 }
 
+namespace {
+
 // TK_PB02/03/04 when the form does not take submissions now.
-Status CheckOpen(Transaction& tx, const OpenPage& p, int64_t now) {
+Status CheckOpen(Transaction& tx, const PublicFormService::OpenPage& p, int64_t now) {
   if (p.settings.opens_at && now < *p.settings.opens_at)
     return Error(ErrorCode::kPublicFormNotOpen);
   if (p.settings.closes_at && now >= *p.settings.closes_at)
     return Error(ErrorCode::kPublicFormClosed);
   if (p.settings.max_submissions > 0) {
-    TK_ASSIGN_OR_RETURN(int64_t count, tx.sharing().CountSubmissions(p.page.id));
+    TK_ASSIGN_OR_RETURN(int64_t count, tx.sharing().CountSubmissions(p.stamp.page_id));
     if (count >= p.settings.max_submissions) return Error(ErrorCode::kPublicFormFull);
   }
   return Status::Ok();
@@ -140,7 +157,8 @@ Result<std::string> ResidentAddress(const ConfirmationMail& mail, const json::ob
 Result<json::object> PublicFormService::Describe(std::string_view token) {
   json::object out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(OpenPage p, LoadOpenPage(tx, forms_, token));
+    TK_ASSIGN_OR_RETURN(auto page, Open(tx, token));
+    const OpenPage& p = *page;
     out = p.settings.look.ToJson();
     json::array fields;
     for (const PublishedField& pf : p.settings.fields) {
@@ -184,19 +202,26 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
     return Error::Invalid("idempotencyKey", Text::kRequiredParam);
   }
   int64_t now = clock_.NowSeconds();
-  OpenPage p;
+  std::shared_ptr<const OpenPage> page;
   std::optional<PublicSubmission> earlier;
+  Principal who;
+  who.user_code = std::string(kPublicFormUserCode);
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(p, LoadOpenPage(tx, forms_, s.token));
-    TK_ASSIGN_OR_RETURN(earlier, tx.sharing().FindSubmission(p.page.id, s.idempotency_key));
+    TK_ASSIGN_OR_RETURN(page, Open(tx, s.token));
+    TK_ASSIGN_OR_RETURN(earlier,
+                        tx.sharing().FindSubmission(page->stamp.page_id, s.idempotency_key));
     if (earlier) return Status::Ok();
-    return CheckOpen(tx, p, now);
+    // Publishing a form creates its user; looked up here so that a submission is one write.
+    TK_ASSIGN_OR_RETURN(auto user, tx.users().FindByCode(kPublicFormUserCode));
+    if (user) who.user_id = user->id;
+    return CheckOpen(tx, *page, now);
   }));
+  const OpenPage& p = *page;
   // A retry (double click, lost response) gets the first answer, before any limit applies.
   if (earlier)
     return PublicFormReceipt{earlier->record_id, earlier->receipt, p.settings.completion_message,
                              true};
-  std::string limit_key = "form:" + std::to_string(p.page.id) + ":" + s.address;
+  std::string limit_key = "form:" + std::to_string(p.stamp.page_id) + ":" + s.address;
   if (limiter_.Count(limit_key, p.settings.per_address, now) > 0) {
     return Error(ErrorCode::kPublicTooManyAttempts);
   }
@@ -244,14 +269,14 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
     TK_ASSIGN_OR_RETURN(mail_to, ResidentAddress(p.settings.mail, s.values));
   }
 
-  Principal who;
-  who.user_code = std::string(kPublicFormUserCode);
-  who.public_form = PublicFormGrant{p.page.app_id, published};
-  TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
-    TK_ASSIGN_OR_RETURN(who.user_id,
-                        tx.sharing().EnsureSystemUser(kPublicFormUserCode, "公開フォーム", now));
-    return Status::Ok();
-  }));
+  who.public_form = PublicFormGrant{p.stamp.app_id, published};
+  if (who.user_id == 0) {  // pages published before the user came with the page
+    TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+      TK_ASSIGN_OR_RETURN(who.user_id,
+                          tx.sharing().EnsureSystemUser(kPublicFormUserCode, "公開フォーム", now));
+      return Status::Ok();
+    }));
+  }
   // Files are stored first (content-addressed; an upload never attached is dropped later),
   // then the record refers to them by upload key.
   for (const PublicFile& f : s.files) {
@@ -268,7 +293,8 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
   out.completion_message = p.settings.completion_message;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     // Again inside the write: two copies of one request may both have passed the read.
-    TK_ASSIGN_OR_RETURN(auto again, tx.sharing().FindSubmission(p.page.id, s.idempotency_key));
+    TK_ASSIGN_OR_RETURN(auto again,
+                        tx.sharing().FindSubmission(p.stamp.page_id, s.idempotency_key));
     if (again) {
       out.record_id = again->record_id;
       out.receipt = again->receipt;
@@ -276,7 +302,7 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
       return Status::Ok();
     }
     TK_RETURN_IF_ERROR(CheckOpen(tx, p, now));
-    TK_ASSIGN_OR_RETURN(auto added, records_.Add(who, p.page.app_id, {record}, true));
+    TK_ASSIGN_OR_RETURN(auto added, records_.Add(who, p.stamp.app_id, {record}, true));
     out.record_id = added[0].id;
     out.receipt = added[0].receipt;
     if (!mail_to.empty()) {
@@ -290,14 +316,14 @@ Result<PublicFormReceipt> PublicFormService::Submit(const PublicFormSubmission& 
       };
       OutboxMessage m;
       m.kind = "form";
-      m.app_id = p.page.app_id;
+      m.app_id = p.stamp.app_id;
       m.record_id = out.record_id;
       m.to = mail_to;
       m.subject = OneLine(RenderTemplate(p.settings.mail.subject, value));
       m.body = RenderTemplate(p.settings.mail.body, value);
       TK_RETURN_IF_ERROR(EnqueueMail(tx, std::move(m), now));
     }
-    return tx.sharing().InsertSubmission(p.page.id, s.idempotency_key,
+    return tx.sharing().InsertSubmission(p.stamp.page_id, s.idempotency_key,
                                          PublicSubmission{out.record_id, out.receipt}, now);
   }));
   return out;

@@ -17,6 +17,8 @@
 #include "domain/records/record_service.h"
 #include "domain/sharing/attempt_limiter.h"
 #include "domain/sharing/file_type_detector.h"
+#include "domain/sharing/page_cache.h"
+#include "domain/sharing/public_form_settings.h"
 #include "domain/sharing/public_page.h"
 
 namespace domain {
@@ -60,7 +62,20 @@ class PublicFormService {
   common::Result<boost::json::object> Describe(std::string_view token);
   common::Result<PublicFormReceipt> Submit(const PublicFormSubmission& submission);
 
+  // A published form parsed once per settings text, deploy and receipt field (PageCache).
+  struct OpenPage {
+    PageStamp stamp;
+    std::string receipt_field;  // the app's receipt field when the settings were read
+    bool valid = false;         // the settings still fit the live form
+    PublicFormSettings settings;
+    std::shared_ptr<const LiveForm> live;
+  };
+
  private:
+  // The form of `token` for this snapshot: TK_PB01 unless an enabled, valid form page of a
+  // deployed app.
+  common::Result<std::shared_ptr<const OpenPage>> Open(Transaction& tx, std::string_view token);
+
   TransactionRunner& db_;
   FormService& forms_;
   RecordService& records_;
@@ -68,6 +83,7 @@ class PublicFormService {
   const FileTypeDetector& detector_;
   AttemptLimiter& limiter_;
   const common::Clock& clock_;
+  PageCache<OpenPage> pages_;
 };
 
 }  // namespace domain

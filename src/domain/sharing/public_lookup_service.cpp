@@ -23,8 +23,6 @@ namespace {
 
 constexpr size_t kMaxKeyLength = 200;
 
-constexpr size_t kMaxCachedPages = 1024;
-
 // A stored value ({"type","value"}) as one line of text.
 std::string ValueText(const json::value* field) {
   const json::value* v =
@@ -85,20 +83,12 @@ Result<std::shared_ptr<const PublicLookupService::OpenPage>> PublicLookupService
   }
   TK_ASSIGN_OR_RETURN(auto app, tx.apps().Find(row->app_id));
   if (!app || !app->deployed()) return Error(ErrorCode::kPublicPageNotFound);
-  std::shared_ptr<const OpenPage> cached;
-  {
-    std::lock_guard lock(pages_mutex_);
-    if (auto it = pages_.find(std::string(token)); it != pages_.end()) cached = it->second;
-  }
+  std::shared_ptr<const OpenPage> cached = pages_.Find(token);
   // Checked against this snapshot's row and app: a page edited or an app deployed since the
   // entry was built (by any request, in any snapshot) is simply built again.
-  if (!cached || cached->page_id != row->id || cached->app_id != row->app_id ||
-      cached->live_revision != app->live_revision || cached->settings_text != row->settings) {
+  if (!cached || !cached->stamp.Matches(*row, *app)) {
     auto built = std::make_shared<OpenPage>();
-    built->page_id = row->id;
-    built->app_id = row->app_id;
-    built->live_revision = app->live_revision;
-    built->settings_text = row->settings;
+    built->stamp = PageStamp::Of(*row, *app);
     TK_ASSIGN_OR_RETURN(built->live, forms_.Live(tx, *app));
     boost::system::error_code ec;
     json::value body = json::parse(row->settings, ec);
@@ -122,9 +112,7 @@ Result<std::shared_ptr<const PublicLookupService::OpenPage>> PublicLookupService
       built->read_codec = std::make_unique<RecordCodec>(forms_.registry(), built->read_form);
     }
     cached = built;
-    std::lock_guard lock(pages_mutex_);
-    if (pages_.size() >= kMaxCachedPages) pages_.clear();
-    pages_[std::string(token)] = cached;
+    pages_.Put(token, cached);
   }
   if (!cached->valid) return Error(ErrorCode::kPublicPageNotFound).WithDetail("stale settings");
   return cached;
@@ -171,15 +159,15 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
                              : "";
       typed.push_back(k.match == KeyMatch::kLast4 ? LastFourDigits(text) : text);
     }
-    std::string page = std::to_string(p->page_id);
+    std::string page = std::to_string(p->stamp.page_id);
     address_key = "lookup:" + page + ":a:" + address;
     value_key = "lookup:" + page + ":k:" + typed[0];
     if (limiter_.RetryAfter(address_key, now) > 0 || limiter_.RetryAfter(value_key, now) > 0) {
       return Error(ErrorCode::kPublicTooManyAttempts);
     }
 
-    RecordSchema schema{p->app_id, p->live->form, *p->live->codec, directory_};
-    RecordSchema read_schema{p->app_id, p->read_form, *p->read_codec, directory_};
+    RecordSchema schema{p->stamp.app_id, p->live->form, *p->live->codec, directory_};
+    RecordSchema read_schema{p->stamp.app_id, p->read_form, *p->read_codec, directory_};
     const FieldDef* first = p->live->form.FindTopLevel(settings.keys[0].code);
     std::optional<int64_t> id;
     if (first && !typed[0].empty()) {
@@ -193,7 +181,7 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
       int64_t highest = 1;
       {
         std::lock_guard lock(decoy_mutex_);
-        if (auto it = decoys_.find(p->app_id); it != decoys_.end()) highest = it->second;
+        if (auto it = decoys_.find(p->stamp.app_id); it != decoys_.end()) highest = it->second;
       }
       thread_local std::mt19937_64 random{std::random_device{}()};
       read_id = std::uniform_int_distribution<int64_t>(1, highest)(random);
@@ -210,7 +198,7 @@ Result<json::object> PublicLookupService::Find(std::string_view token, const std
     }
     if (id && record) {
       std::lock_guard lock(decoy_mutex_);
-      int64_t& highest = decoys_[p->app_id];
+      int64_t& highest = decoys_[p->stamp.app_id];
       highest = std::max(highest, *id);
     }
     if (!all) return Status::Ok();

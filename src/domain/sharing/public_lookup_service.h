@@ -16,6 +16,7 @@
 #include "domain/apps/form_service.h"
 #include "domain/fields/entity_directory.h"
 #include "domain/sharing/attempt_limiter.h"
+#include "domain/sharing/page_cache.h"
 #include "domain/sharing/public_lookup_settings.h"
 
 namespace domain {
@@ -38,10 +39,7 @@ class PublicLookupService {
   // Valid while the page row's settings text and the app's live revision are unchanged, which
   // every request checks in its own snapshot. Immutable once built.
   struct OpenPage {
-    int64_t page_id = 0;
-    int64_t app_id = 0;
-    int64_t live_revision = 0;
-    std::string settings_text;
+    PageStamp stamp;
     bool valid = false;  // the settings still fit the live form
     PublicLookupSettings settings;
     std::shared_ptr<const LiveForm> live;
@@ -63,9 +61,7 @@ class PublicLookupService {
   // Per app, the highest record id a hit has read: misses read a random record up to it, so
   // that a miss costs what a hit costs.
   std::unordered_map<int64_t, int64_t> decoys_;
-  std::mutex pages_mutex_;  // guards pages_
-  // By token; bounded (cleared whole when full). Stale entries are replaced on first use.
-  std::unordered_map<std::string, std::shared_ptr<const OpenPage>> pages_;
+  PageCache<OpenPage> pages_;
 };
 
 // NFKC, white space trimmed: how key values are compared ("１２３" matches "123").

@@ -6,7 +6,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, raw } from "../lib/server.mjs";
-import { createApp } from "../lib/apps.mjs";
+import { createApp, deploy } from "../lib/apps.mjs";
 import { rejectsWith, isError } from "../lib/expect.mjs";
 import { publish, pub, submitMultipart, TINY_PDF, TINY_PNG } from "../lib/public.mjs";
 
@@ -278,6 +278,33 @@ test("forms outside their dates refuse submissions; disabled forms vanish", asyn
   const off = await raw(server.baseUrl, "PUT", "/api/public/pages.json", { body: { id: future.json.id, enabled: false } });
   assert.equal(off.status, 200, off.text);
   isError(await pub(server.baseUrl, "GET", `/api/public/form.json?token=${future.json.token}`), 404, "TK_PB01");
+});
+
+test("a form in use follows its settings and its app at once (parsed pages are cached)", async () => {
+  await client.app.addFormFields({ app, properties: { extra: { type: "SINGLE_LINE_TEXT", code: "extra", label: "追記" } } });
+  await deploy(client, app);
+  const page = await publish(server.baseUrl, app, "form", formSettings({ fields: [{ code: "name" }, { code: "extra" }] }));
+  const t = page.json.token;
+  const send = (k) =>
+    pub(server.baseUrl, "POST", "/api/public/form/submit.json", { body: { token: t, idempotencyKey: k, record: { name: k, extra: "x" } } });
+  assert.equal((await send("cache-1")).status, 200);
+  const edited = await raw(server.baseUrl, "PUT", "/api/public/pages.json", {
+    body: { id: page.json.id, settings: formSettings({ title: "改訂版", fields: [{ code: "name" }, { code: "extra" }], closesAt: "2020-01-01T00:00:00Z" }) },
+  });
+  assert.equal(edited.status, 200, edited.text);
+  const d = await pub(server.baseUrl, "GET", `/api/public/form.json?token=${t}`);
+  assert.equal(d.json.title, "改訂版");
+  assert.equal(d.json.state, "closed");
+  isError(await send("cache-2"), 403, "TK_PB03");
+  await raw(server.baseUrl, "PUT", "/api/public/pages.json", {
+    body: { id: page.json.id, settings: formSettings({ fields: [{ code: "name" }, { code: "extra" }] }) },
+  });
+  assert.equal((await send("cache-3")).status, 200);
+  // A published field deleted and deployed closes the page until an administrator fixes it.
+  await client.app.deleteFormFields({ app, fields: ["extra"] });
+  await deploy(client, app);
+  isError(await send("cache-4"), 404, "TK_PB01");
+  isError(await pub(server.baseUrl, "GET", `/api/public/form.json?token=${t}`), 404, "TK_PB01");
 });
 
 test("one address may submit only so often", async () => {
