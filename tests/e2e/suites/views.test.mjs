@@ -1,11 +1,14 @@
 // Saved views: the view editor (columns and their order, filter from the condition
-// builder, multi-key sort), switching views, a calendar view, and the same in English and
-// at 200 % zoom. Views are stored through preview/app/views.json and deployed.
+// builder, multi-key sort reordered by keyboard), switching views, the list's own sort of
+// several keys, a calendar view, and the same in English and at 200 % zoom. Views are stored
+// through preview/app/views.json and deployed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
 import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
+import { expectNoAxeViolations } from "../lib/axe.mjs";
+import { sideways } from "../lib/layout.mjs";
 
 const server = await startServer();
 const { page, consoleErrors } = await launch();
@@ -15,6 +18,7 @@ const opts = (...names) => Object.fromEntries(names.map((n, i) => [n, { label: n
 const month = new Date().toISOString().slice(0, 7);
 const rows = () => page.locator(".ant-table-tbody tr.ant-table-row");
 const headers = () => page.locator(".ant-table-thead th").allInnerTexts();
+const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
 
 test("a new view keeps chosen columns in order, a filter and a two-key sort", async () => {
   await signIn(page, server.baseUrl, ADMIN);
@@ -49,6 +53,16 @@ test("a new view keeps chosen columns in order, a filter and a two-key sort", as
   await pick(page, "並び順の向き 1", "降順");
   await editor.getByRole("button", { name: "並び順を追加" }).click();
   await pick(page, "並び順のフィールド 2", "氏名");
+  // Reordered with the keyboard: the focus follows the key (at the top its up button is
+  // off, so the focus lands on its down button) and Enter moves it back.
+  const sortFields = () => editor.getByTestId("view-sort").locator(".ant-select").allInnerTexts();
+  await editor.getByRole("button", { name: "並び順 2 を上へ移動" }).focus();
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await sortFields(), ["氏名", "昇順", "訪問日", "降順"]);
+  assert.equal(await focusedLabel(), "並び順 1 を下へ移動");
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await sortFields(), ["訪問日", "降順", "氏名", "昇順"]);
+  assert.equal(await focusedLabel(), "並び順 2 を上へ移動");
   await page.waitForTimeout(400);
   await screenshot(page, "view-editor");
   await page.getByTestId("view-save").click();
@@ -111,6 +125,54 @@ test("switching views changes the records and columns shown", async () => {
   assert.deepEqual((await headers()).filter((h) => h.trim() !== "").slice(-2), ["氏名", "訪問日"]);
 });
 
+// 今月 has no sort of its own. Records: 佐藤 05 (3), 鈴木 12 (1), 高橋 12 (2), 田中 20 (5),
+// 伊藤 28 (4); ties go newest first.
+test("the list's sort panel sorts by several keys, reordered and removed by keyboard, and goes back to the view's order", async () => {
+  const panel = page.getByTestId("sort-panel");
+  const open = async () => {
+    await page.getByTestId("sort-button").click();
+    await panel.waitFor();
+  };
+  const apply = async (expected) => {
+    await panel.getByRole("button", { name: "適用" }).click();
+    await panel.waitFor({ state: "hidden" });
+    await page.waitForFunction((want) => [...document.querySelectorAll(".ant-table-tbody tr.ant-table-row td:nth-child(3)")].map((td) => td.innerText).join() === want, expected.join());
+  };
+  await open();
+  await panel.getByRole("button", { name: "並び順を追加" }).click();
+  await pick(page, "並び順のフィールド 1", "訪問日");
+  await panel.getByRole("button", { name: "並び順を追加" }).click();
+  await pick(page, "並び順のフィールド 2", "件数");
+  await pick(page, "並び順の向き 2", "降順");
+  await screenshot(page, "list-sort-panel");
+  await expectNoAxeViolations(page, "list sort panel", { pointerAway: true });
+  await apply(["佐藤", "高橋", "鈴木", "田中", "伊藤"]);
+  // The header marks the first key.
+  assert.equal(await page.getByRole("columnheader", { name: "訪問日" }).getAttribute("aria-sort"), "ascending");
+
+  await open();
+  await panel.getByRole("button", { name: "並び順 2 を上へ移動" }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await focusedLabel(), "並び順 1 を下へ移動");
+  await apply(["田中", "伊藤", "佐藤", "高橋", "鈴木"]);
+  // 件数 is not a column of this view: no header is marked.
+  assert.equal(await page.locator("th[aria-sort]").count(), 0);
+
+  await open();
+  await panel.getByRole("button", { name: "並び順 1 を削除" }).focus();
+  await page.keyboard.press("Enter");
+  await pick(page, "並び順の向き 1", "降順");
+  await apply(["伊藤", "田中", "高橋", "鈴木", "佐藤"]);
+  // A header click sorts by that column alone (descending turns ascending).
+  await page.getByRole("columnheader", { name: "訪問日" }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll(".ant-table-tbody tr.ant-table-row td:nth-child(3)")].map((td) => td.innerText).join() === "佐藤,高橋,鈴木,田中,伊藤");
+  await open();
+  assert.equal(await panel.locator(".ant-select").count(), 2, "one key: its field and direction");
+  await panel.getByRole("button", { name: "ビューの並び順" }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll(".ant-table-tbody tr.ant-table-row td:nth-child(3)")].map((td) => td.innerText).join() === "伊藤,田中,高橋,鈴木,佐藤");
+  assert.equal(await page.locator("th[aria-sort]").count(), 0, "the view has no sort: no header is marked");
+});
+
 test("a calendar view places records on their day and links to them", async () => {
   await page.getByRole("button", { name: "ビューを追加" }).click();
   const editor = page.getByTestId("view-editor");
@@ -160,6 +222,17 @@ test("in English and at 200 % zoom the view editor and calendar fit and read", a
   assert.ok(box.width <= 683, `drawer is ${box.width}px wide`);
   await screenshot(page, "view-editor-en-200pct");
   await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("view-editor").waitFor({ state: "hidden" });
+  // The sort panel in English fits too.
+  await page.getByTestId("sort-button").click();
+  await page.getByTestId("sort-panel").getByText("Records are ordered by the first key").waitFor();
+  await page.getByTestId("sort-panel").getByLabel("Sort field 1").waitFor();
+  assert.equal(await sideways(page), null, "the sort panel fits 200 %");
+  const panelBox = await page.getByTestId("sort-panel").boundingBox();
+  assert.ok(panelBox.x >= 0 && panelBox.x + panelBox.width <= 683, `the sort panel spans ${panelBox.x}..${panelBox.x + panelBox.width}`);
+  await screenshot(page, "list-sort-panel-en-200pct");
+  await page.getByTestId("sort-button").click();
+  await page.getByTestId("sort-panel").waitFor({ state: "hidden" });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the list scrolls sideways by ${overflow}px`);
   await page.setViewportSize({ width: 1366, height: 900 });

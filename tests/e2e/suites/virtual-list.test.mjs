@@ -1,6 +1,8 @@
 // A 500-record page of the list renders only the rows in view (antd Table `virtual`) and
 // keeps working: scrolling to the end, inline edit far down, sorting by a header, row
 // selection with bulk delete, keyboard focus that scrolls the list, a phone and 200 % zoom.
+// Its div rows are still a table to a screen reader: roles, the page's row count and each
+// drawn row's index, checked in Chromium's own accessibility tree and by axe.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
@@ -9,7 +11,7 @@ import { callApi, createAppByApi } from "../lib/apps.mjs";
 import { expectNoAxeViolations } from "../lib/axe.mjs";
 
 const server = await startServer();
-const { page, consoleErrors } = await launch();
+const { context, page, consoleErrors } = await launch();
 const RECORDS = 600;
 let app;
 const rows = () => page.locator(".ant-table-tbody .ant-table-row");
@@ -31,6 +33,34 @@ async function scrollUntil(row, deltaY) {
     }), before);
   }
   await row.waitFor();
+}
+
+/** The virtual table as Chromium's accessibility tree has it (the tree screen readers read):
+ *  its rows, each with its cells' roles and text, and (from the DOM: the DevTools tree does
+ *  not list them) the table's aria-rowcount and each row's aria-rowindex. */
+async function accessibleTable() {
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const table = nodes.find((n) => n.role?.value === "table" && n.name?.value === "住民台帳 のレコード");
+  if (!table) return null;
+  const rows = [];
+  const visit = (n) => {
+    for (const id of n.childIds ?? []) {
+      const c = byId.get(id);
+      if (!c) continue;
+      if (c.role?.value === "row") {
+        const cells = (c.childIds ?? []).map((i) => byId.get(i)).filter((x) => x && !x.ignored);
+        rows.push({ cells: cells.map((x) => x.role?.value), text: cells.map((x) => x.name?.value ?? "").join("|") });
+      } else visit(c);
+    }
+  };
+  visit(table);
+  const dom = page.getByRole("table", { name: "住民台帳 のレコード" });
+  const indexes = await dom.locator("[role=row]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("aria-rowindex"))));
+  assert.equal(indexes.length, rows.length, "every DOM row is a row in the tree");
+  return { rowCount: Number(await dom.getAttribute("aria-rowcount")), rows: rows.map((r, i) => ({ ...r, index: indexes[i] })) };
 }
 
 async function choosePageSize(size) {
@@ -86,6 +116,22 @@ test(`${RECORDS} records: a 500-row page draws only the rows in view`, async () 
   console.log(`# virtual list: 500-row page drawn ${Math.round(firstRender)} ms after choosing it (records in after about ${Math.round(fetched)} ms) with ${drawn} rows in the DOM; a plain 100-row page: ${Math.round(plain.firstRender)} ms (records in after ${Math.round(plain.fetched)} ms)`);
   assert.ok(drawn > 5 && drawn < 60, `${drawn} rows in the DOM for a 500-row page`);
   await screenshot(page, "virtual-list-01-500-rows");
+
+  // A table of 501 rows (the header and 500) of which the drawn ones are in the tree, each
+  // with its place; the header row names the columns, the others have a cell per column.
+  const table = await accessibleTable();
+  assert.ok(table, "a table named for the app in the accessibility tree");
+  assert.equal(table.rowCount, 501);
+  assert.equal(table.rows.length, drawn + 1, "the header row and every drawn row");
+  const [header, first, second] = table.rows;
+  assert.equal(header.index, 1);
+  assert.deepEqual(header.cells, Array(6).fill("columnheader"));
+  assert.match(header.text, /レコード番号\|氏名\|番号\|地区/);
+  assert.deepEqual([first.index, second.index], [2, 3]);
+  assert.deepEqual(first.cells, Array(6).fill("cell"));
+  assert.match(first.text, /住民 600/);
+  assert.equal(await page.getByRole("table", { name: "住民台帳 のレコード" }).getByRole("row").count(), drawn + 1);
+  await expectNoAxeViolations(page, "virtual list, top", { pointerAway: true });
 });
 
 test("scrolling reaches the last record of the page, and a cell far down is edited in place", async () => {
@@ -93,6 +139,13 @@ test("scrolling reaches the last record of the page, and a cell far down is edit
   const last = rows().filter({ hasText: "住民 101" });
   await scrollUntil(last, 4000);
   assert.ok((await rows().count()) < 60);
+  // The last record of the page is row 501 of 501; the drawn rows before it count down.
+  const table = await accessibleTable();
+  const end = table.rows.find((r) => /住民 101\b/.test(r.text));
+  assert.equal(end?.index, 501);
+  const indexes = table.rows.slice(1).map((r) => r.index);
+  assert.deepEqual(indexes, indexes.map((_, i) => indexes[0] + i), "consecutive row indexes");
+  assert.equal(await last.getAttribute("aria-rowindex"), "501");
   await page.getByRole("button", { name: "レコード 101 の氏名を編集" }).click();
   const editor = page.getByTestId("inline-editor");
   await editor.getByLabel("氏名").fill("住民 101（転居）");

@@ -1,8 +1,9 @@
 // The records of an app in one of its saved views (list or calendar, picked in the toolbar,
 // kept in the URL's `view`), server-side paging with the total count, sorting by clicking a
-// header, keyword search, filter, inline edit of a cell, bulk delete, and the view editor.
+// header or several keys in the sort panel, keyword search, filter, inline edit of a cell,
+// bulk delete, and the view editor.
 import { AppstoreAddOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FormOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined, UploadOutlined } from "@ant-design/icons";
-import { App as AntApp, Button, Input, Popconfirm, Select, Table, type TableProps } from "antd";
+import { App as AntApp, Button, Input, Pagination, Popconfirm, Select, Table, type TableProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { KintoneRecord, View } from "../../api/types";
@@ -19,6 +20,8 @@ import { recordExtrasApi } from "../record-form/recordExtrasApi";
 import { ExportCsvDialog } from "./ExportCsvDialog";
 import { FilterPanel, type Filter } from "./FilterPanel";
 import { InlineEditCell, isInlineEditable } from "./InlineEditCell";
+import { SelectAllTitle, VIRTUAL_TABLE_COMPONENTS, virtualRowAria, virtualTableLoading } from "./recordTableAria";
+import { SortPanel } from "./SortPanel";
 import { columnWidth, defaultView, listCandidates, listColumns, viewableColumns } from "./listColumns";
 import { useListHeight } from "./useListHeight";
 import { CalendarView } from "./views/CalendarView";
@@ -114,7 +117,8 @@ export function RecordListPage() {
 
   const tableColumns: TableProps<KintoneRecord>["columns"] = viewableColumns(columns, records.data?.records).map((code) => {
     const property = properties[code]!;
-    const key = effectiveSort.find((k) => k.field === code);
+    // The header shows the first key only: the others are in the sort panel.
+    const key = effectiveSort[0]?.field === code ? effectiveSort[0] : undefined;
     return {
       key: code,
       dataIndex: code,
@@ -145,18 +149,16 @@ export function RecordListPage() {
     },
   });
 
-  const onChange: TableProps<KintoneRecord>["onChange"] = (pagination, _filters, sorter) => {
+  // A header click sorts by that column alone (as kintone's list does); several keys are
+  // chosen in the sort panel.
+  const onChange: TableProps<KintoneRecord>["onChange"] = (_pagination, _filters, sorter, { action }) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    if (pagination.pageSize && pagination.pageSize !== pageSize) {
-      setPageSize(pagination.pageSize);
-      setPage(1);
-    } else if (pagination.current) setPage(pagination.current);
-    if (s && s.columnKey) {
-      const field = String(s.columnKey);
-      const current = effectiveSort.find((k) => k.field === field);
-      if (s.order) setSort([{ field, direction: s.order === "ascend" ? "asc" : "desc" }]);
-      else if (current) setSort([{ field, direction: current.direction === "asc" ? "desc" : "asc" }]);
-    }
+    if (action !== "sort" || !s?.columnKey) return;
+    const field = String(s.columnKey);
+    const current = effectiveSort[0]?.field === field ? effectiveSort[0] : undefined;
+    if (s.order) setSort([{ field, direction: s.order === "ascend" ? "asc" : "desc" }]);
+    else if (current) setSort([{ field, direction: current.direction === "asc" ? "desc" : "asc" }]);
+    setPage(1);
   };
 
   const rows = records.data?.records ?? [];
@@ -192,6 +194,7 @@ export function RecordListPage() {
             <Button icon={<EditOutlined aria-hidden />} disabled={!view} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
             <Button icon={<AppstoreAddOutlined aria-hidden />} onClick={() => setEditing("new")}>{t("views.add")}</Button>
             <FilterPanel properties={properties} filter={filter} onApply={(f) => { setFilter(f); setPage(1); }} />
+            {view?.type !== "CALENDAR" && <SortPanel properties={properties} sort={effectiveSort} own={sort !== null} onApply={(keys) => { setSort(keys); setPage(1); }} />}
             <Input.Search allowClear aria-label={t("records.search")} placeholder={t("records.search")} style={{ maxWidth: 320 }}
               onSearch={(value) => { setKeyword(value.trim()); setPage(1); }} data-testid="record-search" />
             {selected.length > 0 && may("recordDeletable") && (
@@ -226,22 +229,42 @@ export function RecordListPage() {
                 </>
               ) : undefined} />
           )}
+          {/* A virtual list draws div rows: this wrapper is their table (see recordTableAria). */}
+          <div {...(virtual ? { role: "table", "aria-label": t("records.tableLabel", { app: def.data.app.name }), "aria-rowcount": rows.length + 1, "aria-busy": records.status === "loading" } : {})} data-testid="record-table">
           <Table<KintoneRecord>
             rowKey={(r) => r.$id?.value as string}
             columns={tableColumns}
             dataSource={rows}
-            loading={records.status === "loading"}
+            loading={virtual ? virtualTableLoading(records.status === "loading") : records.status === "loading"}
             onChange={onChange}
             // Only over the sort icon: a header-wide tooltip covers the toolbar above it.
             showSorterTooltip={{ target: "sorter-icon" }}
             size="middle"
             virtual={virtual}
+            components={virtual ? VIRTUAL_TABLE_COMPONENTS : undefined}
             scroll={virtual ? { x: scrollWidth, y: listHeight } : { x: "max-content" }}
-            rowSelection={{ columnWidth: SELECTION_WIDTH, selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
-            onRow={(record) => ({ onDoubleClick: () => navigate(`/apps/${appId}/records/${record.$id?.value as string}`) })}
+            rowSelection={{
+              columnWidth: SELECTION_WIDTH, selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)),
+              columnTitle: (checkbox) => <SelectAllTitle checkbox={checkbox} />,
+              getTitleCheckboxProps: () => ({ "aria-label": t("records.selectAll") }),
+              getCheckboxProps: (record) => ({ "aria-label": t("records.selectRow", { id: record.$id?.value as string }) }),
+            }}
+            onRow={(record, index) => ({
+              onDoubleClick: () => navigate(`/apps/${appId}/records/${record.$id?.value as string}`),
+              ...(virtual ? virtualRowAria(index) : {}),
+            })}
             locale={{ emptyText: records.status === "error" ? t("records.notShown") : keyword || filter.rows.length > 0 ? t("records.noMatch") : t("records.empty") }}
-            pagination={{ current: page, pageSize, total: Math.min(total, 10_000 + pageSize), pageSizeOptions: PAGE_SIZES, showSizeChanger: true }}
+            // Outside the table: in a virtual list it would sit inside role=table.
+            pagination={false}
           />
+          </div>
+          {total > 0 && (
+            // Laid out as antd's own table pager (small beside a "middle" table, wrapping on a
+            // phone); the offset is capped at 10,000.
+            <Pagination align="end" style={{ margin: "16px 0", flexWrap: "wrap", rowGap: 8 }} size="small" current={page} pageSize={pageSize} total={Math.min(total, 10_000 + pageSize)}
+              pageSizeOptions={PAGE_SIZES} showSizeChanger
+              onChange={(next, size) => { if (size !== pageSize) { setPageSize(size); setPage(1); } else setPage(next); }} />
+          )}
           </>
           )}
           <ExportCsvDialog open={exporting} onClose={() => setExporting(false)} app={appId} appName={def.data.app.name} properties={properties} columns={columns}
