@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
+import { brokenWords, sideways } from "../lib/layout.mjs";
 import { addField, callApi, createAppInUi, deployInUi } from "../lib/apps.mjs";
 import { drag } from "../lib/dnd.mjs";
 
@@ -149,3 +150,28 @@ test("a failed update shows the server's reason on the field it concerns", async
   assert.notEqual(properties["氏名"].unique, true);
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });
+
+test("in English at 200 % zoom, on a phone and at 320 px the palette's labels wrap only between words", async () => {
+  await page.getByTestId("language-switch").click();
+  await page.locator(".ant-select-item-option").filter({ hasText: "English" }).click();
+  await page.getByRole("button", { name: "Update app" }).waitFor();
+  for (const [name, viewport] of [["200pct", { width: 683, height: 450 }], ["phone", { width: 390, height: 844 }], ["320", { width: 320, height: 640 }], ["desktop", { width: 1366, height: 900 }]]) {
+    await page.setViewportSize(viewport);
+    await page.getByTestId("palette-ORGANIZATION_SELECT").scrollIntoViewIfNeeded();
+    assert.deepEqual(await brokenWords(page, ".palette-item"), [], `${name}: no word broken`);
+    assert.equal(await sideways(page), null, `${name}: the page does not scroll sideways`);
+    const clipped = await page.locator(".palette-item").evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+    assert.deepEqual(clipped, [], `${name}: every label fits its button`);
+    await screenshot(page, `form-designer-palette-${name}-en`);
+  }
+  // The check does see a word broken in the middle (as `word-break: break-all` would do).
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.addStyleTag({ content: ".palette-label { word-break: break-all; } .palette-list { grid-template-columns: 1fr 1fr 1fr; }" });
+  assert.ok((await brokenWords(page, ".palette-item")).length > 0, "a forced mid-word break is found");
+  await page.reload();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByTestId("language-switch").click();
+  await page.locator(".ant-select-item-option").filter({ hasText: "日本語" }).click();
+  await page.getByRole("button", { name: "アプリを更新" }).waitFor();
+});
+

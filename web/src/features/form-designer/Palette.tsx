@@ -29,7 +29,7 @@ function PaletteEntry({ type, onAdd }: { type: PaletteType; onAdd: (type: Palett
         }}
       >
         <FieldTypeIcon type={type} />
-        {t(`fieldType.${type}`)}
+        <span className="palette-label">{t(`fieldType.${type}`)}</span>
       </button>
     </li>
   );
