@@ -220,12 +220,16 @@ export function RecordListPage() {
           <>
           {records.status === "error" && (
             <ErrorAlert error={records.error} onRetry={records.reload} testId="records-error"
-              // A view keeps the field codes it was saved with: after a field is renamed or
-              // removed its filter or sort can name one that no longer exists.
+              // The server carries renamed and removed fields into views (77129b9), but a view's
+              // filter or sort still fails for a user whose field permissions hide a field it
+              // names (GAIA_IQ11), and a view stored by a version before that can name a field
+              // long gone. Who may change views gets the editor; others are told whom to ask.
               hint={view && (view.filterCond || view.sort) ? (
                 <>
                   {t("records.viewMayBeStale", { view: view.name })}{" "}
-                  <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
+                  {may("appEditable")
+                    ? <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
+                    : t("records.viewAskAdmin")}
                 </>
               ) : undefined} />
           )}
