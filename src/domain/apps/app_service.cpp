@@ -125,7 +125,7 @@ Result<std::vector<App>> AppService::List(const Principal& who, const AppFilter&
     TK_ASSIGN_OR_RETURN(auto apps, tx.apps().List(filter));
     // An app is listed to whoever holds any right on it (kintone lists apps one may open).
     for (App& a : apps) {
-      TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a));
+      TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAppRights(tx, who, a));
       if (access.rights != 0) visible.push_back(std::move(a));
     }
     return Status::Ok();

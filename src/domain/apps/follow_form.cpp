@@ -29,15 +29,29 @@ std::map<int64_t, std::string> CodesById(const FieldSet& form) {
   return out;
 }
 
+// FIELD_ENTITY entries of `rule` naming a renamed field name it by its new code.
+bool RenameFieldEntities(AclRule& rule, const query::FieldChanges& changes) {
+  bool changed = false;
+  for (AclEntry& e : rule.entries) {
+    if (e.entity.type != AclEntityType::kFieldEntity) continue;
+    if (auto it = changes.renamed.find(e.entity.code); it != changes.renamed.end()) {
+      e.entity.code = it->second;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 // Field permissions: a renamed field keeps its rule under the new code (else a hidden field
 // would show once renamed), a removed field's rule goes. Record-permission conditions follow
 // renames; one naming a removed field stays for the deploy to refuse (dropping a condition
-// would widen what the restricted users see).
+// would widen what the restricted users see). FIELD_ENTITY entries of both follow renames.
 Status FollowAcls(Transaction& tx, int64_t app, const query::FieldChanges& changes) {
   TK_ASSIGN_OR_RETURN(AppAcls acls, tx.acls().Load(app, Stage::kPreview));
   std::vector<AclRule> fields;
   bool fields_changed = false;
   for (AclRule& rule : acls.fields) {
+    if (RenameFieldEntities(rule, changes)) fields_changed = true;
     if (changes.removed.contains(rule.subject)) {
       fields_changed = true;
       continue;
@@ -54,6 +68,7 @@ Status FollowAcls(Transaction& tx, int64_t app, const query::FieldChanges& chang
   renames_only.renamed = changes.renamed;
   bool records_changed = false;
   for (AclRule& rule : acls.records) {
+    if (RenameFieldEntities(rule, changes)) records_changed = true;
     auto parsed = query::ParseCondition(rule.subject);
     if (!parsed.ok() || !*parsed) continue;
     bool touched = false;

@@ -259,6 +259,10 @@ Result<std::shared_ptr<const LiveForm>> FormService::Live(Transaction& tx, const
     std::sort(states.begin(), states.end());
     for (auto& s : states) live->statuses.push_back(std::move(s.second));
   }
+  TK_ASSIGN_OR_RETURN(auto layout, tx.apps().LoadSettings(app.id, Stage::kLive, "layout"));
+  if (layout && layout->contains("layout") && layout->at("layout").is_array()) {
+    live->group_of = FieldGroups(layout->at("layout").as_array());
+  }
   live->codec = std::make_unique<RecordCodec>(registry_, live->form);
   live->writer = std::make_unique<RecordWriter>(registry_, live->form);
   live->lookup = std::make_unique<FormSchemaLookup>(app.id, live->form, live->statuses);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -16,8 +17,8 @@
 #include "domain/fields/field_type_registry.h"
 #include "domain/fields/record_codec.h"
 #include "domain/fields/record_writer.h"
-#include "domain/records/record_schema_lookup.h"
 #include "domain/permissions/principal.h"
+#include "domain/records/record_schema_lookup.h"
 #include "domain/transaction.h"
 
 namespace domain {
@@ -32,6 +33,9 @@ struct LiveForm {
   FormFeatures features;
   boost::json::object settings;       // live "settings" document (numberPrecision, titleField…)
   std::vector<std::string> statuses;  // process states by index ("" first state when disabled)
+  // Field code -> the field group (GROUP) the live layout places it in; fields outside any
+  // group are not listed. Field permissions on a group apply to these fields.
+  std::map<std::string, std::string, std::less<>> group_of;
   NumberPrecision precision;
   std::unique_ptr<RecordCodec> codec;
   std::unique_ptr<RecordWriter> writer;
@@ -82,8 +86,8 @@ class FormService {
 };
 
 // Reads a stored form document of `stage` (the system-fields form when none is stored).
-common::Result<FieldSet> LoadForm(Transaction& tx, const FieldTypeRegistry& registry,
-                                  int64_t app, Stage stage);
+common::Result<FieldSet> LoadForm(Transaction& tx, const FieldTypeRegistry& registry, int64_t app,
+                                  Stage stage);
 FormFeatures LoadFeatures(const boost::json::object* status_settings);
 
 }  // namespace domain

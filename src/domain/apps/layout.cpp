@@ -59,7 +59,8 @@ void Sync(json::array& rows, const FieldSet& before, const FieldSet& after,
     json::object& o = v.as_object();
     if (o.contains("code") && o.at("code").is_string()) {
       const FieldDef* old_def = before.Find(o.at("code").as_string());
-      const FieldDef* now = old_def ? after.FindById(old_def->id) : after.Find(o.at("code").as_string());
+      const FieldDef* now =
+          old_def ? after.FindById(old_def->id) : after.Find(o.at("code").as_string());
       if (!now) continue;  // the field (a table, group or single field) was removed
       o["code"] = now->code;
       present.insert(now->id);
@@ -77,6 +78,42 @@ void Sync(json::array& rows, const FieldSet& before, const FieldSet& after,
 }
 
 }  // namespace
+
+namespace {
+
+void CollectCodes(const json::array& rows, const std::string& group,
+                  std::map<std::string, std::string, std::less<>>& out) {
+  for (const json::value& v : rows) {
+    const json::object* o = v.if_object();
+    if (!o) continue;
+    const json::value* code = o->if_contains("code");
+    if (code && code->is_string() && o->if_contains("type") != nullptr &&
+        o->at("type") != "GROUP") {
+      out.emplace(std::string(code->as_string()), group);
+    }
+    if (const json::value* f = o->if_contains("fields"); f && f->is_array()) {
+      CollectCodes(f->as_array(), group, out);
+    }
+    if (const json::value* l = o->if_contains("layout"); l && l->is_array()) {
+      CollectCodes(l->as_array(), group, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::map<std::string, std::string, std::less<>> FieldGroups(const json::array& layout) {
+  std::map<std::string, std::string, std::less<>> out;
+  for (const json::value& v : layout) {
+    const json::object* o = v.if_object();
+    if (!o || o->if_contains("type") == nullptr || o->at("type") != "GROUP") continue;
+    const json::value* code = o->if_contains("code");
+    const json::value* rows = o->if_contains("layout");
+    if (!code || !code->is_string() || !rows || !rows->is_array()) continue;
+    CollectCodes(rows->as_array(), std::string(code->as_string()), out);
+  }
+  return out;
+}
 
 json::array SyncLayout(json::array layout, const FieldSet& before, const FieldSet& after) {
   std::set<int64_t> present;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <boost/json/array.hpp>
+#include <map>
+#include <string>
 
 #include "domain/fields/field_set.h"
 
@@ -11,5 +13,9 @@ namespace domain {
 // `layout` after the form changed from `before` to `after`.
 boost::json::array SyncLayout(boost::json::array layout, const FieldSet& before,
                               const FieldSet& after);
+
+// Field code -> the GROUP whose layout holds it (rows and tables inside the group, nested
+// groups named by their outermost group), for every field laid out inside a group.
+std::map<std::string, std::string, std::less<>> FieldGroups(const boost::json::array& layout);
 
 }  // namespace domain

@@ -50,39 +50,43 @@ uint32_t AppAclRights(const std::vector<AclEntry>& entries, const Membership& m,
   return 0;
 }
 
+uint32_t EntriesForUser::OnEveryRecord() const {
+  uint32_t rights = otherwise;
+  for (const AclEntry& e : per_record) rights &= e.rights;
+  return rights;
+}
+
+EntriesForUser NarrowEntries(const std::vector<AclEntry>& entries, const Membership& m) {
+  EntriesForUser out;
+  for (const AclEntry* e : EvaluationOrder(entries)) {
+    EntityMatch match = MatchEntity(e->entity, m, std::nullopt);
+    if (match == EntityMatch::kDependsOnRecord) {
+      out.per_record.push_back(*e);
+    } else if (match == EntityMatch::kYes) {
+      out.otherwise = e->rights;
+      break;
+    }
+  }
+  return out;
+}
+
 std::vector<RecordRuleForUser> RecordRulesForUser(const std::vector<AclRule>& rules,
                                                   const Membership& m) {
   std::vector<RecordRuleForUser> out;
   for (const AclRule& rule : rules) {
     RecordRuleForUser r;
+    static_cast<EntriesForUser&>(r) = NarrowEntries(rule.entries, m);
     r.filter_cond = rule.subject;
-    for (const AclEntry* e : EvaluationOrder(rule.entries)) {
-      EntityMatch match = MatchEntity(e->entity, m, std::nullopt);
-      if (match == EntityMatch::kDependsOnRecord) {
-        r.per_record.push_back(*e);
-      } else if (match == EntityMatch::kYes) {
-        r.otherwise = e->rights;
-        break;
-      }
-    }
     out.push_back(std::move(r));
   }
   return out;
 }
 
-std::map<std::string, uint32_t, std::less<>> FieldRightsForUser(const std::vector<AclRule>& rules,
-                                                                const Membership& m) {
-  std::map<std::string, uint32_t, std::less<>> out;
+std::map<std::string, EntriesForUser, std::less<>> FieldRulesForUser(
+    const std::vector<AclRule>& rules, const Membership& m) {
+  std::map<std::string, EntriesForUser, std::less<>> out;
   for (const AclRule& rule : rules) {
-    uint32_t rights = 0;
-    for (const AclEntry* e : EvaluationOrder(rule.entries)) {
-      if (MatchEntity(e->entity, m, std::nullopt) == EntityMatch::kYes) {
-        rights = e->rights;
-        break;
-      }
-    }
-    // A field listed twice: the first rule counts, as the first matching entry does.
-    out.emplace(rule.subject, rights);
+    if (!out.contains(rule.subject)) out.emplace(rule.subject, NarrowEntries(rule.entries, m));
   }
   return out;
 }

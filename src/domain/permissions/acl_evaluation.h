@@ -25,21 +25,30 @@ std::vector<const AclEntry*> EvaluationOrder(const std::vector<AclEntry>& entrie
 uint32_t AppAclRights(const std::vector<AclEntry>& entries, const Membership& m,
                       int64_t app_creator);
 
-// One record rule narrowed to the user: the record-dependent entries (CREATOR, FIELD_ENTITY)
-// that come before the first entry naming the user, tried in order against each record, and
-// the rights when none of them matches.
-struct RecordRuleForUser {
-  std::string filter_cond;  // "" = every record
+// One list's entries narrowed to the user: the record-dependent entries (CREATOR,
+// FIELD_ENTITY) that come before the first entry naming the user, tried in order against each
+// record, and the rights when none of them matches.
+struct EntriesForUser {
   std::vector<AclEntry> per_record;
   uint32_t otherwise = 0;
+
+  // The `right` bits held on every record whatever it names (all per-record entries and
+  // `otherwise` grant them).
+  uint32_t OnEveryRecord() const;
+};
+EntriesForUser NarrowEntries(const std::vector<AclEntry>& entries, const Membership& m);
+
+// One record rule narrowed to the user.
+struct RecordRuleForUser : EntriesForUser {
+  std::string filter_cond;  // "" = every record
 };
 std::vector<RecordRuleForUser> RecordRulesForUser(const std::vector<AclRule>& rules,
                                                   const Membership& m);
 
-// Field ACL narrowed to the user: field code -> kAclView/kAclEdit bits for every field that
-// has a rule (fields without one are fully accessible). FIELD_ENTITY entries are not
-// evaluated per record: they never match (the rule's later entries decide).
-std::map<std::string, uint32_t, std::less<>> FieldRightsForUser(const std::vector<AclRule>& rules,
-                                                                const Membership& m);
+// Field ACL narrowed to the user: rule subject (a field or field-group code) -> its entries,
+// for every subject that has a rule (fields without one are fully accessible). A subject
+// listed twice: the first rule counts, as the first matching entry does.
+std::map<std::string, EntriesForUser, std::less<>> FieldRulesForUser(
+    const std::vector<AclRule>& rules, const Membership& m);
 
 }  // namespace domain

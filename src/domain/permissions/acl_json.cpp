@@ -7,7 +7,6 @@ namespace domain {
 
 namespace json = boost::json;
 using common::Error;
-using common::ErrorCode;
 using common::FieldType;
 using common::Result;
 using common::Status;
@@ -255,11 +254,8 @@ Result<std::vector<AclRule>> ParseFieldAcl(const json::value& rights, AclEntityC
       p.errors.AddField(base + ".code", Text::kNotString);
     } else if (const FieldDef* f = form.FindTopLevel(code->as_string()); !f) {
       p.errors.AddField(base + ".code", Text::kFieldCodeNotFound, {std::string(code->as_string())});
-    } else if (f->type == common::FieldType::kGroup) {
-      // kintone applies a group's rule to the fields laid out inside it; field access is
-      // decided per field code here, so such a rule would be stored but not enforced.
-      p.Fail(Error(ErrorCode::kNotYetSupported, {"field/acl.json on a field group (GROUP)"}));
     } else {
+      // A field group's (GROUP) rule also decides the fields laid out inside it (ResolveAccess).
       rule.subject = std::string(code->as_string());
     }
     const json::array* entities = p.List(o->if_contains("entities"), base + ".entities");
@@ -267,17 +263,12 @@ Result<std::vector<AclRule>> ParseFieldAcl(const json::value& rights, AclEntityC
       std::string eb = Index(base + ".entities", j);
       const json::object* eo = p.Object((*entities)[j], eb);
       if (!eo) continue;
-      // Per-record field entities would make a field's visibility differ row by row.
-      if (const json::value* ev = eo->if_contains("entity"); ev && ev->is_object()) {
-        if (const json::value* t = ev->as_object().if_contains("type");
-            t && t->is_string() && t->as_string() == "FIELD_ENTITY") {
-          p.Fail(Error(ErrorCode::kNotYetSupported, {"field/acl.json FIELD_ENTITY"}));
-          continue;
-        }
-      }
-      auto entity = p.Entity(
-          *eo, eb, {AclEntityType::kUser, AclEntityType::kGroup, AclEntityType::kOrganization},
-          &form);
+      // FIELD_ENTITY: the users a record's user/organisation/group selection, creator or
+      // modifier field names; such a rule is decided record by record.
+      auto entity = p.Entity(*eo, eb,
+                             {AclEntityType::kUser, AclEntityType::kGroup,
+                              AclEntityType::kOrganization, AclEntityType::kFieldEntity},
+                             &form);
       AclEntry e;
       const json::value* a = eo->if_contains("accessibility");
       std::string access = a && a->is_string() ? std::string(a->as_string()) : "";

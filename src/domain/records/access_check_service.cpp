@@ -57,6 +57,16 @@ void WritableFields(const std::vector<FieldDef>& fields, const FieldTypeRegistry
   }
 }
 
+// Whether a rule on field `top` (or its group) holds record-dependent entries.
+bool DependsOnRecord(const AppAccess& access, std::string_view top) {
+  auto it = access.fields.find(top);
+  if (it == access.fields.end()) return false;
+  for (const EntriesForUser& rule : it->second) {
+    if (!rule.per_record.empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<json::object> AccessCheckService::EvaluateIn(Transaction& tx, const Principal& who,
@@ -67,15 +77,19 @@ Result<json::object> AccessCheckService::EvaluateIn(Transaction& tx, const Princ
   }
   TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, true));
   TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
-  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app));
+  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app, *live));
   RecordSchema schema{app.id, live->form, *live->codec, directory_};
   DirectoryEntityResolver resolver(directory_);
   query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, {});
   std::vector<int64_t> existing;
+  std::map<int64_t, FieldRights> record_fields;  // field rules may depend on the record
   for (int64_t record : ids) {
     TK_ASSIGN_OR_RETURN(auto found, tx.records().Find(schema, record));
     if (!found) return Error(ErrorCode::kRecordNotFound, {std::to_string(record)});
     existing.push_back(record);
+    record_fields[record] =
+        FieldRightsOn(who, access, live->form, directory_,
+                      RecordEntities{&found->fields, found->creator, found->modifier});
   }
   auto allowing = [&](uint32_t right) -> Result<std::set<int64_t>> {
     if (!access.has(right)) return std::set<int64_t>();
@@ -93,10 +107,11 @@ Result<json::object> AccessCheckService::EvaluateIn(Transaction& tx, const Princ
     bool edit = view && editable.count(record) > 0;
     bool remove = view && deletable.count(record) > 0;
     json::object field_rights;
+    const FieldRights& on_record = record_fields[record];
     for (const auto& [code, top] : fields) {
-      bool field_view = view && access.CanViewField(top);
-      field_rights[code] = json::object{
-          {"viewable", field_view}, {"editable", field_view && edit && access.CanEditField(top)}};
+      bool field_view = view && on_record.CanView(top);
+      field_rights[code] = json::object{{"viewable", field_view},
+                                        {"editable", field_view && edit && on_record.CanEdit(top)}};
     }
     rights.push_back(json::object{
         {"id", std::to_string(record)},
@@ -105,12 +120,15 @@ Result<json::object> AccessCheckService::EvaluateIn(Transaction& tx, const Princ
   }
   json::object out{{"rights", std::move(rights)}};
   if (with_app_rights) {
+    // App-wide: a field whose rule depends on the record is reported with
+    // "dependsOnRecord" (viewable/editable then say what holds on every record).
     json::object fields_json;
     for (const auto& [code, top] : fields) {
       bool field_view = access.has(kAclView) && access.CanViewField(top);
-      fields_json[code] = json::object{
-          {"viewable", field_view},
-          {"editable", field_view && access.has(kAclEdit) && access.CanEditField(top)}};
+      json::object f{{"viewable", field_view},
+                     {"editable", field_view && access.has(kAclEdit) && access.CanEditField(top)}};
+      if (DependsOnRecord(access, top)) f["dependsOnRecord"] = true;
+      fields_json[code] = std::move(f);
     }
     out["app"] = json::object{
         {"appEditable", access.has(kAclManage)},     {"recordViewable", access.has(kAclView)},
@@ -127,7 +145,7 @@ Result<json::object> AccessCheckService::Evaluate(const Principal& who, int64_t 
   json::object out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App a, LoadApp(tx, who, app, true));
-    TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a));
+    TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAppRights(tx, who, a));
     if (!access.has(kAclView) && !access.has(kAclAdd)) {
       return CheckRight(access, AppRight::kView);
     }
@@ -166,14 +184,18 @@ Result<json::object> AccessCheckService::Rights(const Principal& who, int64_t ap
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(App a, LoadApp(tx, who, app, true));
     TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, a));
-    TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a));
+    TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, a, *live));
     if (!access.has(kAclView) && !access.has(kAclAdd)) return CheckRight(access, AppRight::kView);
     bool view = false, edit = false, remove = false;
+    FieldRights field_rules;
     if (record) {
       // The record's own rights, as its reads and writes evaluate them (record ACL included).
       RecordSchema schema{a.id, live->form, *live->codec, directory_};
       TK_ASSIGN_OR_RETURN(auto found, tx.records().FindMany(schema, {*record}, false));
       if (found.empty()) return Error(ErrorCode::kRecordNotFound, {std::to_string(*record)});
+      field_rules =
+          FieldRightsOn(who, access, live->form, directory_,
+                        RecordEntities{&found[0].fields, found[0].creator, found[0].modifier});
       DirectoryEntityResolver resolver(directory_);
       query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, {});
       auto holds = [&](uint32_t right) -> Result<bool> {
@@ -190,30 +212,33 @@ Result<json::object> AccessCheckService::Rights(const Principal& who, int64_t ap
     } else {
       // A record being added has no creator, fields or id yet: record ACL rules (their
       // CREATOR and FIELD_ENTITY entries included) cannot apply, and the add is decided by
-      // the app right alone, as RecordService::Add decides it.
+      // the app right alone, as RecordService::Add decides it. Field rules are matched
+      // against an empty record created by the caller (CREATOR entries name them).
       view = edit = access.has(kAclAdd);
+      json::object empty;
+      field_rules = FieldRightsOn(who, access, live->form, directory_,
+                                  RecordEntities{&empty, who.user_id, who.user_id});
     }
     std::vector<ValueField> fields;
     ValueFields(live->form.fields(), forms_.registry(), "", fields);
     json::object field_rights;
     for (const ValueField& f : fields) {
-      bool field_view = view && access.CanViewField(f.top);
+      bool field_view = view && field_rules.CanView(f.top);
       field_rights[f.code] = json::object{
           {"viewable", field_view},
-          {"editable", field_view && edit && f.writable && access.CanEditField(f.top)}};
+          {"editable", field_view && edit && f.writable && field_rules.CanEdit(f.top)}};
     }
     json::object record_rights{{"viewable", view}, {"editable", edit}, {"deletable", remove}};
     if (!record) record_rights = json::object{{"addable", access.has(kAclAdd)}};
-    out = json::object{
-        {"app", json::object{{"appEditable", access.has(kAclManage)},
-                             {"recordViewable", access.has(kAclView)},
-                             {"recordAddable", access.has(kAclAdd)},
-                             {"recordEditable", access.has(kAclEdit)},
-                             {"recordDeletable", access.has(kAclDelete)},
-                             {"recordImportable", access.has(kAclImport)},
-                             {"recordExportable", access.has(kAclExport)}}},
-        {"record", std::move(record_rights)},
-        {"fields", std::move(field_rights)}};
+    out = json::object{{"app", json::object{{"appEditable", access.has(kAclManage)},
+                                            {"recordViewable", access.has(kAclView)},
+                                            {"recordAddable", access.has(kAclAdd)},
+                                            {"recordEditable", access.has(kAclEdit)},
+                                            {"recordDeletable", access.has(kAclDelete)},
+                                            {"recordImportable", access.has(kAclImport)},
+                                            {"recordExportable", access.has(kAclExport)}}},
+                       {"record", std::move(record_rights)},
+                       {"fields", std::move(field_rights)}};
     return Status::Ok();
   }));
   return out;

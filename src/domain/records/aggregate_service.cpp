@@ -216,7 +216,7 @@ Result<AggregateTable> AggregateService::RunIn(Transaction& tx, const Principal&
                                                const App& app,
                                                const query::AggregateRequest& request) {
   TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
-  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app));
+  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app, *live));
   TK_RETURN_IF_ERROR(CheckRight(access, AppRight::kView));
   const int64_t now = clock_.NowSeconds();
   DirectoryEntityResolver resolver(directory_);

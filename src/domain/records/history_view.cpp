@@ -21,7 +21,7 @@ const json::object* ObjectAt(const json::object& o, std::string_view key) {
 }  // namespace
 
 json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
-                           const AppAccess& access) {
+                           const FieldRights& rights) {
   // add: {"after": record}; delete: {"before": record}; update: {code: {before, after}}.
   const json::object* whole_before = nullptr;
   const json::object* whole_after = nullptr;
@@ -31,7 +31,7 @@ json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
 
   json::array out;
   for (const FieldDef& f : form.fields()) {
-    if (!access.CanViewField(f.code)) continue;
+    if (!rights.CanView(f.code)) continue;
     json::value before, after;
     if (whole) {
       const json::object* record = whole_before ? whole_before : whole_after;

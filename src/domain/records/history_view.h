@@ -16,6 +16,6 @@ namespace domain {
 // [{"code","label","type","before","after"}] — values as the record API shows them
 // (`value` of {"type","value"}), null for "none" (before an add, after a delete).
 boost::json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
-                                  const AppAccess& access);
+                                  const FieldRights& rights);
 
 }  // namespace domain

@@ -1,5 +1,7 @@
 #include "domain/records/record_access.h"
 
+#include <algorithm>
+
 #include "query/first_match.h"
 #include "query/sqlite_dialect.h"
 
@@ -18,7 +20,7 @@ std::string TopLevelCode(const FieldSet& form, std::string_view code) {
 }
 
 const query::FieldInfo* VisibleFieldsLookup::Find(std::string_view code) const {
-  if (!access_.fields.empty() && !access_.CanViewField(TopLevelCode(live_.form, code))) {
+  if (access_.restricts_fields() && !access_.CanViewField(TopLevelCode(live_.form, code))) {
     return nullptr;
   }
   return live_.lookup->Find(code);
@@ -35,41 +37,82 @@ std::string Quote(std::string_view s) {
   return out + "\"";
 }
 
-// kintone query text testing whether a record's entity field names the caller; "" when it
-// can name nobody the caller is.
-std::string EntityFieldCondition(const Principal& who, const Membership& m, const AclEntry& e,
-                                 const LiveForm& live, const EntityDirectory& directory) {
-  const FieldDef* f = e.entity.type == AclEntityType::kCreator
-                          ? live.form.FindByType(FieldType::kCreator)
-                          : live.form.FindTopLevel(e.entity.code);
-  if (!f) return "";
+// The entity field a record-dependent entry (CREATOR, FIELD_ENTITY) reads, and the codes by
+// which that field would name the caller (their login, organisations or groups).
+struct CallerInField {
+  const FieldDef* field = nullptr;
   std::vector<std::string> codes;
-  switch (f->type) {
+};
+
+CallerInField NamesOfCaller(const Principal& who, const Membership& m, const AclEntry& e,
+                            const FieldSet& form, const EntityDirectory& directory) {
+  CallerInField out;
+  out.field = e.entity.type == AclEntityType::kCreator ? form.FindByType(FieldType::kCreator)
+                                                       : form.FindTopLevel(e.entity.code);
+  if (!out.field) return out;
+  switch (out.field->type) {
     case FieldType::kUserSelect:
     case FieldType::kCreator:
     case FieldType::kModifier:
-      codes.push_back(who.user_code);
+      out.codes.push_back(who.user_code);
       break;
     case FieldType::kOrganizationSelect: {
       std::vector<int64_t> ids = m.organizations;
       if (e.entity.include_subs) ids.insert(ids.end(), m.ancestors.begin(), m.ancestors.end());
       for (int64_t id : ids) {
-        if (auto o = directory.FindOrganizationById(id)) codes.push_back(o->code);
+        if (auto o = directory.FindOrganizationById(id)) out.codes.push_back(o->code);
       }
       break;
     }
     case FieldType::kGroupSelect:
       for (int64_t id : m.groups) {
-        if (auto g = directory.FindGroupById(id)) codes.push_back(g->code);
+        if (auto g = directory.FindGroupById(id)) out.codes.push_back(g->code);
       }
       break;
     default:
       break;
   }
-  if (codes.empty()) return "";
-  std::string text = f->code + " in (";
-  for (size_t i = 0; i < codes.size(); ++i) text += (i ? ", " : "") + Quote(codes[i]);
+  return out;
+}
+
+// kintone query text testing whether a record's entity field names the caller; "" when it
+// can name nobody the caller is.
+std::string EntityFieldCondition(const Principal& who, const Membership& m, const AclEntry& e,
+                                 const LiveForm& live, const EntityDirectory& directory) {
+  CallerInField names = NamesOfCaller(who, m, e, live.form, directory);
+  if (!names.field || names.codes.empty()) return "";
+  std::string text = names.field->code + " in (";
+  for (size_t i = 0; i < names.codes.size(); ++i) {
+    text += (i ? ", " : "") + Quote(names.codes[i]);
+  }
   return text + ")";
+}
+
+// Whether one entity value ({"code": …}) is one of `codes`.
+bool NamesOneOf(const json::value& v, const std::vector<std::string>& codes) {
+  const json::object* o = v.if_object();
+  const json::value* code = o ? o->if_contains("code") : nullptr;
+  if (!code || !code->is_string()) return false;
+  return std::find(codes.begin(), codes.end(), code->as_string()) != codes.end();
+}
+
+// The same test as EntityFieldCondition, on a record at hand.
+bool RecordNamesCaller(const Principal& who, const Membership& m, const AclEntry& e,
+                       const FieldSet& form, const EntityDirectory& directory,
+                       const RecordEntities& record) {
+  CallerInField names = NamesOfCaller(who, m, e, form, directory);
+  if (!names.field || names.codes.empty()) return false;
+  if (names.field->type == FieldType::kCreator) return record.creator == who.user_id;
+  if (names.field->type == FieldType::kModifier) return record.modifier == who.user_id;
+  const json::value* field =
+      record.fields ? record.fields->if_contains(names.field->code) : nullptr;
+  const json::value* value =
+      field && field->is_object() ? field->as_object().if_contains("value") : nullptr;
+  if (!value || !value->is_array()) return false;
+  for (const json::value& v : value->as_array()) {
+    if (NamesOneOf(v, names.codes)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -132,10 +175,23 @@ Status RequireRecordsAllow(Transaction& tx, const Principal& who, const AppAcces
   return Status::Ok();
 }
 
-void HideFields(const AppAccess& access, json::object& record) {
-  if (access.fields.empty()) return;
+FieldRights FieldRightsOn(const Principal& who, const AppAccess& access, const FieldSet& form,
+                          const EntityDirectory& directory, const RecordEntities& record) {
+  if (!access.fields_resolved) {
+    FieldRights none;
+    for (const FieldDef& f : form.fields()) none.restricted.emplace(f.code, 0u);
+    return none;
+  }
+  if (access.fields.empty()) return FieldRights{};
+  return access.FieldsOn([&](const AclEntry& e) {
+    return RecordNamesCaller(who, *access.membership, e, form, directory, record);
+  });
+}
+
+void HideFields(const FieldRights& rights, json::object& record) {
+  if (rights.restricted.empty()) return;
   for (auto it = record.begin(); it != record.end();) {
-    if (!access.CanViewField(it->key())) {
+    if (!rights.CanView(it->key())) {
       it = record.erase(it);
     } else {
       ++it;
@@ -143,10 +199,10 @@ void HideFields(const AppAccess& access, json::object& record) {
   }
 }
 
-Status CheckWritableFields(const AppAccess& access, const json::object& record) {
-  if (access.fields.empty()) return Status::Ok();
+Status CheckWritableFields(const FieldRights& rights, const json::object& record) {
+  if (rights.restricted.empty()) return Status::Ok();
   for (const auto& kv : record) {
-    if (!access.CanEditField(kv.key())) {
+    if (!rights.CanEdit(kv.key())) {
       return Error(ErrorCode::kFieldNoEditPermission, {std::string(kv.key())});
     }
   }

@@ -59,10 +59,23 @@ common::Status RequireRecordsAllow(Transaction& tx, const Principal& who, const 
                                    const EntityDirectory& directory, const query::QueryContext& qc,
                                    const std::vector<int64_t>& ids, uint32_t right);
 
+// What one record says about whom its entity fields name: its top-level {"type","value"}
+// fields (as stored, or as a write sends them) and its creator and modifier.
+struct RecordEntities {
+  const boost::json::object* fields = nullptr;
+  int64_t creator = 0;
+  int64_t modifier = 0;
+};
+
+// The caller's field rights on one record: field rules with FIELD_ENTITY or CREATOR entries
+// are matched against the record's entity fields, as the record ACL matches them in SQL.
+FieldRights FieldRightsOn(const Principal& who, const AppAccess& access, const FieldSet& form,
+                          const EntityDirectory& directory, const RecordEntities& record);
+
 // Removes the fields the caller may not view from a record's JSON.
-void HideFields(const AppAccess& access, boost::json::object& record);
+void HideFields(const FieldRights& rights, boost::json::object& record);
 
 // GAIA_FU01 for the first top-level field of `record` the caller may not write.
-common::Status CheckWritableFields(const AppAccess& access, const boost::json::object& record);
+common::Status CheckWritableFields(const FieldRights& rights, const boost::json::object& record);
 
 }  // namespace domain

@@ -21,14 +21,16 @@ struct RecordService::AppContext {
   App app;
   std::shared_ptr<const LiveForm> live;
   RecordSchema schema;
-  AppAccess access;  // the caller's rights on the app, its records and fields
+  AppAccess access;                // the caller's rights on the app, its records and fields
+  const Principal* who = nullptr;  // the caller (field rules that depend on the record)
 };
 
 // Resolves FILE values' keys inside one write transaction: an upload key becomes a new
 // download key; attachments are recorded once the record id is known (Attach).
 class TransactionFileResolver final : public FileResolver {
  public:
-  TransactionFileResolver(Transaction& tx, int64_t app, int64_t now) : tx_(tx), app_(app), now_(now) {}
+  TransactionFileResolver(Transaction& tx, int64_t app, int64_t now)
+      : tx_(tx), app_(app), now_(now) {}
   std::optional<StoredFile> Resolve(std::string_view file_key) override;
   // Files resolved from now on belong to the batch's record `index`.
   void BeginRecord(size_t index) { current_ = index; }
@@ -46,7 +48,7 @@ class TransactionFileResolver final : public FileResolver {
   };
   std::vector<Pending> pending_;
   size_t current_ = 0;
-  std::vector<std::string> used_uploads_;                  // an upload key attaches once
+  std::vector<std::string> used_uploads_;  // an upload key attaches once
 };
 
 // The query context of `who` at `now` (LOGINUSER(), TODAY() in their zone, entity codes).

@@ -28,7 +28,7 @@ Result<json::object> RecordHistoryService::Get(const Principal& who, int64_t app
                                      {"at", FormatDateTimeSeconds(e.at)},
                                      {"user", json::object{{"code", user ? user->code : ""},
                                                            {"name", user ? user->name : ""}}},
-                                     {"changes", VisibleChanges(e, r.live->form, r.access)}});
+                                     {"changes", VisibleChanges(e, r.live->form, r.fields)}});
     }
     out = json::object{{"history", std::move(history)}, {"totalCount", std::to_string(total)}};
     return Status::Ok();

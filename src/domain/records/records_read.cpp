@@ -25,8 +25,8 @@ Result<RecordService::AppContext> RecordService::Open(Transaction& tx, const Pri
   TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, id, true));
   TK_ASSIGN_OR_RETURN(auto live, forms_.Live(tx, app));
   RecordSchema schema{app.id, live->form, *live->codec, directory_};
-  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app));
-  return AppContext{std::move(app), std::move(live), schema, std::move(access)};
+  TK_ASSIGN_OR_RETURN(AppAccess access, ResolveAccess(tx, who, app, *live));
+  return AppContext{std::move(app), std::move(live), schema, std::move(access), &who};
 }
 
 json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
@@ -47,7 +47,11 @@ json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
   h.status = r.status;
   for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
   AppendRecordHeader(a.live->form, h, a.live->features, a.app.code, all);
-  HideFields(a.access, all);
+  if (a.access.restricts_fields()) {
+    FieldRights rights = FieldRightsOn(*a.who, a.access, a.live->form, directory_,
+                                       RecordEntities{&all, r.creator, r.modifier});
+    HideFields(rights, all);
+  }
   if (!fields) return all;
   json::object picked;
   for (const std::string& code : *fields) {

@@ -130,8 +130,13 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
                        now,        who.user_code, primary_org,       ""};
   TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, a.app.id, a.live->form));
   if (receipt) context.filled_after_validation = receipt->field;
-  for (const json::object& record : records) {
-    TK_RETURN_IF_ERROR(CheckWritableFields(a.access, record));
+  if (a.access.restricts_fields()) {
+    // A new record's rules are matched against the record as sent, created by the caller.
+    for (const json::object& record : records) {
+      FieldRights rights = FieldRightsOn(who, a.access, a.live->form, directory_,
+                                         RecordEntities{&record, who.user_id, who.user_id});
+      TK_RETURN_IF_ERROR(CheckWritableFields(rights, record));
+    }
   }
   Error errors = Error::Validation();
   std::vector<CoercedRecord> coerced;
@@ -275,7 +280,14 @@ Result<std::vector<UpdatedRecord>> RecordService::UpdateIn(Transaction& tx, cons
     }
     json::object sent = u.record;
     if (u.update_key) sent.erase(u.update_key->field);  // the key itself is not rewritten
-    TK_RETURN_IF_ERROR(CheckWritableFields(a.access, sent));
+    if (a.access.restricts_fields()) {
+      // Rules are matched against the record as stored: a write cannot name its own writer
+      // into an entity field and pass a rule that field decides in the same request.
+      FieldRights rights =
+          FieldRightsOn(who, a.access, a.live->form, directory_,
+                        RecordEntities{&current->fields, current->creator, current->modifier});
+      TK_RETURN_IF_ERROR(CheckWritableFields(rights, sent));
+    }
     files.BeginRecord(i);
     auto c = a.live->writer->Update(current->fields, sent, context, base);
     if (!c.ok()) {

@@ -1,7 +1,8 @@
 // Opens one record of a deployed app for a caller who must be allowed to view it: the app
 // right (view; a token needs its view grant), the record's existence (GAIA_RE01) and the
 // record ACL for that record. Used by the record-side features that kintone ties to the
-// view right: comments and history. The caller's AppAccess comes back for field filtering.
+// view right: comments and history. The caller's AppAccess and field rights on the record
+// come back for field filtering.
 #pragma once
 
 #include <memory>
@@ -22,6 +23,7 @@ struct ViewableRecord {
   std::shared_ptr<const LiveForm> live;
   AppAccess access;
   int64_t id = 0;
+  FieldRights fields;  // the caller's field rights on this record
 };
 
 common::Result<ViewableRecord> OpenViewableRecord(Transaction& tx, FormService& forms,

@@ -193,19 +193,80 @@ test("validation: CB_VA01 keyed per property, all at once", async () => {
     { status: 400, code: "GAIA_IQ11" });
 });
 
-test("field ACL on a field group is refused, not stored unenforced", async () => {
+test("field ACL on a field group decides the fields laid out inside it; a field's own rule narrows further", async () => {
   const grouped = await createApp(admin, "Grouped", {
     ...FIELDS,
     family: { type: "GROUP", code: "family", label: "Family", openGroup: true },
+    kin: { type: "SINGLE_LINE_TEXT", code: "kin", label: "Kin" },
+    phone: { type: "SINGLE_LINE_TEXT", code: "phone", label: "Phone" },
   });
+  const row = (code, type = "SINGLE_LINE_TEXT") => ({ type: "ROW", fields: [{ type, code }] });
+  await admin.app.updateFormLayout({
+    app: grouped,
+    layout: [row("title"), row("owner", "USER_SELECT"), row("note", "MULTI_LINE_TEXT"),
+      { type: "GROUP", code: "family", layout: [row("kin"), row("phone")] }],
+  });
+  const everyone = (accessibility) => ({ entity: { type: "GROUP", code: "everyone" }, accessibility });
+  const staffMay = (accessibility) => ({ entity: { type: "USER", code: STAFF.username }, accessibility });
+  const rights = [
+    // The group: staff may read, nobody else sees it.
+    { code: "family", entities: [staffMay("READ"), everyone("NONE")] },
+    // phone's own rule would let everyone write; the group's rule still applies to it.
+    { code: "phone", entities: [everyone("WRITE")] },
+  ];
+  await admin.app.updateFieldAcl({ app: grouped, rights });
+  assert.deepEqual((await admin.app.getFieldAcl({ app: grouped, preview: true })).rights.map((r) => r.code), ["family", "phone"]);
+  await deploy(admin, grouped);
+  const { id } = await admin.record.addRecord({ app: grouped, record: { title: { value: "t" } } });
+  await admin.record.updateRecord({ app: grouped, id, record: { title: { value: "t'" } } });
+  // The administrator is not in the group's rule: kin and phone are hidden, and unknown to queries.
+  const mine = (await admin.record.getRecord({ app: grouped, id })).record;
+  assert.ok(!("kin" in mine) && !("phone" in mine) && "title" in mine);
+  await rejectsWith(admin.record.getRecords({ app: grouped, query: 'phone = "1"' }), { status: 400, code: "GAIA_IQ11" });
+  await rejectsWith(admin.record.updateRecord({ app: grouped, id, record: { phone: { value: "1" } } }), { status: 403, code: "GAIA_FU01" });
+  // Staff read both (the group's READ), write neither (phone's WRITE does not widen the group's READ).
+  await admin.app.updateAppAcl({ app: grouped, rights: [{ entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordEditable: true, recordAddable: true },
+    { entity: { type: "CREATOR" }, appEditable: true, recordViewable: true, recordEditable: true, recordAddable: true }] });
+  await deploy(admin, grouped);
+  const seen = (await staff.record.getRecord({ app: grouped, id })).record;
+  assert.ok("kin" in seen && "phone" in seen);
+  assert.equal((await staff.record.getRecords({ app: grouped, query: 'phone = ""' })).records.length, 1);
+  await rejectsWith(staff.record.updateRecord({ app: grouped, id, record: { phone: { value: "1" } } }), { status: 403, code: "GAIA_FU01" });
+  await staff.record.updateRecord({ app: grouped, id, record: { title: { value: "by staff" } } });
+  // A field moved out of the group leaves the group's rule behind once deployed.
+  await admin.app.updateFormLayout({
+    app: grouped,
+    layout: [row("title"), row("owner", "USER_SELECT"), row("note", "MULTI_LINE_TEXT"), row("phone"),
+      { type: "GROUP", code: "family", layout: [row("kin")] }],
+  });
+  await deploy(admin, grouped);
+  await staff.record.updateRecord({ app: grouped, id, record: { phone: { value: "0120" } } });
+  assert.equal((await admin.record.getRecord({ app: grouped, id })).record.phone.value, "0120");
+  assert.ok(!("kin" in (await admin.record.getRecord({ app: grouped, id })).record));
+});
+
+test("field ACL: FIELD_ENTITY names a user, organisation or group selection, creator or modifier field", async () => {
+  const entity = (code, accessibility = "READ", extra = {}) => ({ entity: { type: "FIELD_ENTITY", code }, accessibility, ...extra });
+  await admin.app.updateFieldAcl({
+    app,
+    rights: [{ code: "note", entities: [entity("owner", "WRITE"), entity("作成者"), { entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" }] }],
+  });
+  assert.deepEqual((await admin.app.getFieldAcl({ app, preview: true })).rights, [{
+    code: "note",
+    entities: [
+      { accessibility: "WRITE", entity: { type: "FIELD_ENTITY", code: "owner" }, includeSubs: false },
+      { accessibility: "READ", entity: { type: "FIELD_ENTITY", code: "作成者" }, includeSubs: false },
+      { accessibility: "NONE", entity: { type: "GROUP", code: "everyone" }, includeSubs: false },
+    ],
+  }]);
+  // Not an entity field, or no such field: kintone's per-property error, nothing stored.
   await rejectsWith(
-    admin.app.updateFieldAcl({
-      app: grouped,
-      rights: [{ code: "family", entities: [{ entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" }] }],
-    }),
-    { status: 400, code: "TK_NS01" },
+    admin.app.updateFieldAcl({ app, rights: [{ code: "note", entities: [entity("title"), entity("ghost"), { entity: { type: "FIELD_ENTITY" }, accessibility: "READ" }] }] }),
+    { status: 400, code: "CB_VA01",
+      errorKeys: ["rights[0].entities[0].entity.code", "rights[0].entities[1].entity.code", "rights[0].entities[2].entity.code"] },
   );
-  assert.deepEqual((await admin.app.getFieldAcl({ app: grouped, preview: true })).rights, []);
+  assert.equal((await admin.app.getFieldAcl({ app, preview: true })).rights[0].entities.length, 3);
+  await admin.app.deployApp({ apps: [{ app }], revert: true });
 });
 
 test("unknown user, organisation and group codes are kintone's errors", async () => {

@@ -14,6 +14,9 @@
 // Field ACL:
 //   salary: carol WRITE, welfare+subs READ, everyone NONE
 //   attachment: alice WRITE, everyone NONE
+//   memo: the record's owner (FIELD_ENTITY) WRITE, everyone NONE
+//   paper: the record's owner (FIELD_ENTITY) READ, everyone NONE — decided record by record,
+//   so nobody may filter, sort or aggregate on them (their values could be inferred).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, raw } from "../lib/server.mjs";
@@ -37,7 +40,7 @@ const USERS = {
 const clients = {};
 let admin, app, tokenClient, editToken, tokenValue;
 const ids = {};  // r1 public (admin), r2 private owner bob, r3 private owner carol, r4 public (alice)
-let fileKey;
+let fileKey, paperFileKey;
 
 before(async () => {
   admin = server.client();
@@ -68,16 +71,22 @@ before(async () => {
     owner: { type: "USER_SELECT", code: "owner", label: "Owner" },
     salary: { type: "NUMBER", code: "salary", label: "Salary" },
     attachment: { type: "FILE", code: "attachment", label: "Attachment" },
+    memo: { type: "SINGLE_LINE_TEXT", code: "memo", label: "Memo" },
+    paper: { type: "FILE", code: "paper", label: "Paper" },
   });
   // Records and the file exist before the ACLs restrict anyone.
   ({ fileKey } = await admin.file.uploadFile({ file: { name: "secret.txt", data: "confidential" } }));
   const add = (record) => admin.record.addRecord({ app, record });
+  const paperKey = (await admin.file.uploadFile({ file: { name: "paper.txt", data: "bob's paper" } })).fileKey;
   ids.r1 = (await add({ title: { value: "p1" }, kind: { value: "public" }, owner: { value: [{ code: "bob" }] },
-    salary: { value: "100" }, attachment: { value: [{ fileKey }] } })).id;
-  ids.r2 = (await add({ title: { value: "s1" }, kind: { value: "private" }, owner: { value: [{ code: "bob" }] }, salary: { value: "200" } })).id;
-  ids.r3 = (await add({ title: { value: "s2" }, kind: { value: "private" }, owner: { value: [{ code: "carol" }] }, salary: { value: "300" } })).id;
+    salary: { value: "100" }, attachment: { value: [{ fileKey }] }, memo: { value: "m1" } })).id;
+  ids.r2 = (await add({ title: { value: "s1" }, kind: { value: "private" }, owner: { value: [{ code: "bob" }] }, salary: { value: "200" },
+    memo: { value: "m2" }, paper: { value: [{ fileKey: paperKey }] } })).id;
+  ids.r3 = (await add({ title: { value: "s2" }, kind: { value: "private" }, owner: { value: [{ code: "carol" }] }, salary: { value: "300" },
+    memo: { value: "m3" } })).id;
   ids.r4 = (await clients.alice.record.addRecord({ app, record: { title: { value: "p2" }, kind: { value: "public" } } })).id;
   fileKey = (await admin.record.getRecord({ app, id: ids.r1 })).record.attachment.value[0].fileKey;
+  paperFileKey = (await admin.record.getRecord({ app, id: ids.r2 })).record.paper.value[0].fileKey;
 
   const org = (code, subs = false) => ({ entity: { type: "ORGANIZATION", code }, includeSubs: subs });
   const everyone = { entity: { type: "GROUP", code: "everyone" } };
@@ -115,6 +124,8 @@ before(async () => {
         { ...everyone, accessibility: "NONE" },
       ] },
       { code: "attachment", entities: [{ entity: { type: "USER", code: "alice" }, accessibility: "WRITE" }, { ...everyone, accessibility: "NONE" }] },
+      { code: "memo", entities: [{ entity: { type: "FIELD_ENTITY", code: "owner" }, accessibility: "WRITE" }, { ...everyone, accessibility: "NONE" }] },
+      { code: "paper", entities: [{ entity: { type: "FIELD_ENTITY", code: "owner" }, accessibility: "READ" }, { ...everyone, accessibility: "NONE" }] },
     ],
   });
   const tokens = await raw(server.baseUrl, "POST", "/api/app/tokens.json", { body: { app, viewRecord: true } });
@@ -137,11 +148,15 @@ const EXPECT = {
   token: { records: ["r1", "r2", "r3", "r4"], fields: ["salary", "attachment"] },
 };
 const ALL = ["r1", "r2", "r3", "r4"];
+// memo and paper follow the record's owner field: bob owns r1 and r2, carol r3, nobody r4.
+const OWNER = { r1: "bob", r2: "bob", r3: "carol" };
+const seesOwnerFields = (who, name) => who === "token" || OWNER[name] === who;
+const nameOf = (r) => Object.keys(ids).find((k) => String(ids[k]) === r.$id.value);
 // GET file.json as `who` (raw: the client hides the error body of binary downloads).
-const download = (who) => {
+const download = (who, key = fileKey) => {
   const auth = who === "admin" ? undefined : who === "token" ? null : { username: who, password: `${who}-pw` };
   const headers = who === "token" ? { "X-Cybozu-API-Token": tokenValue } : {};
-  return raw(server.baseUrl, "GET", `/k/v1/file.json?fileKey=${encodeURIComponent(fileKey)}`, { auth, headers });
+  return raw(server.baseUrl, "GET", `/k/v1/file.json?fileKey=${encodeURIComponent(key)}`, { auth, headers });
 };
 const names = (records) => records.map((r) => Object.keys(ids).find((k) => String(ids[k]) === r.$id.value)).sort();
 
@@ -157,6 +172,7 @@ for (const [who, expected] of Object.entries(EXPECT)) {
       for (const f of ["salary", "attachment"]) {
         assert.equal(f in record, expected.fields.includes(f), `${who} ${name} ${f}`);
       }
+      for (const f of ["memo", "paper"]) assert.equal(f in record, seesOwnerFields(who, name), `${who} ${name} ${f}`);
       assert.ok("title" in record);
     }
   });
@@ -164,14 +180,18 @@ for (const [who, expected] of Object.entries(EXPECT)) {
   test(`${who}: list and totalCount hold exactly the visible records, with paging`, async () => {
     const { records, totalCount } = await clients[who].record.getRecords({ app, totalCount: true });
     assert.deepEqual(names(records), expected.records);
+    for (const r of records) assert.equal("memo" in r, seesOwnerFields(who, nameOf(r)), `${who} ${nameOf(r)} memo`);
     assert.equal(totalCount, String(expected.records.length));
     const page = await clients[who].record.getRecords({ app, query: "order by $id asc limit 1 offset 1", totalCount: true });
     assert.equal(page.records.length, 1);
     assert.equal(page.totalCount, String(expected.records.length));
     assert.equal(page.records[0].$id.value, String(ids[expected.records[1]]));
     // Hidden fields asked for by `fields` are left out.
-    const picked = await clients[who].record.getRecords({ app, fields: ["$id", "salary"] });
-    for (const r of picked.records) assert.equal("salary" in r, expected.fields.includes("salary"));
+    const picked = await clients[who].record.getRecords({ app, fields: ["$id", "salary", "memo"] });
+    for (const r of picked.records) {
+      assert.equal("salary" in r, expected.fields.includes("salary"));
+      assert.equal("memo" in r, seesOwnerFields(who, nameOf(r)));
+    }
   });
 
   test(`${who}: a query filtering or sorting on a field they cannot view is refused`, async () => {
@@ -189,6 +209,13 @@ for (const [who, expected] of Object.entries(EXPECT)) {
         for (const r of records) assert.ok(expected.records.includes(names([r])[0]), `${who}: ${query}`);
       }
     }
+    // A field whose rule depends on the record is unknown to every user's query, even where
+    // they may see it (bob's own memos): a filter would tell apart the records they may not.
+    for (const query of ['memo = "m3"', "order by memo asc", "paper is empty"]) {
+      const call = clients[who].record.getRecords({ app, query });
+      if (who === "token") await call;
+      else await rejectsWith(call, { status: 400, code: "GAIA_IQ11" });
+    }
     if (expected.fields.includes("salary")) {
       const { records } = await clients[who].record.getRecords({ app, query: "salary >= 200" });
       assert.deepEqual(names(records), ["r2", "r3"].filter((r) => expected.records.includes(r)));
@@ -202,7 +229,10 @@ for (const [who, expected] of Object.entries(EXPECT)) {
     for (;;) {
       const page = await clients[who].record.getRecordsByCursor({ id });
       seen.push(...page.records);
-      for (const r of page.records) assert.equal("salary" in r, expected.fields.includes("salary"));
+      for (const r of page.records) {
+        assert.equal("salary" in r, expected.fields.includes("salary"));
+        assert.equal("memo" in r, seesOwnerFields(who, nameOf(r)));
+      }
       if (!page.next) break;
     }
     assert.deepEqual(names(seen), expected.records);
@@ -218,6 +248,9 @@ for (const [who, expected] of Object.entries(EXPECT)) {
     const want = {};
     for (const r of expected.records) want[kindOf[r]] = (want[kindOf[r]] ?? 0) + 1;
     assert.deepEqual(Object.fromEntries(byKind.json.rows.map((r) => [r.keys[0], r.count])), want, who);
+    const byMemo = await aggregate({ groups: [{ code: "memo" }] });
+    if (who === "token") assert.equal(byMemo.status, 200, byMemo.text);
+    else isError(byMemo, 400, "GAIA_IQ11");
     const sum = await aggregate({ aggregations: [{ type: "SUM", code: "salary" }] });
     const filtered = await aggregate({ filterCond: "salary > 0" });
     if (expected.fields.includes("salary")) {
@@ -232,6 +265,16 @@ for (const [who, expected] of Object.entries(EXPECT)) {
   });
 
   test(`${who}: file download only with the record and the attachment field visible`, async () => {
+    // paper (on r2) is visible to r2's owner only, of those who see r2.
+    const paper = await download(who, paperFileKey);
+    if (!expected.records.includes("r2")) {
+      isError(paper, 403, "CB_NO02");
+    } else if (seesOwnerFields(who, "r2")) {
+      assert.equal(paper.status, 200, paper.text);
+      assert.equal(paper.text, "bob's paper");
+    } else {
+      isError(paper, 404, "GAIA_BL01");
+    }
     const r = await download(who);
     if (expected.records.includes("r1") && expected.fields.includes("attachment")) {
       assert.equal(r.status, 200, r.text);
@@ -256,6 +299,9 @@ for (const [who, expected] of Object.entries(EXPECT)) {
       for (const f of ["salary", "attachment"]) {
         if (!expected.fields.includes(f)) assert.ok(!codes.has(f) && !r.text.includes(`"${f}"`), `${who} ${name} ${f}: ${r.text}`);
       }
+      // memo's history follows the record's owner as the record does.
+      if (name !== "r4") assert.equal(codes.has("memo"), seesOwnerFields(who, name), `${who} ${name} memo: ${r.text}`);
+      if (!seesOwnerFields(who, name)) assert.ok(!r.text.includes(`"m${name.slice(1)}"`), `${who} ${name}: ${r.text}`);
     }
   });
 
@@ -382,4 +428,40 @@ test("check as this user: managers see another user's rights; others may not ask
   assert.equal(denied.json.code, "CB_NO02");
   const unknown = await raw(server.baseUrl, "GET", `/api/app/acl/evaluate.json?app=${app}&user=ghost`);
   assert.equal(unknown.json.code, "GAIA_IL26");
+});
+
+test("FIELD_ENTITY field rule: writes are decided on the record as stored", async () => {
+  // bob owns r2: he may write its memo; alice may edit r2 (welfare) but not its memo.
+  await clients.bob.record.updateRecord({ app, id: ids.r2, record: { memo: { value: "m2'" } } });
+  await rejectsWith(clients.alice.record.updateRecord({ app, id: ids.r2, record: { memo: { value: "x" } } }), { status: 403, code: "GAIA_FU01" });
+  // Naming herself owner in the same request does not pass the rule that field decides.
+  await rejectsWith(clients.alice.record.updateRecord({ app, id: ids.r2, record: { owner: { value: [{ code: "alice" }] }, memo: { value: "x" } } }),
+    { status: 403, code: "GAIA_FU01" });
+  // paper is READ for its owner: not writable even by bob.
+  await rejectsWith(clients.bob.record.updateRecord({ app, id: ids.r2, record: { paper: { value: [] } } }), { status: 403, code: "GAIA_FU01" });
+  const { record } = await tokenClient.record.getRecord({ app, id: ids.r2 });
+  assert.equal(record.memo.value, "m2'");
+  assert.deepEqual(record.owner.value.map((u) => u.code), ["bob"]);
+  // A new record: the rule is matched against the record as sent.
+  const { id } = await clients.bob.record.addRecord({ app, record: { title: { value: "b" }, kind: { value: "public" },
+    owner: { value: [{ code: "bob" }] }, memo: { value: "mine" } } });
+  assert.equal((await clients.bob.record.getRecord({ app, id })).record.memo.value, "mine");
+  await rejectsWith(clients.bob.record.addRecord({ app, record: { title: { value: "b" }, owner: { value: [{ code: "alice" }] }, memo: { value: "x" } } }),
+    { status: 403, code: "GAIA_FU01" });
+  // Handing the record to alice moves the memo with it (bob still sees the record he created).
+  await clients.bob.record.updateRecord({ app, id, record: { owner: { value: [{ code: "alice" }] } } });
+  assert.equal((await clients.alice.record.getRecord({ app, id })).record.memo.value, "mine");
+  assert.ok(!("memo" in (await clients.bob.record.getRecord({ app, id })).record));
+  await clients.bob.record.deleteRecords({ app, ids: [id] });
+});
+
+test("FIELD_ENTITY field rule: check as this user answers per record", async () => {
+  const { rights } = await clients.bob.app.evaluateRecordsAcl({ app, ids: [ids.r2, ids.r4] });
+  assert.deepEqual(rights[0].fields.memo, { viewable: true, editable: true });
+  assert.deepEqual(rights[0].fields.paper, { viewable: true, editable: false });
+  assert.deepEqual(rights[1].fields.memo, { viewable: false, editable: false });
+  const r = await raw(server.baseUrl, "GET", `/api/app/acl/evaluate.json?app=${app}&user=bob&ids[0]=${ids.r2}`);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.fields.memo, { viewable: false, editable: false, dependsOnRecord: true });
+  assert.deepEqual(r.json.rights[0].fields.memo, { viewable: true, editable: true });
 });

@@ -116,11 +116,40 @@ TEST(AclEvaluation, FieldRightsListOnlyFieldsWithRules) {
       AclRule{"salary", {Entry(AclEntityType::kOrganization, 20, kAclView, true), Everyone(0)}},
       AclRule{"memo", {Entry(AclEntityType::kUser, 7, kAclView | kAclEdit)}},
       AclRule{"secret", {Entry(AclEntityType::kUser, 99, kAclView)}}};
-  auto rights = FieldRightsForUser(fields, Member());
-  EXPECT_EQ(rights.at("salary"), kAclView);
-  EXPECT_EQ(rights.at("memo"), kAclView | kAclEdit);
-  EXPECT_EQ(rights.at("secret"), 0u);
+  auto rights = FieldRulesForUser(fields, Member());
+  EXPECT_EQ(rights.at("salary").otherwise, kAclView);
+  EXPECT_EQ(rights.at("memo").otherwise, kAclView | kAclEdit);
+  EXPECT_EQ(rights.at("secret").otherwise, 0u);
+  EXPECT_TRUE(rights.at("salary").per_record.empty());
   EXPECT_FALSE(rights.contains("title"));
+}
+
+TEST(AclEvaluation, FieldEntityInFieldRulesDependsOnTheRecord) {
+  AclEntry assignee;
+  assignee.entity.type = AclEntityType::kFieldEntity;
+  assignee.entity.code = "assignee";
+  assignee.rights = kAclView | kAclEdit;
+  // Entries after the first one naming the user are never reached.
+  std::vector<AclRule> fields = {
+      AclRule{"notes", {assignee, Everyone(kAclView), Entry(AclEntityType::kUser, 7, 0)}}};
+  auto rights = FieldRulesForUser(fields, Member());
+  ASSERT_EQ(rights.at("notes").per_record.size(), 1u);
+  EXPECT_EQ(rights.at("notes").otherwise, 0u);  // user 7's own entry, everyone tried last
+  EXPECT_EQ(rights.at("notes").OnEveryRecord(), 0u);
+}
+
+TEST(AclEvaluation, OnEveryRecordIsWhatAllEntriesGrant) {
+  AclEntry creator;
+  creator.entity.type = AclEntityType::kCreator;
+  creator.rights = kAclView | kAclEdit;
+  auto rights = FieldRulesForUser({AclRule{"memo", {creator, Everyone(kAclView)}}}, Member());
+  EXPECT_EQ(rights.at("memo").OnEveryRecord(), kAclView);  // view everywhere, edit on some
+}
+
+TEST(AclEvaluation, FirstRuleForAFieldCounts) {
+  auto rights = FieldRulesForUser(
+      {AclRule{"memo", {Everyone(0)}}, AclRule{"memo", {Everyone(kAclView)}}}, Member());
+  EXPECT_EQ(rights.at("memo").otherwise, 0u);
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ HistoryEntry Update() {
 }
 
 TEST(VisibleChanges, UpdateShowsChangedFieldsInFormOrder) {
-  AppAccess access;
+  FieldRights access;
   json::array changes = VisibleChanges(Update(), Form(), access);
   ASSERT_EQ(changes.size(), 2u);  // a field no longer on the form is left out
   EXPECT_EQ(changes[0].at("code"), "title");
@@ -53,8 +53,8 @@ TEST(VisibleChanges, UpdateShowsChangedFieldsInFormOrder) {
 }
 
 TEST(VisibleChanges, HiddenFieldIsRemovedFromUpdates) {
-  AppAccess access;
-  access.fields.emplace("secret", 0u);  // NONE
+  FieldRights access;
+  access.restricted.emplace("secret", 0u);  // NONE
   json::array changes = VisibleChanges(Update(), Form(), access);
   ASSERT_EQ(changes.size(), 1u);
   EXPECT_EQ(changes[0].at("code"), "title");
@@ -62,14 +62,14 @@ TEST(VisibleChanges, HiddenFieldIsRemovedFromUpdates) {
 }
 
 TEST(VisibleChanges, ReadOnlyFieldIsShown) {
-  AppAccess access;
-  access.fields.emplace("secret", static_cast<uint32_t>(kAclView));
+  FieldRights access;
+  access.restricted.emplace("secret", static_cast<uint32_t>(kAclView));
   EXPECT_EQ(VisibleChanges(Update(), Form(), access).size(), 2u);
 }
 
 TEST(VisibleChanges, HiddenFieldIsRemovedFromAddsAndDeletes) {
-  AppAccess access;
-  access.fields.emplace("secret", 0u);
+  FieldRights access;
+  access.restricted.emplace("secret", 0u);
   json::object record{{"title", Field("SINGLE_LINE_TEXT", "t")},
                       {"secret", Field("SINGLE_LINE_TEXT", "s")},
                       {"amount", Field("NUMBER", "5")}};
@@ -94,8 +94,8 @@ TEST(VisibleChanges, HiddenFieldIsRemovedFromAddsAndDeletes) {
 }
 
 TEST(VisibleChanges, ChangeOnlyToHiddenFieldsLeavesAnEmptyEntry) {
-  AppAccess access;
-  access.fields.emplace("secret", 0u);
+  FieldRights access;
+  access.restricted.emplace("secret", 0u);
   HistoryEntry e;
   e.action = "update";
   e.diff = json::object{{"secret", json::object{{"before", Field("SINGLE_LINE_TEXT", "a")},
