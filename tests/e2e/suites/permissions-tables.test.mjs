@@ -1,7 +1,8 @@
 // Field permissions and tables: the server takes no rule for a field inside a table (its code
 // is "not found") and the table's own rule hides the whole table, inner fields included. The
 // editor says so: the table's entry lists its fields as covered by it, with a note, and offers
-// no rule for them. Japanese and English, axe.
+// no rule for them. A field group takes a rule (covering the fields in it), and an entry may
+// name a field of the record (FIELD_ENTITY), picked from the editor. Japanese and English, axe.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
@@ -96,15 +97,38 @@ test("in English the note and the table's fields read the same", { skip }, async
   await page.getByRole("tab", { name: /フィールド/ }).waitFor();
 });
 
-test("a rule on a field group is refused by the server (it would not cover the group's fields)", { skip }, async () => {
-  const current = (await callApi(page, "GET", "preview/field/acl.json", { app })).body.rights;
-  const set = await callApi(page, "PUT", "preview/field/acl.json", {
-    app, rights: [...current, { code: "家族", entities: [{ entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" }] }],
-  });
-  assert.notEqual(set.status, 200, JSON.stringify(set.body));
-  assert.equal(set.body.code, "TK_NS01", JSON.stringify(set.body));
-  const saved = await callApi(page, "GET", "preview/field/acl.json", { app });
-  assert.deepEqual(saved.body.rights.map((r) => r.code), ["訪問"]);
+test("a field group takes a rule covering its fields, and an entry can name the record's creator", { skip }, async () => {
+  await page.reload();
+  await page.getByRole("tab", { name: /フィールド/ }).click();
+  const group = page.getByTestId("field-rule-家族");
+  await page.getByTestId("field-rule-家族-group").getByText("グループ内のフィールドにも適用されます", { exact: false }).waitFor();
+  await group.getByRole("button", { name: "家族の状況 を制限" }).click();
+  await pick(page, "家族の状況 に項目を追加", "作成者");
+  await group.getByRole("button", { name: "追加", exact: true }).click();
+  await group.getByRole("radiogroup", { name: "家族の状況 に対する フィールド: 作成者 の権限" }).getByText("閲覧・編集").click();
+  await group.getByRole("radiogroup", { name: "家族の状況 に対する 全員 の権限" }).getByText("非表示").click();
+  // A field entry is decided per record: the editor says what that means for filters.
+  await page.getByTestId("field-rule-家族-per-record").getByText("レコードごとに判定されます", { exact: false }).waitFor();
+  await group.scrollIntoViewIfNeeded();
+  await screenshot(page, "permissions-group-field-entity");
+  await expectNoAxeViolations(page, "field permissions with a group and a field entry", { pointerAway: true });
+  await page.getByTestId("perm-deploy").click();
+  await page.getByText("アプリを更新しました。アクセス権が反映されました。").last().waitFor();
+  const live = await callApi(page, "GET", "field/acl.json", { app });
+  assert.deepEqual(live.body.rights.map((r) => [r.code, r.entities.map((e) => [e.entity.type, e.entity.code, e.accessibility])]), [
+    ["訪問", [["GROUP", "everyone", "NONE"], ["USER", "admin", "WRITE"]]],
+    ["家族", [["GROUP", "everyone", "NONE"], ["FIELD_ENTITY", "作成者", "WRITE"]]],
+  ]);
+  // In English the notes read the same.
+  await page.getByLabel("表示言語").click();
+  await page.locator(".ant-select-item-option", { hasText: "English" }).click();
+  await page.getByRole("tab", { name: /Fields/ }).click();
+  await page.getByTestId("field-rule-家族-group").getByText("also covers the fields placed in the group", { exact: false }).waitFor();
+  await page.getByTestId("field-rule-家族-per-record").getByText("decided record by record", { exact: false }).waitFor();
+  await page.getByTestId("field-rule-家族").getByText("Field: 作成者", { exact: false }).waitFor();
+  await page.getByLabel("Language").click();
+  await page.locator(".ant-select-item-option", { hasText: "日本語" }).click();
+  await page.getByRole("tab", { name: /フィールド/ }).waitFor();
 });
 
 test("no console errors", { skip }, () => {

@@ -3,6 +3,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Select, Space } from "antd";
 import { useState } from "react";
+import type { Properties } from "../../api/types";
 import type { Translate } from "../../app/I18nProvider";
 import { useI18n } from "../../app/I18nProvider";
 import type { Directory, Entity, EntityType } from "./aclApi";
@@ -11,6 +12,13 @@ import { EVERYONE, entityKey, entityOfKey, isEveryone } from "./aclModel";
 export interface EntityField {
   code: string;
   label: string;
+}
+
+const ENTITY_FIELD_TYPES = new Set(["USER_SELECT", "ORGANIZATION_SELECT", "GROUP_SELECT", "CREATOR", "MODIFIER"]);
+
+/** The fields a FIELD_ENTITY entry may name: user, organisation and group selections, creator, modifier. */
+export function entityFields(properties: Properties): EntityField[] {
+  return Object.values(properties).filter((p) => ENTITY_FIELD_TYPES.has(p.type)).map((p) => ({ code: p.code, label: p.label }));
 }
 
 /** A readable name: "佐藤 花子 (sato)", "Everyone", "Creator", "Field: 担当者". */

@@ -1,19 +1,21 @@
 // The field list: per field, who may view and edit it, view only, or not see it at all.
 // A field without a rule follows the record rights; one with a rule is hidden from whoever
 // its entries do not name. Fields inside a table take no rule of their own (the server
-// refuses their codes); the table's entry covers them, so they are listed under it.
+// refuses their codes); the table's entry covers them, so they are listed under it. A field
+// group's rule also covers the fields placed in the group. An entry may name a user,
+// organisation or group field of the record (FIELD_ENTITY): it is then decided per record.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, LockOutlined } from "@ant-design/icons";
 import { Alert, Button, Radio, Space, Tag } from "antd";
 import type { Properties } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
 import type { Accessibility, Directory, FieldAclEntity, FieldAclRule } from "./aclApi";
 import { EVERYONE, keyed, move, newFieldEntity, type EntryErrors, type Keyed } from "./aclModel";
-import { EntityPicker, entityName } from "./EntityPicker";
+import { EntityPicker, entityFields, entityName } from "./EntityPicker";
 import { ErrorList } from "./ErrorList";
 
 const ACCESS: Accessibility[] = ["WRITE", "READ", "NONE"];
 // Fields kintone keeps out of field permissions: they hold no value of their own.
-const NOT_RESTRICTABLE = new Set(["__ID__", "__REVISION__", "CATEGORY", "STATUS", "STATUS_ASSIGNEE", "GROUP", "LABEL", "SPACER", "HR"]);
+const NOT_RESTRICTABLE = new Set(["__ID__", "__REVISION__", "CATEGORY", "STATUS", "STATUS_ASSIGNEE", "LABEL", "SPACER", "HR"]);
 
 export function FieldAclEditor({ rules, onChange, directory, properties, errors }: {
   rules: Keyed<FieldAclRule>[];
@@ -25,11 +27,12 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
   const { t } = useI18n();
   const fields = Object.values(properties).filter((p) => !NOT_RESTRICTABLE.has(p.type));
   const hasTable = fields.some((f) => f.type === "SUBTABLE");
+  const people = entityFields(properties);
   const indexOf = (code: string) => rules.findIndex((r) => r.value.code === code);
   const setEntities = (i: number, entities: FieldAclEntity[]) =>
     onChange(rules.map((r, j) => (j === i ? { ...r, value: { ...r.value, entities } } : r)));
-  // Rules of fields no longer on the form stay in the list (the server reports them), and so
-  // do rules set through the API on a field group, so that they can be seen and removed.
+  // Rules of fields no longer on the form stay in the list (the server reports them), so that
+  // they can be seen and removed.
   const orphans = rules.filter((r) => !fields.some((f) => f.code === r.value.code));
   return (
     <section aria-labelledby="perm-field-title">
@@ -52,7 +55,10 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
                 {rule ? <Tag icon={<LockOutlined aria-hidden />} color="gold">{t("perm.fieldRestricted")}</Tag> : <Tag>{t("perm.fieldOpen")}</Tag>}
               </div>
               {properties[f.code]?.type === "GROUP" && (
-                <Alert type="warning" showIcon className="perm-lead" data-testid={`field-rule-${f.code}-group`} title={t("perm.groupRuleNote")} />
+                <p className="perm-muted" data-testid={`field-rule-${f.code}-group`}>{t("perm.groupRuleNote")}</p>
+              )}
+              {rule?.entities.some((e) => e.entity.type === "FIELD_ENTITY") && (
+                <p className="perm-muted" data-testid={`field-rule-${f.code}-per-record`}>{t("perm.fieldPerRecordNote")}</p>
               )}
               {f.inner.length > 0 && (
                 <div className="perm-table-fields" data-testid={`field-rule-${f.code}-inner`}>
@@ -73,7 +79,7 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
                   <ErrorList messages={errors.byEntry[String(i)]} testId={`field-rule-${f.code}-errors`} />
                   <ul className="perm-sublist">
                     {rule.entities.map((e, j) => {
-                      const name = entityName(e.entity, directory, [], t);
+                      const name = entityName(e.entity, directory, people, t);
                       return (
                         <li key={j}>
                           <strong className="perm-entity">{j + 1}. {name}</strong>
@@ -81,7 +87,7 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
                             <Radio.Group aria-label={t("perm.fieldAccessOf", { name, field: f.label })} value={e.accessibility}
                               onChange={(ev) => setEntities(i, rule.entities.map((x, k) => (k === j ? { ...x, accessibility: ev.target.value as Accessibility } : x)))}
                               options={ACCESS.map((a) => ({ value: a, label: t(`perm.access.${a}`) }))} />
-                            {e.entity.type === "ORGANIZATION" && (
+                            {(e.entity.type === "ORGANIZATION" || (e.entity.type === "FIELD_ENTITY" && properties[e.entity.code ?? ""]?.type === "ORGANIZATION_SELECT")) && (
                               <Radio.Group value={e.includeSubs} aria-label={t("perm.includeSubs")}
                                 onChange={(ev) => setEntities(i, rule.entities.map((x, k) => (k === j ? { ...x, includeSubs: Boolean(ev.target.value) } : x)))}
                                 options={[{ value: false, label: t("perm.thisOrgOnly") }, { value: true, label: t("perm.includeSubs") }]} />
@@ -97,7 +103,7 @@ export function FieldAclEditor({ rules, onChange, directory, properties, errors 
                   </ul>
                   {rule.entities.length === 0 && <p className="perm-muted">{t("perm.fieldNobody")}</p>}
                   <Space wrap className="perm-entry-actions">
-                    <EntityPicker directory={directory} allow={{ everyone: true }} taken={rule.entities.map((e) => e.entity)}
+                    <EntityPicker directory={directory} allow={{ everyone: true, fieldEntity: true }} fields={people} taken={rule.entities.map((e) => e.entity)}
                       label={t("perm.addEntityToField", { field: f.label })} onAdd={(entity) => setEntities(i, [...rule.entities, newFieldEntity(entity)])} />
                     <Button onClick={() => onChange(rules.filter((_, k) => k !== i))}>{t("perm.unrestrictField", { field: f.label })}</Button>
                   </Space>

@@ -10,11 +10,9 @@ import { conditionOf, rowsOf } from "../../lib/filter";
 import { ConditionEditor, type Filter } from "../record-list/FilterPanel";
 import { RECORD_RIGHTS, type Directory, type RecordAclEntity, type RecordAclRule } from "./aclApi";
 import { keyed, move, newRecordEntity, type EntryErrors, type Keyed } from "./aclModel";
-import { EntityPicker, entityName, type EntityField } from "./EntityPicker";
+import { EntityPicker, entityFields, entityName } from "./EntityPicker";
 import { ErrorList } from "./ErrorList";
 import { SortableList } from "./SortableList";
-
-const ENTITY_FIELD_TYPES = new Set(["USER_SELECT", "ORGANIZATION_SELECT", "GROUP_SELECT", "CREATOR", "MODIFIER"]);
 
 function RuleCondition({ value, onChange, properties, n }: { value: string; onChange: (cond: string) => void; properties: Properties; n: number }) {
   const { t } = useI18n();
@@ -56,7 +54,7 @@ export function RecordAclEditor({ rules, onChange, directory, properties, errors
   errors: EntryErrors;
 }) {
   const { t } = useI18n();
-  const fields: EntityField[] = Object.values(properties).filter((p) => ENTITY_FIELD_TYPES.has(p.type)).map((p) => ({ code: p.code, label: p.label }));
+  const fields = entityFields(properties);
   const setRule = (i: number, patch: Partial<RecordAclRule>) =>
     onChange(rules.map((r, j) => (j === i ? { ...r, value: { ...r.value, ...patch } } : r)));
   const setEntities = (i: number, entities: RecordAclEntity[]) => setRule(i, { entities });
