@@ -19,6 +19,10 @@ constexpr size_t kMaxOpenCursors = 10'000;
 // string array parameter `list` itself.
 std::string Codes(const Call& call, std::string_view list, std::string_view key) {
   const json::value* v = call.params.Find(list);
+  if (v && v->is_object()) {  // one item ("user" of /api/directory/user.json)
+    const json::value* code = v->as_object().if_contains(key);
+    return code && code->is_string() ? std::string(code->as_string()) : "";
+  }
   if (!v || !v->is_array()) return "";
   std::string out;
   for (const json::value& item : v->as_array()) {
@@ -74,6 +78,7 @@ constexpr Mapping kWrites[] = {
     {"/v1/userOrganizations.json", "", "membership.update", "", "userOrganizations", "code"},
     {"/v1/userGroups.json", "", "membership.update", "", "userGroups", "code"},
     {"/api/directory/import.json", "directory.import", "", "", "", ""},
+    {"/api/directory/user.json", "user.add", "user.update", "", "user", "code"},
     {"/k/v1/preview/app.json", "app.create", "", "", "", ""},
     {"/k/v1/preview/app/deploy.json", "app.deploy", "", "", "apps", "app"},
     {"/k/v1/preview/app/settings.json", "", "app.settings", "", "", ""},

@@ -160,6 +160,8 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.At("PUT", "/v1/userGroups.json", kUser, json(&PutUserGroups));
   d.AtRaw("GET", "/api/directory/export.csv", kUser, raw(&GetDirectoryExport));
   d.At("POST", "/api/directory/import.json", kUser, json(&PostDirectoryImport));
+  d.At("POST", "/api/directory/user.json", kUser, json(&PostUserAccount));
+  d.At("PUT", "/api/directory/user.json", kUser, json(&PutUserAccount));
 
   // Public pages: publishing (app administrators) and the residents' side (no account).
   d.At("GET", "/api/public/pages.json", kUser, json(&GetPublicPages));

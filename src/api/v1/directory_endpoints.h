@@ -11,6 +11,9 @@ JsonResult GetUsers(Call& call, Services& s);
 JsonResult PostUsers(Call& call, Services& s);
 JsonResult PutUsers(Call& call, Services& s);
 JsonResult DeleteUsers(Call& call, Services& s);
+// The user screen's save in one request (Tsumiki's extension, user_account.cpp)
+JsonResult PostUserAccount(Call& call, Services& s);
+JsonResult PutUserAccount(Call& call, Services& s);
 // Organisations and memberships
 JsonResult GetOrganizations(Call& call, Services& s);
 JsonResult PostOrganizations(Call& call, Services& s);

@@ -3,6 +3,7 @@
 // PUT /v1/userOrganizations.json (replaces each listed user's whole list).
 #include "api/v1/directory_endpoints.h"
 #include "api/v1/directory_json.h"
+#include "api/v1/directory_readers.h"
 #include "domain/users/organization_service.h"
 
 namespace api {
@@ -31,8 +32,6 @@ JsonResult GetOrganizationUsers(Call& call, Services& s) {
   }
   return json::object{{"userTitles", std::move(out)}};
 }
-
-namespace {
 
 domain::UserOrganizationsChange ReadUserOrganizations(ItemReader& r) {
   domain::UserOrganizationsChange c;
@@ -69,8 +68,6 @@ domain::UserOrganizationsChange ReadUserOrganizations(ItemReader& r) {
   }
   return c;
 }
-
-}  // namespace
 
 JsonResult PutUserOrganizations(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(auto items, ReadItems<domain::UserOrganizationsChange>(

@@ -2,14 +2,13 @@
 // delete up to 100 users; POST and PUT read the same item shape.
 #include "api/v1/directory_endpoints.h"
 #include "api/v1/directory_json.h"
+#include "api/v1/directory_readers.h"
 #include "domain/users/user_service.h"
 
 namespace api {
 
 namespace json = boost::json;
 using common::Text;
-
-namespace {
 
 domain::UserChange ReadUser(ItemReader& r) {
   domain::UserChange c;
@@ -49,8 +48,6 @@ domain::UserChange ReadUser(ItemReader& r) {
   }
   return c;
 }
-
-}  // namespace
 
 JsonResult PostUsers(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(auto users, ReadItems<domain::UserChange>(call.params, "users", ReadUser));

@@ -41,6 +41,10 @@ struct UserChange {
   std::optional<std::vector<std::pair<std::string, std::string>>> custom_items;
 };
 
+struct UserAccountChange;  // user_account.h
+class OrganizationService;
+class GroupService;
+
 class UserService {
  public:
   // `on_change` runs after every committed change (the entity cache reloads).
@@ -51,6 +55,10 @@ class UserService {
   common::Status Add(const Principal& who, std::vector<UserChange> users);
   common::Status Update(const Principal& who, std::vector<UserChange> users);
   common::Status Delete(const Principal& who, const std::vector<std::string>& codes);
+  // The user screen's save: account, organisations and groups in one transaction
+  // (user_account.h).
+  common::Status SaveAccount(const Principal& who, UserAccountChange change,
+                             const OrganizationService& organizations, GroupService& groups);
 
   // For imports, inside the caller's transaction: checks passwords against the policy and
   // hashes them
