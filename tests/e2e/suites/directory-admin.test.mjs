@@ -1,6 +1,6 @@
 // Directory administration end to end: an administrator builds an organisation tree
 // (本庁 > 総務部 > 情報政策課), a group, and a user in them; edits and deactivates the user
-// (who then cannot sign in); moves an organisation; is shown the server's refusal when
+// (who then cannot sign in) — a save refused in part is refused whole; moves an organisation; is shown the server's refusal when
 // deleting an organisation that still has sub-organisations; exports the memberships CSV,
 // changes it and imports it back (a bad file lists its lines, a good one is checked first
 // and then applied, and the change is visible), and does the same with group memberships.
@@ -131,6 +131,24 @@ test("a user is added into the tree with a group, edited and deactivated", { ski
   assert.deepEqual(await orgsOf("tanaka"), [["joho", null]]);
   const groups = await userApi("GET", "/v1/user/groups.json", { code: "tanaka" });
   assert.deepEqual(groups.body.groups.map((g) => g.code), ["it-suishin"]);
+
+  // One request, one transaction: a group another administrator deletes while the drawer is
+  // open refuses the whole save — the new name is not stored either — and the field says why.
+  assert.equal((await userApi("POST", "/v1/groups.json", { groups: [{ code: "ichiji", name: "一時グループ" }] })).status, 200);
+  await page.reload();
+  await page.getByRole("tab", { name: "ユーザー" }).click();
+  await page.getByRole("button", { name: `${TANAKA.name} を編集` }).click();
+  await drawer.getByLabel("表示名").fill("保存されない名前");
+  await pick(page, "グループ", "一時グループ (ichiji)");
+  assert.equal((await userApi("DELETE", "/v1/groups.json", { codes: ["ichiji"] })).status, 200);
+  await drawer.getByTestId("user-save").click();
+  await drawer.getByTestId("user-save-error").waitFor();
+  await drawer.getByText("指定したグループ(code:ichiji)が見つかりません。").first().waitFor();
+  await screenshot(page, "directory-02b-user-save-refused");
+  assert.equal((await userApi("GET", "/v1/users.json", { "codes[0]": "tanaka" })).body.users[0].name, TANAKA.name);
+  assert.deepEqual((await userApi("GET", "/v1/user/groups.json", { code: "tanaka" })).body.groups.map((g) => g.code), ["it-suishin"]);
+  await drawer.getByRole("button", { name: "キャンセル" }).click();
+  await drawer.waitFor({ state: "hidden" });
 
   // Search narrows the list; edit renames the user.
   await page.getByLabel("ユーザーを検索").fill("情報政策");

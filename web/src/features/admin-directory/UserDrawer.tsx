@@ -1,7 +1,7 @@
 // Add or edit one user: account (code, name, e-mail, password, language, time zone, active),
-// organisations with the primary one and the title held in each, and groups. Saving sends only what changed, in three
-// calls (users.json, userOrganizations.json, userGroups.json); if a later call is refused
-// after an add, the drawer carries on as an edit of the user just created.
+// organisations with the primary one and the title held in each, and groups. Saving sends what
+// changed in one request (/api/directory/user.json), written in one transaction: a refused
+// group or organisation leaves the account unsaved too, and every problem shows at its field.
 import { Button, Drawer, Form, Input, Select, Space, Switch } from "antd";
 import { useMemo, useState } from "react";
 import { isApiError } from "../../api/errors";
@@ -9,7 +9,7 @@ import { useI18n } from "../../app/I18nProvider";
 import { useSession } from "../../app/SessionProvider";
 import { ErrorAlert, LoadingState } from "../../ui/PageState";
 import { useAsync } from "../../ui/useAsync";
-import { itemErrors } from "./directoryErrors";
+import { userAccountErrors } from "./directoryErrors";
 import type { DirectoryApi, DirectoryUser, Group, Organization, UserChange } from "./directoryApi";
 import { groupChange, membershipChange, type CurrentMembership } from "./memberships";
 import { orgPath } from "./orgTree";
@@ -37,8 +37,7 @@ const NONE: Loaded = { memberships: [], primary: null, groups: [] };
 
 export function UserDrawer({ api, user, organizations, groups, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const [created, setCreated] = useState<string | null>(null);
-  const editCode = user?.code ?? created;
+  const editCode = user?.code ?? null;
   const current = useAsync<Loaded>(async () => {
     if (!user) return NONE;
     const [titles, userGroups] = await Promise.all([api.userOrganizations(user.code), api.userGroups(user.code)]);
@@ -53,7 +52,7 @@ export function UserDrawer({ api, user, organizations, groups, onClose, onSaved 
       {current.status === "error" ? <ErrorAlert error={current.error} onRetry={current.reload} /> : null}
       {current.status === "ready" ? (
         <UserForm api={api} user={user} editCode={editCode} loaded={current.data} organizations={organizations} groups={groups}
-          onCreated={setCreated} onCancel={onClose} onSaved={onSaved} />
+          onCancel={onClose} onSaved={onSaved} />
       ) : null}
     </Drawer>
   );
@@ -66,12 +65,11 @@ interface FormProps {
   loaded: Loaded;
   organizations: Organization[];
   groups: Group[];
-  onCreated: (code: string) => void;
   onCancel: () => void;
   onSaved: () => void;
 }
 
-function UserForm({ api, user, editCode, loaded, organizations, groups, onCreated, onCancel, onSaved }: FormProps) {
+function UserForm({ api, user, editCode, loaded, organizations, groups, onCancel, onSaved }: FormProps) {
   const { t } = useI18n();
   const [code, setCode] = useState(user?.code ?? "");
   const [name, setName] = useState(user?.name ?? "");
@@ -88,7 +86,6 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
   const [primary, setPrimary] = useState<string | null>(loaded.primary);
   const [titles, setTitles] = useState<Record<string, string>>(() => Object.fromEntries(loaded.memberships.map((m) => [m.orgCode, m.titleCode ?? ""])));
   const [userGroups, setUserGroups] = useState<string[]>(loaded.groups);
-  const [saved, setSaved] = useState<Loaded>(loaded);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -123,32 +120,22 @@ function UserForm({ api, user, editCode, loaded, organizations, groups, onCreate
     setSaving(true);
     setErrors({});
     setFailure(null);
-    let step = "account";
     try {
       const account = accountChange();
-      if (!editCode) {
-        await api.addUser(account!);
-        setPassword("");
-        onCreated(code);
-      } else if (account) {
-        await api.updateUser(account);
+      const memberships = membershipChange(loaded.memberships, loaded.primary, orgs, chosenPrimary, titles);
+      const groupList = groupChange(loaded.groups, userGroups);
+      if (editCode && !account && !memberships && !groupList) {
+        onSaved();
+        return;
       }
-      step = "organizations";
-      const orgList = membershipChange(saved.memberships, saved.primary, orgs, chosenPrimary, titles);
-      if (orgList) {
-        await api.setUserOrganizations(code, orgList);
-        const sent = orgList.organizations.map((o) => ({ orgCode: o.orgCode, titleCode: o.titleCode ?? null }));
-        setSaved((s) => ({ ...s, memberships: sent, primary: chosenPrimary }));
-      }
-      step = "groups";
-      const groupList = groupChange(saved.groups, userGroups);
-      if (groupList) await api.setUserGroups(code, groupList);
+      await api.saveUser(!editCode, {
+        user: account ?? { code: editCode! },
+        ...(memberships ? { memberships } : {}),
+        ...(groupList ? { groups: groupList } : {}),
+      });
       onSaved();
     } catch (e) {
-      const fields = itemErrors(isApiError(e) ? e.errors : undefined);
-      if (step === "organizations") fields.organizations = [...(fields.organizations ?? []), ...(fields.primaryOrganization ?? []), ...(fields.code ?? [])];
-      if (step === "groups") fields.groups = [...(fields.groups ?? []), ...(fields.code ?? [])];
-      setErrors(fields);
+      setErrors(userAccountErrors(isApiError(e) ? e.errors : undefined));
       setFailure(e);
     } finally {
       setSaving(false);

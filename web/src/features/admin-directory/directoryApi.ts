@@ -80,6 +80,13 @@ export interface MembershipList {
   primaryOrganization?: string;
 }
 
+/** The user screen's one-request save: absent lists stay as they are. */
+export type UserAccountSave = {
+  user: UserChange;
+  memberships?: MembershipList;
+  groups?: string[];
+};
+
 export type DirectoryCsvKind = "users" | "organizations" | "memberships" | "groupMemberships";
 
 export interface ImportSummary {
@@ -116,6 +123,9 @@ export function directoryApi(http: Transport) {
     groups: () => allPages<Group>(http, "/v1/groups.json", "groups"),
 
     addUser: (user: UserChange) => http.post<object>("/v1/users.json", { users: [user] }),
+    /** Account, organisations and groups in one transaction (Tsumiki's /api/directory/user.json). */
+    saveUser: (add: boolean, body: UserAccountSave) =>
+      add ? http.post<object>("/api/directory/user.json", body) : http.put<object>("/api/directory/user.json", body),
     updateUser: (user: UserChange) => http.put<object>("/v1/users.json", { users: [user] }),
     userOrganizations: (code: string) =>
       http.get<{ organizationTitles: OrganizationTitle[] }>("/v1/user/organizations.json", { code }).then((r) => r.organizationTitles),

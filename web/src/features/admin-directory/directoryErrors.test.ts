@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { importProblems, itemErrors } from "./directoryErrors";
+import { importProblems, itemErrors, userAccountErrors } from "./directoryErrors";
+
+describe("userAccountErrors", () => {
+  it("puts each problem of the one-request save under its form field", () => {
+    expect(
+      userAccountErrors({
+        "user.email": { messages: ["bad address"] },
+        "user.newCode": { messages: ["taken"] },
+        "memberships.organizations[1].titleCode": { messages: ["too long"] },
+        "memberships.primaryOrganization": { messages: ["not a member"] },
+        "groups[0]": { messages: ["no such group"] },
+        user: { messages: ["required"] },
+      }),
+    ).toEqual({ email: ["bad address"], newCode: ["taken"], organizations: ["too long", "not a member"], groups: ["no such group"], user: ["required"] });
+  });
+});
 
 describe("itemErrors", () => {
   it("groups messages by the item's property", () => {

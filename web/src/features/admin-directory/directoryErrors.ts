@@ -16,6 +16,20 @@ export function itemErrors(errors: ErrorsObject): Record<string, string[]> {
   return out;
 }
 
+/**
+ * Messages per form field of the user screen's one-request save (/api/directory/user.json):
+ * "user.email" → email; every "memberships…" problem → organizations; "groups[1]" → groups.
+ */
+export function userAccountErrors(errors: ErrorsObject): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, { messages }] of Object.entries(errors ?? {})) {
+    const field = key.startsWith("user.") ? key.slice(5).split(/[.[]/)[0]! : key.startsWith("memberships") ? "organizations" : key.startsWith("groups") ? "groups" : key;
+    const list = (out[field] ??= []);
+    for (const m of messages) if (!list.includes(m)) list.push(m);
+  }
+  return out;
+}
+
 export interface RowProblem {
   /** The file's line, or null for a problem with the whole file (a missing column). */
   line: number | null;
