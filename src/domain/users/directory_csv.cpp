@@ -1,6 +1,7 @@
 #include "domain/users/directory_csv.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "common/csv.h"
@@ -149,9 +150,12 @@ std::vector<OrganizationChange> ReadOrganizations(const Table& t) {
   return out;
 }
 
-// Rows grouped per user in file order; each user's rows become its whole list.
-std::vector<UserOrganizationsChange> ReadMemberships(const Table& t, Error& errors) {
-  std::vector<UserOrganizationsChange> out;
+// Rows grouped per user (column "code") in file order, each user's first row keying its
+// change; `add` puts one row's entry into its user's change.
+template <typename Change>
+std::vector<Change> GroupByUser(const Table& t,
+                                const std::function<void(Change&, const CsvRow&)>& add) {
+  std::vector<Change> out;
   std::map<std::string, size_t> index;
   for (const CsvRow& row : t.rows) {
     std::string code = t.Get(row, "code").value_or("");
@@ -161,9 +165,17 @@ std::vector<UserOrganizationsChange> ReadMemberships(const Table& t, Error& erro
       out.back().key = RowKey(row);
       out.back().user_code = code;
     }
-    UserOrganizationsChange& c = out[it->second];
+    add(out[it->second], row);
+  }
+  return out;
+}
+
+// Each user's rows become its whole organisation list.
+std::vector<UserOrganizationsChange> ReadMemberships(const Table& t, Error& errors) {
+  return GroupByUser<UserOrganizationsChange>(t, [&](UserOrganizationsChange& c,
+                                                     const CsvRow& row) {
     std::string org = t.Get(row, "orgCode").value_or("");
-    if (org.empty()) continue;
+    if (org.empty()) return;
     auto title = t.Get(row, "titleCode");
     c.organizations.push_back({RowKey(row), org, title && !title->empty() ? title : std::nullopt});
     if (auto p = t.Get(row, "primary"); p && !p->empty()) {
@@ -171,29 +183,17 @@ std::vector<UserOrganizationsChange> ReadMemberships(const Table& t, Error& erro
       if (!flag) errors.AddField(RowKey(row) + ".primary", Text::kNotBoolean);
       if (flag.value_or(false)) c.primary_code = org;
     }
-  }
-  return out;
+  });
 }
 
-// Rows grouped per user in file order; each user's rows become its whole group list.
+// Each user's rows become its whole group list.
 std::vector<UserGroupsChange> ReadGroupMemberships(const Table& t) {
-  std::vector<UserGroupsChange> out;
-  std::map<std::string, size_t> index;
-  for (const CsvRow& row : t.rows) {
-    std::string code = t.Get(row, "code").value_or("");
-    auto [it, fresh] = index.try_emplace(code, out.size());
-    if (fresh) {
-      out.push_back({});
-      out.back().key = RowKey(row);
-      out.back().user_code = code;
-    }
+  return GroupByUser<UserGroupsChange>(t, [&](UserGroupsChange& c, const CsvRow& row) {
     std::string group = t.Get(row, "groupCode").value_or("");
-    if (group.empty()) continue;
-    UserGroupsChange& c = out[it->second];
+    if (group.empty()) return;
     c.group_codes.push_back(group);
     c.group_keys.push_back(RowKey(row) + ".groupCode");
-  }
-  return out;
+  });
 }
 
 std::string Cell(const User& u, std::string_view column) {
