@@ -11,7 +11,7 @@ packages=(
   nodejs npm
 )
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium fonts-noto-cjk wrk clang-format clang sqlite3 slapd ldap-utils)
+  packages+=(chromium fonts-noto-cjk wrk clang-format clang sqlite3 slapd ldap-utils openssl)
 fi
 
 missing=()

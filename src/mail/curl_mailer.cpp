@@ -44,7 +44,9 @@ std::string Url(const domain::SmtpSettings& s) {
 
 }  // namespace
 
-CurlMailer::CurlMailer() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+CurlMailer::CurlMailer(std::string ca_file) : ca_file_(std::move(ca_file)) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+}
 CurlMailer::~CurlMailer() { curl_global_cleanup(); }
 
 domain::SendResult CurlMailer::Send(const domain::SmtpSettings& s, std::string_view recipient,
@@ -85,6 +87,8 @@ domain::SendResult CurlMailer::Send(const domain::SmtpSettings& s, std::string_v
   if (!s.verify_tls) {
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+  } else if (!ca_file_.empty()) {
+    curl_easy_setopt(h, CURLOPT_CAINFO, ca_file_.c_str());
   }
   if (!s.username.empty()) {
     curl_easy_setopt(h, CURLOPT_USERNAME, s.username.c_str());
@@ -99,12 +103,32 @@ domain::SendResult CurlMailer::Send(const domain::SmtpSettings& s, std::string_v
   long code = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
   // 5xx is the server's final word on this message (unknown user, refused); 4xx, timeouts
-  // and connection errors may pass.
+  // and connection errors may pass. So may TLS failures: a certificate may be renewed, and
+  // the message's maximum of attempts bounds the retries.
   result.transient = !(code >= 500 && code < 600) && rc != CURLE_LOGIN_DENIED;
-  if (!reply.empty()) {
-    result.error = reply;
-  } else {
-    result.error = error[0] ? error : curl_easy_strerror(rc);
+  std::string what = error[0] ? error : curl_easy_strerror(rc);
+  result.error = reply.empty() ? what : reply;
+  // TLS problems in words an administrator can act on; libcurl's own text follows.
+  switch (rc) {
+    case CURLE_USE_SSL_FAILED:
+      result.error = "the SMTP server does not offer STARTTLS (required by the settings): " +
+                     std::string("nothing was sent (") + result.error + ")";
+      break;
+    case CURLE_PEER_FAILED_VERIFICATION:
+      result.error = "TLS: the SMTP server's certificate is not trusted (" + what +
+                     "); it must be signed by a CA in " +
+                     (ca_file_.empty() ? "the system's CA store" : "--mail-ca-file " + ca_file_) +
+                     " and issued for '" + s.host + "'";
+      break;
+    case CURLE_SSL_CACERT_BADFILE:
+      result.error =
+          "TLS: cannot read the CA certificates in --mail-ca-file " + ca_file_ + " (" + what + ")";
+      break;
+    case CURLE_SSL_CONNECT_ERROR:
+      result.error = "TLS: the handshake with the SMTP server failed (" + what + ")";
+      break;
+    default:
+      break;
   }
   return result;
 }

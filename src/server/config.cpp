@@ -202,6 +202,9 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) {
        return ParseInteger(v, 1, 86400, c.mail_retry_seconds);
      }},
+    {"mail-ca-file", "TSUMIKI_MAIL_CA_FILE", "FILE",
+     "PEM CA certificates the SMTP server's certificate is verified with (default: the system's)",
+     [](Config& c, std::string_view v) { return RequireValue(c.mail_ca_file, v); }},
     {"secret-key-file", "TSUMIKI_SECRET_KEY_FILE", "FILE",
      "key sealing stored secrets such as the SMTP password (default DATA/secret.key, created "
      "0600 when first needed; back it up with the database)",

@@ -44,6 +44,7 @@ struct Config {
   std::string admin_allow_from;            // CIDR list; empty = administrators from anywhere
   std::string trusted_proxies;             // CIDR list whose X-Forwarded-For is believed
   int64_t mail_retry_seconds = 60;         // first wait after a failed send; doubles per try
+  std::string mail_ca_file;                // PEM CA bundle for the SMTP server; "" = the system's
   // The key sealing stored secrets (the SMTP password): base64 text, or else a key file
   // (default <data>/secret.key, created 0600 when first needed). docs/configuration.md.
   std::string secret_key;

@@ -217,7 +217,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
       p->clock);
   p->public_lookups = std::make_unique<domain::PublicLookupService>(
       *p->transactions, *p->forms, *p->directory, p->public_limiter, p->clock);
-  p->mailer = std::make_unique<mail::CurlMailer>();
+  p->mailer = std::make_unique<mail::CurlMailer>(config.mail_ca_file);
   domain::MailOptions mail_options;
   mail_options.retry_seconds = config.mail_retry_seconds;
   mail_options.max_retry_seconds = std::max<int64_t>(3600, config.mail_retry_seconds);

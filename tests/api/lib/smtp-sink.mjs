@@ -4,21 +4,26 @@
 // RFC 2047 encoded-words decoded) and the base64 body.
 import { SMTPServer } from "smtp-server";
 
-// With `auth`, the sink offers AUTH PLAIN/LOGIN without TLS and keeps every credential
-// presented in `sink.auths` (it accepts any).
-export async function startSink({ port = 0, auth = false } = {}) {
-  const sink = { messages: [], refuseNext: 0, refusals: 0, port, server: null, auths: [] };
+// With `auth`, the sink offers AUTH PLAIN/LOGIN (also without TLS, so a test can see a
+// client that authenticates in clear text) and keeps every credential presented in
+// `sink.auths`, and in `sink.authTls` whether the connection was TLS by then (it accepts any).
+// With `tls` ({key, cert}), the sink offers STARTTLS with that certificate, or with `secure`
+// speaks TLS from the first byte (SMTPS); without it, STARTTLS is not offered at all.
+// Each message keeps `secure` too, and `sink.tlsErrors` the TLS handshakes that failed.
+export async function startSink({ port = 0, auth = false, tls = null, secure = false } = {}) {
+  const sink = { messages: [], refuseNext: 0, refusals: 0, port, server: null, auths: [], authTls: [], tlsErrors: [] };
   const listen = (p) =>
     new Promise((ok, fail) => {
       const server = new SMTPServer({
         authOptional: true,
-        disabledCommands: ["STARTTLS"],
         logger: false,
+        ...(tls ? { key: tls.key, cert: tls.cert, secure } : { disabledCommands: ["STARTTLS"] }),
         ...(auth
           ? {
               allowInsecureAuth: true,
               onAuth(a, session, callback) {
                 sink.auths.push({ username: a.username, password: a.password });
+                sink.authTls.push(session.secure);
                 callback(null, { user: a.username });
               },
             }
@@ -38,12 +43,15 @@ export async function startSink({ port = 0, auth = false } = {}) {
               from: session.envelope.mailFrom.address,
               to: session.envelope.rcptTo.map((r) => r.address),
               raw: Buffer.concat(chunks).toString("utf8"),
+              secure: session.secure,
             });
             callback();
           });
         },
       });
-      server.on("error", () => {});
+      server.on("error", (e) => {
+        if (/SSL|TLS|certificate|alert/i.test(`${e.code} ${e.message}`)) sink.tlsErrors.push(e.message);
+      });
       server.listen(p, "127.0.0.1", () => {
         sink.server = server;
         sink.port = server.server.address().port;
