@@ -131,6 +131,26 @@ test("a field group takes a rule covering its fields, and an entry can name the 
   await page.getByRole("tab", { name: /フィールド/ }).waitFor();
 });
 
+test("check as this user marks a field decided record by record", { skip }, async () => {
+  const current = (await callApi(page, "GET", "preview/field/acl.json", { app })).body.rights;
+  const set = await callApi(page, "PUT", "field/acl.json", {
+    app, rights: [...current, { code: "世帯主", entities: [
+      { entity: { type: "FIELD_ENTITY", code: "作成者" }, accessibility: "WRITE" },
+      { entity: { type: "GROUP", code: "everyone" }, accessibility: "READ" },
+    ] }],
+  });
+  assert.equal(set.status, 200, JSON.stringify(set.body));
+  await page.reload();
+  await page.getByRole("tab", { name: "ユーザーごとの確認" }).click();
+  await pick(page, "ユーザー", `久保 一郎 (${STAFF.username})`);
+  await page.getByRole("button", { name: "確認", exact: true }).click();
+  const row = page.getByTestId("check-fields").locator("tr", { hasText: "世帯主" });
+  await row.getByTestId("check-depends-世帯主").getByText("レコードによる").waitFor();
+  // Everyone reads it on every record; only a record's creator writes it.
+  assert.deepEqual((await row.locator("td").allInnerTexts()).map((x) => x.trim()), ["世帯主レコードによる", "可", "不可"]);
+  await expectNoAxeViolations(page, "check as this user with a per-record field", { pointerAway: true });
+});
+
 test("no console errors", { skip }, () => {
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });

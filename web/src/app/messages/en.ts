@@ -617,6 +617,7 @@ export const en = {
   "perm.tableFieldsNote": "Fields inside a table cannot have permissions of their own: the table's permissions apply to every field in it.",
   "perm.tableFields": "Fields in “{table}” (they follow the table's permissions):",
   "perm.groupRuleNote": "A rule on a field group (a heading) also covers the fields placed in the group. A field in the group with its own rule allows only what both rules allow.",
+  "perm.dependsOnRecord": "depends on the record",
   "perm.fieldPerRecordNote": "An entry naming a field of the record is decided record by record. Since this field then shows on some records and not on others, nobody can filter, sort or aggregate on it.",
   "perm.fieldRestricted": "Restricted",
   "perm.fieldOpen": "Not restricted",

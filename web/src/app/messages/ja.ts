@@ -619,6 +619,7 @@ export const ja: Messages = {
   "perm.tableFieldsNote": "テーブル内のフィールドには、個別にアクセス権を設定できません。テーブルに設定した権限が、そのテーブル内のすべてのフィールドに適用されます。",
   "perm.tableFields": "「{table}」内のフィールド（テーブルの権限に従います）:",
   "perm.groupRuleNote": "グループ（見出し）に対する設定は、グループ内のフィールドにも適用されます。グループ内のフィールドに個別の設定があるときは、両方で許可された操作だけができます。",
+  "perm.dependsOnRecord": "レコードによる",
   "perm.fieldPerRecordNote": "レコードのフィールドで指定した項目は、レコードごとに判定されます。このフィールドはレコードによって表示が変わるため、絞り込み・並べ替え・集計には誰も使えません。",
   "perm.fieldRestricted": "制限あり",
   "perm.fieldOpen": "制限なし",

@@ -1,7 +1,7 @@
 // "Check as this user": what one user may do in the app as it is deployed — the app rights,
 // each field, and a few records (ids typed in, or the first page of the list).
 import { CheckOutlined, CloseOutlined } from "@ant-design/icons";
-import { Alert, Button, Form, Input, Select, Space, Table } from "antd";
+import { Alert, Button, Form, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import type { ApiClient } from "../../api/client";
 import type { Properties } from "../../api/types";
@@ -91,7 +91,9 @@ export function CheckAsUser({ app, api, client, directory, properties, pending }
             locale={{ emptyText: t("perm.fieldNoFields") }}
             dataSource={Object.entries(state.result.fields).map(([code, r]) => ({ code, ...r }))}
             columns={[
-              { title: t("perm.field"), dataIndex: "code", render: (code: string) => label(code) },
+              { title: t("perm.field"), dataIndex: "code", render: (code: string, r: { dependsOnRecord?: boolean }) => (
+                <>{label(code)}{r.dependsOnRecord ? <Tag className="perm-depends" data-testid={`check-depends-${code}`}>{t("perm.dependsOnRecord")}</Tag> : null}</>
+              ) },
               { title: t("perm.recordRight.viewable"), dataIndex: "viewable", render: (v: boolean) => <YesNo yes={v} /> },
               { title: t("perm.recordRight.editable"), dataIndex: "editable", render: (v: boolean) => <YesNo yes={v} /> },
             ]} />

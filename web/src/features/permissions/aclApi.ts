@@ -54,7 +54,8 @@ export type AclKind = keyof AclLists;
 
 export interface CheckResult {
   app: Record<AppRight, boolean>;
-  fields: Record<string, { viewable: boolean; editable: boolean }>;
+  /** dependsOnRecord: a field entry decides it per record; viewable/editable hold on every record. */
+  fields: Record<string, { viewable: boolean; editable: boolean; dependsOnRecord?: boolean }>;
   rights: Array<{ id: string; record: Record<RecordRight, boolean> }>;
 }
 
