@@ -399,3 +399,31 @@ test("a field's permissions follow it when its code is renamed", async () => {
   await admin.app.deleteFormFields({ app: renamed, fields: ["secret2"] });
   assert.deepEqual((await admin.app.getFieldAcl({ app: renamed, preview: true })).rights, []);
 });
+
+test("a FIELD_ENTITY entry follows the field it names when that field's code is renamed", async () => {
+  const app2 = await createApp(admin, "Entity renamed", { ...FIELDS });
+  await admin.app.updateFieldAcl({
+    app: app2,
+    rights: [{ code: "note", entities: [
+      { entity: { type: "FIELD_ENTITY", code: "owner" }, accessibility: "WRITE" },
+      { entity: { type: "GROUP", code: "everyone" }, accessibility: "NONE" },
+    ] }],
+  });
+  await admin.app.updateRecordAcl({
+    app: app2,
+    rights: [{ filterCond: "", entities: [{ entity: { type: "FIELD_ENTITY", code: "owner" }, viewable: true, editable: true },
+      { entity: { type: "GROUP", code: "everyone" }, viewable: true, editable: true }] }],
+  });
+  await admin.app.updateFormFields({ app: app2, properties: { owner: { type: "USER_SELECT", code: "assignee" } } });
+  await deploy(admin, app2);
+  assert.deepEqual((await admin.app.getFieldAcl({ app: app2 })).rights[0].entities[0].entity, { type: "FIELD_ENTITY", code: "assignee" });
+  assert.deepEqual((await admin.app.getRecordAcl({ app: app2 })).rights[0].entities[0].entity, { type: "FIELD_ENTITY", code: "assignee" });
+  // Still enforced under the new code: the staff member named there sees and writes the note.
+  // The administrator is not named either: a note sent by them is refused.
+  await rejectsWith(admin.record.addRecord({ app: app2, record: { title: { value: "t" }, note: { value: "n" } } }), { status: 403, code: "GAIA_FU01" });
+  const { id } = await admin.record.addRecord({ app: app2, record: { title: { value: "t" } } });
+  assert.ok(!("note" in (await staff.record.getRecord({ app: app2, id })).record));
+  await admin.record.updateRecord({ app: app2, id, record: { assignee: { value: [{ code: STAFF.username }] } } });
+  await staff.record.updateRecord({ app: app2, id, record: { note: { value: "by staff" } } });
+  assert.equal((await staff.record.getRecord({ app: app2, id })).record.note.value, "by staff");
+});
