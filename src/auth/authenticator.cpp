@@ -3,10 +3,12 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 
 #include "auth/totp.h"
 #include "common/log.h"
+#include "domain/audit/audit_log.h"
 #include "domain/users/user_repository.h"
 
 namespace auth {
@@ -231,7 +233,7 @@ Result<User> Authenticator::VerifyWithDirectory(std::string_view login, std::str
   // The account keeps the code it was created with, whatever case this sign-in used.
   TK_ASSIGN_OR_RETURN(
       User account,
-      AdoptDirectoryPerson(user ? std::string_view(user->code) : login, user, *person));
+      AdoptDirectoryPerson(user ? std::string_view(user->code) : login, user, *person, remote));
   if (clear_failures) ClearFailures(login);
   return account;
 }
@@ -247,20 +249,37 @@ bool Authenticator::IsDirectoryAccount(int64_t user_id) {
 
 Result<User> Authenticator::AdoptDirectoryPerson(std::string_view login,
                                                  const std::optional<User>& user,
-                                                 const DirectoryPerson& person) {
+                                                 const DirectoryPerson& person,
+                                                 std::string_view remote) {
   // A name or address the directory does not have (or that Tsumiki would refuse) keeps
   // what the account has.
   bool mail_ok = person.email.size() <= 256 && person.email.find('@') != std::string::npos &&
                  person.email.find_first_of(" \t\r\n") == std::string::npos;
   bool name_ok = !person.name.empty() && person.name.size() <= 256;
-  if (user) {
+  bool sync = !options_.directory_sync.empty();
+  if (user && !sync) {
     bool renamed = name_ok && person.name != user->name;
     bool moved = mail_ok && person.email != user->email;
     if (!renamed && !moved) return *user;
   }
+  domain::DirectoryMemberships says;
+  says.group_dns = person.groups.value_or(std::vector<std::string>());
+  says.organization_code = person.organization;
+  domain::DirectorySyncResult synced;
   std::optional<User> result;
   bool created = false;
+  bool refreshed = false;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
+    // The account first, then (same transaction) its memberships: all or nothing.
+    auto memberships = [&]() -> Status {
+      if (!sync || result->auth_source != domain::kAuthSourceLdap || !result->valid) {
+        return Status::Ok();
+      }
+      TK_ASSIGN_OR_RETURN(
+          synced, domain::SyncDirectoryMemberships(tx, *result, options_.directory_sync, says,
+                                                   clock_.NowSeconds()));
+      return Status::Ok();
+    };
     // Read again inside the write: a concurrent first sign-in may have created it.
     TK_ASSIGN_OR_RETURN(result, tx.users().FindByCode(login));
     int64_t now = clock_.NowSeconds();
@@ -275,13 +294,18 @@ Result<User> Authenticator::AdoptDirectoryPerson(std::string_view login,
       TK_ASSIGN_OR_RETURN(fresh.id, tx.users().Insert(fresh, ""));
       result = fresh;
       created = true;
-      return Status::Ok();
+      return memberships();
     }
     if (result->auth_source != domain::kAuthSourceLdap) return Status::Ok();
-    if (name_ok) result->name = person.name;
-    if (mail_ok) result->email = person.email;
-    result->updated_at = now;
-    return tx.users().Update(*result);
+    refreshed =
+        (name_ok && person.name != result->name) || (mail_ok && person.email != result->email);
+    if (refreshed) {
+      if (name_ok) result->name = person.name;
+      if (mail_ok) result->email = person.email;
+      result->updated_at = now;
+      TK_RETURN_IF_ERROR(tx.users().Update(*result));
+    }
+    return memberships();
   }));
   if (result->auth_source != domain::kAuthSourceLdap || !result->valid) {
     return Error::Invalid("password", common::Text::kBadCredentials);
@@ -289,8 +313,47 @@ Result<User> Authenticator::AdoptDirectoryPerson(std::string_view login,
   if (created) {
     common::LogInfo("LDAP: created account '" + result->code + "' (" + person.dn + ")");
   }
-  if (options_.on_directory_change) options_.on_directory_change();
+  RecordDirectorySync(*result, synced, remote);
+  if ((created || refreshed || synced.changed()) && options_.on_directory_change) {
+    options_.on_directory_change();
+  }
   return *result;
+}
+
+void Authenticator::RecordDirectorySync(const User& user, const domain::DirectorySyncResult& synced,
+                                        std::string_view remote) {
+  if (!synced.unknown.empty()) {
+    std::string names;
+    for (const std::string& u : synced.unknown) names += (names.empty() ? "" : ", ") + u;
+    common::LogWarn("LDAP: the mapping for '" + user.code + "' names what does not exist here (" +
+                    names + "); skipped");
+  }
+  if (!synced.changed()) return;
+  boost::json::object detail;
+  auto codes = [](const std::vector<std::string>& list) {
+    boost::json::array out;
+    for (const std::string& c : list) out.emplace_back(c);
+    return out;
+  };
+  if (!synced.groups_added.empty()) detail["groupsAdded"] = codes(synced.groups_added);
+  if (!synced.groups_removed.empty()) detail["groupsRemoved"] = codes(synced.groups_removed);
+  if (synced.organization_changed) {
+    detail["primaryOrganization"] = {{"from", synced.organization_from},
+                                     {"to", synced.organization_to}};
+  }
+  std::string text = boost::json::serialize(detail);
+  common::LogInfo("LDAP: memberships of '" + user.code + "' follow the directory: " + text);
+  if (!options_.audit_log) return;
+  domain::AuditEvent e;
+  e.at_ms = clock_.NowMillis();
+  e.user_id = user.id;
+  e.user_code = user.code;
+  e.address = std::string(remote);
+  e.action = "membership.directory";
+  e.target = user.code;
+  e.detail = std::move(text);
+  Status s = options_.audit_log->Append({e});
+  if (!s.ok()) common::LogError("audit log: " + s.error().ToString());
 }
 
 Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens) {

@@ -19,10 +19,15 @@
 #include "common/result.h"
 #include "domain/permissions/principal.h"
 #include "domain/transaction.h"
+#include "domain/users/directory_sync.h"
 #include "domain/users/password_policy.h"
 #include "domain/users/two_factor_store.h"
 #include "domain/users/user.h"
 #include "domain/users/user_repository.h"
+
+namespace domain {
+class AuditLog;
+}
 
 namespace auth {
 
@@ -51,6 +56,11 @@ struct AuthOptions {
   bool directory_creates_users = true;
   // Runs after the directory created or refreshed an account (the entity cache reloads).
   std::function<void()> on_directory_change;
+  // Group and organisation memberships that follow the directory at each directory sign-in,
+  // in the same transaction as the account's refresh (empty: memberships are left alone).
+  domain::DirectorySyncRules directory_sync;
+  // Where such membership changes are recorded ("membership.directory"); nullptr: nowhere.
+  domain::AuditLog* audit_log = nullptr;
 };
 
 // A started TOTP enrolment: the secret to type in, and the same as an otpauth:// URI.
@@ -140,7 +150,11 @@ class Authenticator {
   // address refreshed from the directory.
   common::Result<domain::User> AdoptDirectoryPerson(std::string_view login,
                                                     const std::optional<domain::User>& user,
-                                                    const DirectoryPerson& person);
+                                                    const DirectoryPerson& person,
+                                                    std::string_view remote);
+  // Logs and audits what SyncDirectoryMemberships changed for `user`.
+  void RecordDirectorySync(const domain::User& user, const domain::DirectorySyncResult& synced,
+                           std::string_view remote);
   bool IsDirectoryAccount(int64_t user_id);
   common::Status CheckNotLocked(std::string_view login, std::string_view remote);
   void RecordFailure(std::string_view login, std::string_view remote);

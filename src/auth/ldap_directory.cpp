@@ -57,6 +57,15 @@ int SimpleBind(LDAP* ld, const std::string& name, std::string_view password) {
                           nullptr);
 }
 
+std::vector<std::string> AllValues(LDAP* ld, LDAPMessage* entry, const std::string& attribute) {
+  std::vector<std::string> out;
+  berval** values = ldap_get_values_len(ld, entry, attribute.c_str());
+  if (!values) return out;
+  for (berval** v = values; *v; ++v) out.emplace_back((*v)->bv_val, (*v)->bv_len);
+  ldap_value_free_len(values);
+  return out;
+}
+
 std::string FirstValue(LDAP* ld, LDAPMessage* entry, const std::string& attribute) {
   if (attribute.empty()) return "";
   berval** values = ldap_get_values_len(ld, entry, attribute.c_str());
@@ -78,8 +87,9 @@ LdapDirectory::LdapDirectory(LdapOptions options) : options_(std::move(options))
 
 namespace {
 
-// A connected handle (StartTLS done when asked for), or why not.
-Result<Connection> Connect(const LdapOptions& o, const std::string& urls, bool start_tls) {
+// A handle with the options every connection gets; `verify` false only for the diagnosis in
+// Connect, which sends nothing but a TLS handshake.
+Result<Connection> Open(const LdapOptions& o, const std::string& urls, bool verify) {
   LDAP* raw = nullptr;
   int rc = ldap_initialize(&raw, urls.c_str());
   if (rc != LDAP_SUCCESS) return Unavailable(urls, "bad server URL", rc);
@@ -90,16 +100,41 @@ Result<Connection> Connect(const LdapOptions& o, const std::string& urls, bool s
   timeval timeout{o.timeout_seconds, 0};
   ldap_set_option(raw, LDAP_OPT_NETWORK_TIMEOUT, &timeout);
   ldap_set_option(raw, LDAP_OPT_TIMEOUT, &timeout);
-  int demand = LDAP_OPT_X_TLS_DEMAND;
-  ldap_set_option(raw, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand);
+  int require = verify ? LDAP_OPT_X_TLS_DEMAND : LDAP_OPT_X_TLS_NEVER;
+  ldap_set_option(raw, LDAP_OPT_X_TLS_REQUIRE_CERT, &require);
   if (!o.ca_file.empty()) ldap_set_option(raw, LDAP_OPT_X_TLS_CACERTFILE, o.ca_file.c_str());
   int is_server = 0;
   ldap_set_option(raw, LDAP_OPT_X_TLS_NEWCTX, &is_server);  // apply the TLS options above
-  if (start_tls) {
-    rc = ldap_start_tls_s(raw, nullptr, nullptr);
-    if (rc != LDAP_SUCCESS) return Unavailable(urls, "StartTLS failed", rc, raw);
-  }
   return ld;
+}
+
+// Opens the connection (for ldaps:// that includes the TLS handshake) and runs StartTLS.
+int Handshake(LDAP* ld, bool start_tls) {
+  int rc = ldap_connect(ld);
+  if (rc == LDAP_SUCCESS && start_tls) rc = ldap_start_tls_s(ld, nullptr, nullptr);
+  return rc;
+}
+
+// A connected handle (StartTLS done when asked for), or why not.
+Result<Connection> Connect(const LdapOptions& o, const std::string& urls, bool start_tls) {
+  TK_ASSIGN_OR_RETURN(Connection ld, Open(o, urls, true));
+  int rc = Handshake(ld.get(), start_tls);
+  if (rc == LDAP_SUCCESS) return ld;
+  bool tls = start_tls || urls.find("ldaps://") != std::string::npos;
+  if (tls) {
+    // libldap (over GnuTLS) reports a refused certificate only as "Can't contact LDAP server
+    // ((unknown error code))". To tell the operator why, shake hands once more without
+    // verifying (no bind, no data): if that works, the certificate was the problem.
+    Result<Connection> probe = Open(o, urls, false);
+    if (probe.ok() && Handshake(probe->get(), start_tls) == LDAP_SUCCESS) {
+      return Error(ErrorCode::kDirectoryUnavailable)
+          .WithDetail("LDAP " + urls +
+                      ": TLS: the server's certificate is not trusted (not signed by a CA in " +
+                      (o.ca_file.empty() ? "the system's CA store" : "ldap-ca-file " + o.ca_file) +
+                      ", expired, or issued for another host name than the URL's)");
+    }
+  }
+  return Unavailable(urls, start_tls ? "StartTLS failed" : "connect", rc, ld.get());
 }
 
 }  // namespace
@@ -127,7 +162,14 @@ Result<std::optional<DirectoryPerson>> LdapDirectory::Check(std::string_view log
   std::string name_attribute = options_.name_attribute;
   std::string mail_attribute = options_.mail_attribute;
   std::string cn = "cn";
-  char* attributes[] = {name_attribute.data(), mail_attribute.data(), cn.data(), nullptr};
+  bool group_attribute = options_.read_groups && options_.group_base_dn.empty();
+  std::string group_attribute_name = options_.group_attribute;
+  std::string organization_attribute = options_.organization_attribute;
+  std::vector<char*> attributes = {name_attribute.data(), mail_attribute.data(), cn.data()};
+  if (group_attribute) attributes.push_back(group_attribute_name.data());
+  if (!organization_attribute.empty()) attributes.push_back(organization_attribute.data());
+  attributes.push_back(nullptr);
+  bool memberships = options_.read_groups || !organization_attribute.empty();
   timeval timeout{options_.timeout_seconds, 0};
   DirectoryPerson person;
   // Reads `filter` under `base` (at most two entries: one is a match, two are ambiguous).
@@ -135,8 +177,8 @@ Result<std::optional<DirectoryPerson>> LdapDirectory::Check(std::string_view log
   auto find = [&](const std::string& base, int scope, const std::string& filter,
                   int& matches) -> int {
     LDAPMessage* raw = nullptr;
-    int rc = ldap_search_ext_s(ld, base.c_str(), scope, filter.c_str(), attributes, 0, nullptr,
-                               nullptr, &timeout, 2, &raw);
+    int rc = ldap_search_ext_s(ld, base.c_str(), scope, filter.c_str(), attributes.data(), 0,
+                               nullptr, nullptr, &timeout, 2, &raw);
     std::unique_ptr<LDAPMessage, FreeMessage> result(raw);
     matches = 0;
     if (rc != LDAP_SUCCESS && rc != LDAP_SIZELIMIT_EXCEEDED) return rc;
@@ -151,7 +193,40 @@ Result<std::optional<DirectoryPerson>> LdapDirectory::Check(std::string_view log
     person.name = FirstValue(ld, entry, name_attribute);
     if (person.name.empty()) person.name = FirstValue(ld, entry, cn);
     person.email = FirstValue(ld, entry, mail_attribute);
+    if (group_attribute) {
+      person.groups.emplace();
+      for (const std::string& dn : AllValues(ld, entry, group_attribute_name)) {
+        person.groups->push_back(CanonicalDn(dn));
+      }
+    }
+    if (!organization_attribute.empty()) {
+      person.organization = FirstValue(ld, entry, organization_attribute);
+    }
     return LDAP_SUCCESS;
+  };
+  // After the person's own bind: the groups whose members name the person's DN, found as
+  // the person (ldap-group-base-dn). Any failure refuses the sign-in: memberships that
+  // cannot be read must not be left as they were.
+  auto search_groups = [&]() -> Status {
+    if (!options_.read_groups || options_.group_base_dn.empty()) return Status::Ok();
+    std::string filter = ExpandDnFilter(options_.group_filter, person.dn);
+    char no_attributes[] = "1.1";
+    char* only_dn[] = {no_attributes, nullptr};
+    LDAPMessage* raw = nullptr;
+    int rc = ldap_search_ext_s(ld, options_.group_base_dn.c_str(), LDAP_SCOPE_SUBTREE,
+                               filter.c_str(), only_dn, 0, nullptr, nullptr, &timeout, 0, &raw);
+    std::unique_ptr<LDAPMessage, FreeMessage> result(raw);
+    if (rc != LDAP_SUCCESS) {
+      return Unavailable(url_list_, "group search under " + options_.group_base_dn, rc, ld);
+    }
+    person.groups.emplace();
+    for (LDAPMessage* e = ldap_first_entry(ld, raw); e; e = ldap_next_entry(ld, e)) {
+      if (char* dn = ldap_get_dn(ld, e)) {
+        person.groups->push_back(CanonicalDn(dn));
+        ldap_memfree(dn);
+      }
+    }
+    return Status::Ok();
   };
 
   if (options_.bind_name.empty()) {
@@ -175,6 +250,7 @@ Result<std::optional<DirectoryPerson>> LdapDirectory::Check(std::string_view log
     rc = SimpleBind(ld, person.dn, password);
     if (IsRefusal(rc)) return Refused();
     if (rc != LDAP_SUCCESS) return Unavailable(url_list_, "bind as " + person.dn, rc, ld);
+    TK_RETURN_IF_ERROR(search_groups());
     return std::optional(person);
   }
 
@@ -192,11 +268,19 @@ Result<std::optional<DirectoryPerson>> LdapDirectory::Check(std::string_view log
   } else if (!options_.base_dn.empty()) {
     rc = find(options_.base_dn, LDAP_SCOPE_SUBTREE, ExpandFilter(options_.filter, login), matches);
   }
-  if (rc != LDAP_SUCCESS) {
+  if (rc != LDAP_SUCCESS || (memberships && person.dn.empty())) {
+    std::string why = rc != LDAP_SUCCESS ? ldap_err2string(rc) : "no entry found";
+    // Without the entry its memberships are unknown: not let in with stale ones.
+    if (memberships) {
+      return Error(ErrorCode::kDirectoryUnavailable)
+          .WithDetail("LDAP " + url_list_ + ": cannot read the entry of '" + std::string(login) +
+                      "' for its group and organisation mapping: " + why);
+    }
     common::LogWarn("LDAP: cannot read the entry of '" + std::string(login) +
-                    "' after its bind: " + ldap_err2string(rc));
+                    "' after its bind: " + why);
   }
-  if (person.dn.empty()) person = DirectoryPerson{*name, "", ""};
+  if (person.dn.empty()) person = DirectoryPerson{*name, "", "", std::nullopt, ""};
+  TK_RETURN_IF_ERROR(search_groups());
   return std::optional(person);
 }
 

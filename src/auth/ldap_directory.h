@@ -29,6 +29,15 @@ struct LdapOptions {
   std::string service_password;
   std::string name_attribute = "displayName";  // falls back to cn
   std::string mail_attribute = "mail";
+  // Memberships for the mapping (ldap-group-map, ldap-organization-attribute); read only when
+  // asked for, and then a person whose groups or entry cannot be read is not let in.
+  bool read_groups = false;
+  std::string group_attribute = "memberOf";  // on the person's entry
+  // When set, groups are found by searching here instead (nested AD groups, servers without
+  // memberOf), as the signed-in person, with group_filter ({dn} = the person's DN).
+  std::string group_base_dn;
+  std::string group_filter = "(|(member={dn})(uniqueMember={dn}))";
+  std::string organization_attribute;  // "" = not read
 };
 
 class LdapDirectory : public PasswordDirectory {

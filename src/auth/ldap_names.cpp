@@ -1,5 +1,7 @@
 #include "auth/ldap_names.h"
 
+#include <cctype>
+
 namespace auth {
 namespace {
 
@@ -79,6 +81,82 @@ std::optional<std::string> ExpandBindName(std::string_view pattern, std::string_
   if (IsDnPattern(pattern)) return Replace(pattern, EscapeDnValue(login));
   if (login.find_first_of("@\\") != std::string_view::npos) return std::nullopt;
   return Replace(pattern, login);
+}
+
+std::string CanonicalDn(std::string_view dn) {
+  auto separator = [](char c) { return c == ',' || c == '+' || c == '='; };
+  std::string out;
+  bool escaped = false;
+  bool after_separator = true;  // at the start, or just after an unescaped separator
+  for (size_t i = 0; i < dn.size(); ++i) {
+    char c = dn[i];
+    if (escaped || c == '\\') {
+      out += c;
+      escaped = !escaped;
+      after_separator = false;
+      continue;
+    }
+    if (c == ' ') {
+      // Dropped next to a separator or at either end; kept inside a value ("cn=Kosodate Ka").
+      size_t next = dn.find_first_not_of(' ', i);
+      if (after_separator || next == std::string_view::npos || separator(dn[next])) continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    after_separator = separator(c);
+  }
+  return out;
+}
+
+std::string ExpandDnFilter(std::string_view filter, std::string_view dn) {
+  constexpr std::string_view kDn = "{dn}";
+  std::string escaped = EscapeFilterValue(dn);
+  std::string out;
+  size_t from = 0;
+  for (size_t at; (at = filter.find(kDn, from)) != std::string_view::npos; from = at + kDn.size()) {
+    out.append(filter.substr(from, at - from));
+    out.append(escaped);
+  }
+  out.append(filter.substr(from));
+  return out;
+}
+
+std::string ParseGroupMap(std::string_view text,
+                          std::vector<std::pair<std::string, std::string>>& out) {
+  std::vector<std::pair<std::string, std::string>> parsed;
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  auto add = [&](std::string_view entry) -> std::string {
+    entry = trim(entry);
+    if (entry.empty()) return {};
+    size_t arrow = entry.rfind("=>");
+    if (arrow == std::string_view::npos) {
+      return "expected 'DN => group-code', got '" + std::string(entry) + "'";
+    }
+    std::string_view dn = trim(entry.substr(0, arrow));
+    std::string_view code = trim(entry.substr(arrow + 2));
+    if (dn.find('=') == std::string_view::npos || code.empty()) {
+      return "expected 'DN => group-code', got '" + std::string(entry) + "'";
+    }
+    parsed.emplace_back(CanonicalDn(dn), std::string(code));
+    return {};
+  };
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool end = i == text.size();
+    if (!end && text[i] == '\\' && i + 1 < text.size()) {
+      ++i;  // an escaped character, ';' among them, belongs to the DN
+      continue;
+    }
+    if (end || text[i] == ';' || text[i] == '\n') {
+      if (std::string error = add(text.substr(start, i - start)); !error.empty()) return error;
+      start = i + 1;
+    }
+  }
+  out = std::move(parsed);
+  return {};
 }
 
 }  // namespace auth

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace auth {
 
@@ -31,5 +33,20 @@ std::optional<std::string> ExpandBindName(std::string_view pattern, std::string_
 
 // Whether a bind-name pattern is a DN (has an attribute=value part) rather than a UPN.
 bool IsDnPattern(std::string_view pattern);
+
+// A DN in the form DNs are compared in (the directory's memberOf values against the
+// operator's ldap-group-map): ASCII lower-cased, spaces around ',', '+' and '=' dropped, so
+// "CN=Kosodate, OU=Groups,DC=city" equals "cn=kosodate,ou=groups,dc=city". Escaped
+// characters stay as written.
+std::string CanonicalDn(std::string_view dn);
+
+// `filter` with every "{dn}" replaced by the filter-escaped `dn` (group searches).
+std::string ExpandDnFilter(std::string_view filter, std::string_view dn);
+
+// Parses ldap-group-map: "DN => group-code" entries separated by ';' (an escaped "\;" stays
+// in the DN) or line breaks; DNs come back canonical. On a malformed entry returns its
+// message for the operator and leaves `out` as it was.
+std::string ParseGroupMap(std::string_view text,
+                          std::vector<std::pair<std::string, std::string>>& out);
 
 }  // namespace auth

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 
@@ -15,6 +16,10 @@ struct DirectoryPerson {
   std::string dn;
   std::string name;   // display name; "" when the directory has none
   std::string email;  // "" when none
+  // Only when the directory was asked to read memberships: the canonical DNs of the
+  // person's groups and the organisation attribute's value ("" when none).
+  std::optional<std::vector<std::string>> groups;
+  std::string organization;
 };
 
 class PasswordDirectory {

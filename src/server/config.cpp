@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "auth/address_list.h"
+#include "auth/ldap_names.h"
 
 namespace server {
 namespace {
@@ -285,6 +286,27 @@ constexpr Option kOptions[] = {
     {"ldap-create-users", "TSUMIKI_LDAP_CREATE_USERS", "",
      "create the account at a directory user's first sign-in (--no-ldap-create-users: off)",
      [](Config& c, std::string_view v) { return ParseBool(v, c.ldap_create_users); }},
+    {"ldap-group-map", "TSUMIKI_LDAP_GROUP_MAP", "MAP",
+     "directory groups whose members are put in Tsumiki groups at each sign-in: "
+     "'cn=kosodate,ou=groups,dc=city,dc=jp => kosodate; …'",
+     [](Config& c, std::string_view v) {
+       std::vector<std::pair<std::string, std::string>> map;
+       if (std::string error = auth::ParseGroupMap(v, map); !error.empty()) return error;
+       c.ldap_group_map = std::string(v);
+       return std::string();
+     }},
+    {"ldap-group-attribute", "TSUMIKI_LDAP_GROUP_ATTRIBUTE", "ATTR",
+     "attribute of the user's entry listing its groups (default memberOf)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_group_attribute, v); }},
+    {"ldap-group-base-dn", "TSUMIKI_LDAP_GROUP_BASE_DN", "DN",
+     "search groups here instead (nested AD groups, servers without memberOf)",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_group_base_dn, v); }},
+    {"ldap-group-filter", "TSUMIKI_LDAP_GROUP_FILTER", "FILTER",
+     "that search's filter, {dn} = the user's DN (default (|(member={dn})(uniqueMember={dn})))",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_group_filter, v); }},
+    {"ldap-organization-attribute", "TSUMIKI_LDAP_ORGANIZATION_ATTRIBUTE", "ATTR",
+     "attribute holding the code of the user's primary organisation, set at each sign-in",
+     [](Config& c, std::string_view v) { return RequireValue(c.ldap_organization_attribute, v); }},
 };
 
 // Settings that make sense only together; "" when they do.
@@ -293,9 +315,21 @@ std::string CheckLdap(const Config& c) {
   if (c.ldap_start_tls != "off" && c.ldap_url.find("ldaps://") != std::string::npos) {
     return "--ldap-start-tls applies to ldap:// URLs; ldaps:// is TLS already";
   }
+  if (!c.ldap_group_map.empty() && !c.ldap_group_base_dn.empty() &&
+      (c.ldap_group_filter.find("{dn}") == std::string::npos ||
+       !c.ldap_group_filter.starts_with('(') || !c.ldap_group_filter.ends_with(')'))) {
+    return "--ldap-group-filter must be a (…) filter containing {dn}, got '" + c.ldap_group_filter +
+           "'";
+  }
   if (!c.ldap_bind_dn.empty()) {
     if (c.ldap_bind_dn.find("{login}") == std::string::npos) {
       return "--ldap-bind-dn must contain {login}, got '" + c.ldap_bind_dn + "'";
+    }
+    bool mapping = !c.ldap_group_map.empty() || !c.ldap_organization_attribute.empty();
+    if (mapping && !auth::IsDnPattern(c.ldap_bind_dn) && c.ldap_base_dn.empty()) {
+      return "--ldap-group-map and --ldap-organization-attribute read the user's entry: with a "
+             "bind name like '" +
+             c.ldap_bind_dn + "' give --ldap-base-dn (and --ldap-user-filter) to find it";
     }
     return {};
   }
@@ -543,7 +577,20 @@ common::Result<std::optional<auth::LdapOptions>> LdapOptionsOf(const Config& con
   }
   o.name_attribute = config.ldap_name_attribute;
   o.mail_attribute = config.ldap_mail_attribute;
+  o.read_groups = !config.ldap_group_map.empty();
+  o.group_attribute = config.ldap_group_attribute;
+  o.group_base_dn = config.ldap_group_base_dn;
+  o.group_filter = config.ldap_group_filter;
+  o.organization_attribute = config.ldap_organization_attribute;
   return std::optional(o);
+}
+
+domain::DirectorySyncRules DirectorySyncRulesOf(const Config& config) {
+  domain::DirectorySyncRules rules;
+  if (config.ldap_url.empty()) return rules;
+  auth::ParseGroupMap(config.ldap_group_map, rules.groups);  // validated when it was set
+  rules.organization = !config.ldap_organization_attribute.empty();
+  return rules;
 }
 
 common::LogLevel ToLogLevel(std::string_view level) {

@@ -14,6 +14,7 @@
 #include "auth/ldap_directory.h"
 #include "common/log.h"
 #include "common/result.h"
+#include "domain/users/directory_sync.h"
 #include "domain/users/password_policy.h"
 #include "http/server.h"
 
@@ -66,6 +67,12 @@ struct Config {
   std::string ldap_name_attribute = "displayName";
   std::string ldap_mail_attribute = "mail";
   bool ldap_create_users = true;  // unknown logins the directory accepts become accounts
+  // Memberships that follow the directory at each sign-in (docs/ldap.md); off while empty.
+  std::string ldap_group_map;  // "DN => group-code; …"
+  std::string ldap_group_attribute = "memberOf";
+  std::string ldap_group_base_dn;  // set: groups are searched instead of read from the entry
+  std::string ldap_group_filter = "(|(member={dn})(uniqueMember={dn}))";
+  std::string ldap_organization_attribute;  // its value is the primary organisation's code
 
   std::string config_file;  // the file that was read, if any
   bool help = false;        // --help was given: print ConfigHelp() and exit 0
@@ -89,6 +96,8 @@ common::LogLevel ToLogLevel(std::string_view level);
 domain::PasswordPolicy PasswordPolicyOf(const Config& config);
 // The LDAP client settings (reads ldap_service_password_file); nullopt when LDAP is off.
 common::Result<std::optional<auth::LdapOptions>> LdapOptionsOf(const Config& config);
+// The membership mapping the LDAP options ask for (empty when LDAP or the mapping is off).
+domain::DirectorySyncRules DirectorySyncRulesOf(const Config& config);
 
 // The usage text for `tsumiki serve --help`: every flag, its variable and default.
 std::string ConfigHelp();

@@ -131,6 +131,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   p->blobs =
       std::make_unique<storage::DiskBlobStore>((fs::path(config.data_dir) / "files").string());
 
+  p->audit_log = std::make_unique<storage::SqlAuditLog>(*p->database);
   auth::AuthOptions auth_options;
   auth_options.default_time_zone = config.default_time_zone;
   auth_options.password_policy = PasswordPolicyOf(config);
@@ -145,6 +146,8 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
     p->ldap = std::make_unique<auth::LdapDirectory>(*ldap_options);
     auth_options.directory = p->ldap.get();
     auth_options.directory_creates_users = config.ldap_create_users;
+    auth_options.directory_sync = DirectorySyncRulesOf(config);
+    auth_options.audit_log = p->audit_log.get();
     // Accounts the directory creates or renames must reach the cache record fields use.
     storage::CachedEntityDirectory* entities = p->directory.get();
     storage::SqlTransactionRunner* runner = p->transactions.get();
@@ -253,7 +256,6 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   dispatch_options.trusted_proxies = auth::AddressList::Parse(config.trusted_proxies).value();
   p->dispatcher = std::make_unique<api::Dispatcher>(*p->authenticator, dispatch_options);
   api::AddRoutes(*p->dispatcher, *p->services);
-  p->audit_log = std::make_unique<storage::SqlAuditLog>(*p->database);
   p->audit_trail = std::make_unique<api::AuditTrail>(*p->audit_log, p->clock);
   p->dispatcher->SetAuditTrail(p->audit_trail.get());
   api::AddAuditRoutes(*p->dispatcher, *p->audit_log);

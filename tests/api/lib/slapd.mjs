@@ -1,7 +1,8 @@
-// A throwaway OpenLDAP server (Debian's slapd) for the LDAP sign-in suite: slapd.conf in a
+// A throwaway OpenLDAP server (Debian's slapd) for the LDAP sign-in suites: slapd.conf in a
 // temporary directory, back_mdb, the core/cosine/inetorgperson schemas, listening on
 // 127.0.0.1 at a free port, loaded with ldapadd. Stopped (and its directory removed) when the
-// suite ends, even when a test fails.
+// suite ends, even when a test fails. Optionally with TLS (StartTLS on ldap:// and a second
+// port for ldaps://) and the memberof overlay (users get memberOf from groupOfNames).
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { after } from "node:test";
 
 export const SLAPD = "/usr/sbin/slapd";
 const LDAPADD = "/usr/bin/ldapadd";
+const LDAPMODIFY = "/usr/bin/ldapmodify";
 const MODULES = "/usr/lib/ldap";
 const SCHEMAS = "/etc/ldap/schema";
 
@@ -48,8 +50,12 @@ export const SUFFIX = "dc=example,dc=jp";
 export const ROOT = { dn: `cn=admin,${SUFFIX}`, password: "root-secret-for-tests" };
 
 // Starts slapd and loads `ldif` (entries under SUFFIX; the suffix entry itself is added here).
-// Returns {url, port, stop(), pause(), resume(), log()}.
-export async function startSlapd(ldif) {
+// `tls`: {caFile, certFile, keyFile} (lib/tls-certs.mjs) for StartTLS and an ldaps:// port;
+// the server then refuses every operation outside TLS ("confidentiality required"), so a
+// client that skipped StartTLS is caught.
+// `memberOf`: load the memberof overlay, so groups added after their members set memberOf.
+// Returns {url, ldapsUrl (with tls), port, stop(), pause(), resume(), log(), modify(ldif)}.
+export async function startSlapd(ldif, { tls = null, memberOf = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "tsumiki-slapd-"));
   mkdirSync(join(dir, "db"));
   // Passwords are readable by no one, usable only to bind; entries are readable by any
@@ -62,7 +68,16 @@ export async function startSlapd(ldif) {
       `include ${SCHEMAS}/inetorgperson.schema`,
       `modulepath ${MODULES}`,
       "moduleload back_mdb",
+      ...(memberOf ? ["moduleload memberof"] : []),
       `pidfile ${join(dir, "slapd.pid")}`,
+      ...(tls
+        ? [
+            `TLSCACertificateFile ${tls.caFile}`,
+            `TLSCertificateFile ${tls.certFile}`,
+            `TLSCertificateKeyFile ${tls.keyFile}`,
+            "security tls=1",
+          ]
+        : []),
       "database mdb",
       "maxsize 10485760",
       `suffix "${SUFFIX}"`,
@@ -71,14 +86,17 @@ export async function startSlapd(ldif) {
       `directory ${join(dir, "db")}`,
       "access to attrs=userPassword by anonymous auth by self auth by * none",
       "access to * by users read by * none",
+      ...(memberOf ? ["overlay memberof"] : []),
       "",
     ].join("\n"),
   );
   const port = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
+  const ldapsUrl = tls ? `ldaps://127.0.0.1:${await freePort()}` : undefined;
   let output = "";
   // -d 0: stay in the foreground (so the child is slapd itself) without debug output.
-  const child = spawn(SLAPD, ["-f", join(dir, "slapd.conf"), "-h", `${url}/`, "-d", "0"], {
+  const listen = tls ? `${url}/ ${ldapsUrl}/` : `${url}/`;
+  const child = spawn(SLAPD, ["-f", join(dir, "slapd.conf"), "-h", listen, "-d", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (d) => (output += d));
@@ -108,13 +126,20 @@ export async function startSlapd(ldif) {
     await new Promise((r) => setTimeout(r, 50));
   }
   const base = `dn: ${SUFFIX}\nobjectClass: dcObject\nobjectClass: organization\no: Example\ndc: example\n\n`;
-  execFileSync(LDAPADD, ["-x", "-H", url, "-D", ROOT.dn, "-w", ROOT.password], {
-    input: base + ldif,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  // As root, over StartTLS when the server insists on TLS.
+  const asRoot = (tool, input) =>
+    execFileSync(tool, ["-x", ...(tls ? ["-ZZ"] : []), "-H", url, "-D", ROOT.dn, "-w", ROOT.password], {
+      input,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: tls ? { ...process.env, LDAPTLS_CACERT: tls.caFile } : process.env,
+    });
+  asRoot(LDAPADD, base + ldif);
   return {
     url,
+    ldapsUrl,
     port,
+    // Applies an LDIF of changes (changetype: modify / add / delete) as the root DN.
+    modify: (changes) => asRoot(LDAPMODIFY, changes),
     stop,
     // A server that accepts connections but never answers (SIGSTOP): the timeout case.
     pause: () => child.kill("SIGSTOP"),

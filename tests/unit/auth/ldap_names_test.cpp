@@ -73,5 +73,35 @@ TEST(LdapNames, DirectoryLogins) {
   EXPECT_FALSE(IsDirectoryLogin(std::string(257, 'a')));
 }
 
+TEST(LdapNames, CanonicalDnIgnoresCaseAndSpacesAroundSeparators) {
+  EXPECT_EQ(CanonicalDn("CN=Kosodate Ka, OU=Groups ,DC=city,DC=local"),
+            "cn=kosodate ka,ou=groups,dc=city,dc=local");
+  EXPECT_EQ(CanonicalDn(" cn = a + uid = b , dc=x "), "cn=a+uid=b,dc=x");
+  // Escaped separators stay part of the value.
+  EXPECT_EQ(CanonicalDn("cn=Sato\\, Taro,dc=x"), "cn=sato\\, taro,dc=x");
+}
+
+TEST(LdapNames, GroupMapEntries) {
+  std::vector<std::pair<std::string, std::string>> map;
+  EXPECT_EQ(ParseGroupMap("CN=Kosodate,OU=Groups,DC=city => kosodate;\n"
+                          " cn=a\\;b,dc=city=>zeimu ; ",
+                          map),
+            "");
+  ASSERT_EQ(map.size(), 2u);
+  EXPECT_EQ(map[0],
+            (std::pair<std::string, std::string>{"cn=kosodate,ou=groups,dc=city", "kosodate"}));
+  EXPECT_EQ(map[1], (std::pair<std::string, std::string>{"cn=a\\;b,dc=city", "zeimu"}));
+  EXPECT_NE(ParseGroupMap("cn=a,dc=city kosodate", map), "");
+  EXPECT_NE(ParseGroupMap("cn=a,dc=city =>", map), "");
+  EXPECT_NE(ParseGroupMap("kosodate => kosodate", map), "");
+  EXPECT_EQ(map.size(), 2u) << "unchanged after an error";
+  EXPECT_EQ(ParseGroupMap("", map), "");
+  EXPECT_TRUE(map.empty());
+}
+
+TEST(LdapNames, DnFilterEscapesTheDn) {
+  EXPECT_EQ(ExpandDnFilter("(member={dn})", "uid=a*(b),dc=x"), "(member=uid=a\\2a\\28b\\29,dc=x)");
+}
+
 }  // namespace
 }  // namespace auth

@@ -142,6 +142,40 @@ TEST(Config, ConfigFileFromEnvironment) {
   EXPECT_EQ(config->worker_threads, 6);
 }
 
+TEST(Config, LdapMembershipMappingAndMailCaFile) {
+  auto config = ParseConfig(
+      {"--ldap-url", "ldap://dc1", "--ldap-base-dn", "ou=people,dc=x", "--ldap-group-map",
+       "CN=A, DC=x => a; cn=b,dc=x => b", "--ldap-organization-attribute", "departmentNumber",
+       "--mail-ca-file", "/etc/tsumiki/ca.pem"},
+      FakeEnv({}));
+  ASSERT_TRUE(config.ok()) << config.error().detail();
+  EXPECT_EQ(config->mail_ca_file, "/etc/tsumiki/ca.pem");
+  domain::DirectorySyncRules rules = DirectorySyncRulesOf(*config);
+  ASSERT_EQ(rules.groups.size(), 2u);
+  EXPECT_EQ(rules.groups[0].first, "cn=a,dc=x");
+  EXPECT_TRUE(rules.organization);
+  auto options = LdapOptionsOf(*config);
+  ASSERT_TRUE(options.ok() && *options);
+  EXPECT_TRUE((*options)->read_groups);
+  EXPECT_EQ((*options)->organization_attribute, "departmentNumber");
+  // Without a mapping nothing is read or changed.
+  auto plain = ParseConfig({"--ldap-url", "ldap://dc1", "--ldap-base-dn", "dc=x"}, FakeEnv({}));
+  EXPECT_TRUE(DirectorySyncRulesOf(*plain).empty());
+  EXPECT_FALSE((*LdapOptionsOf(*plain))->read_groups);
+
+  EXPECT_NE(ErrorOf({"--ldap-group-map", "cn=a,dc=x kosodate"}).find("--ldap-group-map: expected"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf({"--ldap-url", "ldap://dc1", "--ldap-bind-dn", "{login}@city.local",
+                     "--ldap-organization-attribute", "department"})
+                .find("give --ldap-base-dn"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf({"--ldap-url", "ldap://dc1", "--ldap-base-dn", "dc=x", "--ldap-group-map",
+                     "cn=a,dc=x => a", "--ldap-group-base-dn", "dc=x", "--ldap-group-filter",
+                     "(member=*)"})
+                .find("--ldap-group-filter must be"),
+            std::string::npos);
+}
+
 TEST(Config, SplitsListenAddresses) {
   std::string host;
   uint16_t port = 0;
