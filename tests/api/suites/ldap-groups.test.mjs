@@ -4,7 +4,8 @@
 // reshuffle in the directory (another department, other groups) moves the account at its
 // next sign-in, and the app permissions granted through those groups and organisations
 // follow; memberships nobody mapped, added by hand, stay; each change is audited. Groups
-// found by memberOf on the entry and by a group search (ldap-group-base-dn).
+// found by memberOf on the entry and by a group search (ldap-group-base-dn); groups that
+// cannot be read refuse the sign-in.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, raw } from "../lib/server.mjs";
@@ -53,6 +54,8 @@ async function groupsSuite() {
   // The same mapping with groups found by a search instead of memberOf.
   const searching = await startServer({ env: { ...env, TSUMIKI_LDAP_GROUP_BASE_DN: GROUPS } });
   const servers = [server, searching];
+  // A group search that cannot succeed (its base does not exist): memberships unknown.
+  const broken = await startServer({ env: { ...env, TSUMIKI_LDAP_GROUP_BASE_DN: `ou=nowhere,${SUFFIX}` } });
 
   const ok = async (base, method, path, body) => {
     const r = await raw(base, method, path, { body });
@@ -169,6 +172,18 @@ async function groupsSuite() {
     assert.equal(await primaryOf(server.baseUrl, "ito"), null);
     assert.deepEqual(await orgsOf(server.baseUrl, "ito"), []);
     assert.match(server.log(), /LDAP: the mapping for 'ito' names what does not exist here \(organization somewhere-new\)/);
+  });
+
+  test("groups that cannot be read fail closed: TK_LD01, no account, the reason in the log", async () => {
+    const r = await raw(broken.baseUrl, "GET", "/k/v1/apps.json", {
+      auth: { username: "sato", password: "sato-ldap-pass" },
+      headers: { "Accept-Language": "en" },
+    });
+    assert.equal(r.status, 503, r.text);
+    assert.equal(r.json.code, "TK_LD01");
+    const { users } = await ok(broken.baseUrl, "GET", "/v1/users.json?codes[0]=sato");
+    assert.equal(users.length, 0);
+    assert.match(broken.log(), /TK_LD01.*group search under ou=nowhere,dc=example,dc=jp: No such object/);
   });
 }
 
