@@ -16,6 +16,8 @@ import { makeCertificates } from "../lib/tls-certs.mjs";
 
 const certs = makeCertificates();
 const server = await startServer({ args: ["--mail-retry-seconds", "1"], env: { TSUMIKI_MAIL_CA_FILE: certs.caFile } });
+// Configured with a CA file that does not exist.
+const misconfigured = await startServer({ env: { TSUMIKI_MAIL_CA_FILE: `${certs.dir}/no-such-ca.pem` } });
 const trusted = { key: certs.key, cert: certs.cert };
 const stranger = { key: certs.strangerKey, cert: certs.strangerCert };
 const sinks = [];
@@ -148,4 +150,17 @@ test("STARTTLS required but not offered: neither the password nor the message is
   assert.ok(failed.attempts <= 2, JSON.stringify(failed));
   assert.equal(s.messages.length, 0);
   assert.deepEqual(s.auths, []);
+});
+
+test("a --mail-ca-file that cannot be read is named in the error", async () => {
+  const s = await sink({ tls: trusted });
+  const put = await raw(misconfigured.baseUrl, "PUT", "/api/admin/mail/settings.json", { body: { settings: settings(s.port) } });
+  assert.equal(put.status, 200, put.text);
+  const r = await raw(misconfigured.baseUrl, "POST", "/api/admin/mail/test.json", {
+    body: { to: "x@example.com" },
+    headers: { "Accept-Language": "en" },
+  });
+  const body = isError(r, 502, "TK_ML01");
+  assert.match(body.message, /no-such-ca\.pem/, body.message);
+  assert.equal(s.messages.length, 0);
 });
