@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Scrolling smoothness of the record list's virtual page (issue 3): a fresh server with one
 // app of N records, the list at 500 a page in headless Chromium, then (1) a synthesized
-// mouse-wheel gesture down the whole page and back up (CDP Input.synthesizeScrollGesture, the
-// wheel events a mouse sends) and (2) Tab pressed row control by row control (the list
+// mouse wheel down the whole page and back up (100 px notches every 16 ms) and (2) Tab pressed row control by row control (the list
 // scrolls to the focused row). While each runs, requestAnimationFrame records every frame's
 // time and a PerformanceObserver the long tasks (> 50 ms main-thread work).
 // Prints median / p95 / max frame time, frames over 1.5 × 16.7 ms, the estimated dropped
@@ -25,7 +24,7 @@ import { parseArgs } from "node:util";
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..");
 const { chromium } = createRequire(join(repoRoot, "tests/e2e/package.json"))("playwright-core");
-const { values: opts } = parseArgs({ options: { records: { type: "string", default: "600" }, runs: { type: "string", default: "3" }, cpu: { type: "string", default: "1" }, profile: { type: "boolean", default: false } } });
+const { values: opts } = parseArgs({ options: { records: { type: "string", default: "600" }, runs: { type: "string", default: "3" }, cpu: { type: "string", default: "1" }, profile: { type: "boolean", default: false }, trace: { type: "string", default: "" }, commits: { type: "boolean", default: false } } });
 const RECORDS = Number(opts.records);
 const bin = process.env.TSUMIKI_BIN ?? join(repoRoot, "build/src/server/tsumiki");
 const webRoot = process.env.TSUMIKI_WEB_ROOT ?? join(repoRoot, "web/dist");
@@ -88,7 +87,9 @@ const startRecording = (page) => page.evaluate(() => {
   window.__frames = [];
   window.__long = [];
   window.__recording = true;
-  const tick = (t) => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+  window.__maxTop = 0;
+  const holder = document.querySelector(".ant-table-tbody-virtual-holder");
+  const tick = (t) => { window.__frames.push(t); window.__maxTop = Math.max(window.__maxTop, holder.scrollTop); if (window.__recording) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   window.__observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); });
   window.__observer.observe({ type: "longtask" });
@@ -96,10 +97,10 @@ const startRecording = (page) => page.evaluate(() => {
 const stopRecording = (page) => page.evaluate(() => {
   window.__recording = false;
   window.__observer.disconnect();
-  return { frames: window.__frames, long: window.__long };
+  return { frames: window.__frames, long: window.__long, maxTop: window.__maxTop };
 });
 
-function summary({ frames, long }) {
+function summary({ frames, long, maxTop }) {
   const d = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const q = (p) => d[Math.min(d.length - 1, Math.floor(p * d.length))];
   const budget = 1000 / 60;
@@ -108,11 +109,35 @@ function summary({ frames, long }) {
     median: q(0.5), p95: q(0.95), max: d.at(-1),
     slow: d.filter((x) => x > 1.5 * budget).length,
     dropped: d.reduce((n, x) => n + Math.max(0, Math.round(x / budget) - 1), 0),
-    longTasks: long.length, longMax: long.length ? Math.max(...long) : 0,
+    longTasks: long.length, longMax: long.length ? Math.max(...long) : 0, maxTop,
   };
 }
 
-const fmt = (s) => `${String(s.frames).padStart(5)} frames  median ${s.median.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  max ${s.max.toFixed(0)} ms  >25 ms: ${s.slow}  dropped ≈ ${s.dropped}  long tasks ${s.longTasks} (max ${s.longMax.toFixed(0)} ms)`;
+// --trace wheel|keyboard: that run's main-thread work by trace event name (complete events,
+// nested ones counted in their parents too), and its longest tasks.
+let traceEvents = [];
+async function traceStart(cdp) {
+  traceEvents = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => traceEvents.push(...value));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,blink,v8", transferMode: "ReportEvents" });
+}
+async function traceEnd(cdp) {
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.end");
+  await done;
+  const main = traceEvents.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const sums = new Map();
+  const onMain = traceEvents.filter((e) => e.ph === "X" && e.tid === main?.tid && e.dur);
+  for (const e of onMain) sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+  for (const [k, ms] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  const tasks = onMain.filter((e) => e.name === "RunTask").sort((a, b) => b.dur - a.dur).slice(0, 3);
+  for (const t of tasks) {
+    const inside = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur > t.dur / 20).sort((a, b) => b.dur - a.dur).slice(0, 8);
+    console.log(`  task ${(t.dur / 1000).toFixed(0)} ms: ${inside.map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}${e.args?.data?.functionName ? "(" + e.args.data.functionName + ")" : ""}${e.args?.data?.type ? "(" + e.args.data.type + ")" : ""}`).join(", ")}`);
+  }
+}
+
+const fmt = (s) => `${String(s.frames).padStart(5)} frames  median ${s.median.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  max ${s.max.toFixed(0)} ms  >25 ms: ${s.slow}  dropped ≈ ${s.dropped}  long tasks ${s.longTasks} (max ${s.longMax.toFixed(0)} ms)  deepest scrollTop ${s.maxTop}`;
 
 const load0 = os.loadavg();
 const server = await startServer();
@@ -125,6 +150,24 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   const app = await makeApp(server.baseUrl);
   const page = context.pages()[0] ?? (await context.newPage());
+  // --commits: React commits during each run and the fibers each rendered (a stand-in for the
+  // DevTools hook: React reports every commit to it).
+  if (opts.commits) {
+    await page.addInitScript(() => {
+      window.__commits = [];
+      window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+        supportsFiber: true, renderers: new Map(), inject() { return 1; }, checkDCE() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
+        onCommitFiberRoot(_id, root) {
+          let rendered = 0, total = 0, top = null;
+          const walk = (f, depth) => { for (let c = f; c; c = c.sibling) { total++; if (!c.alternate || c.memoizedProps !== c.alternate.memoizedProps) { rendered++; if (!top || depth < top.depth) top = { fiber: c, depth }; } if (c.child) walk(c.child, depth + 1); } };
+          walk(root.current.child, 0);
+          let host = top?.fiber;
+          while (host && !(host.stateNode instanceof Element)) host = host.child;
+          window.__commits.push({ rendered, total, top: host ? `${host.stateNode.tagName}.${host.stateNode.className}`.slice(0, 80) : "" });
+        },
+      };
+    });
+  }
   await page.goto(`${server.baseUrl}/`);
   await page.getByLabel("ログイン名").fill(ADMIN.username);
   await page.getByLabel("パスワード").fill(ADMIN.password);
@@ -142,23 +185,58 @@ try {
   const box = await holder.boundingBox();
   const height = await holder.evaluate((h) => h.scrollHeight - h.clientHeight);
   console.log(`# ${RECORDS} records, 500-row virtual page (${height} px to scroll, ${await page.locator(".ant-table-row").count()} rows in the DOM), CPU throttling ×${opts.cpu}`);
+  // Right after the page is drawn the list sometimes ignores the wheel (its own handler takes
+  // it for "at the bottom" and lets the page scroll instead) until it renders again: wheel
+  // until it moves, and say how many wheels it took, then back to the top.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const nextFrames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  let ignored = 0;
+  for (; ignored < 50 && (await holder.evaluate((h) => h.scrollTop)) === 0; ignored++) {
+    await page.mouse.wheel(0, 100);
+    await nextFrames();
+    if ((await holder.evaluate((h) => h.scrollTop)) === 0) await page.waitForTimeout(200);
+  }
+  console.log(`# wheels before the list first moved: ${ignored}`);
+  for (let i = 0; i < 10 && (await holder.evaluate((h) => h.scrollTop)) > 0; i++) { await page.mouse.wheel(0, -5000); await nextFrames(); }
   for (let run = 1; run <= Number(opts.runs); run++) {
+    if (opts.trace === "wheel") await traceStart(cdp);
+    if (opts.commits) await page.evaluate(() => window.__commits.splice(0));
     await startRecording(page);
-    // Down the whole page and back at 3000 px/s, as a flicked wheel.
-    for (const yDistance of [-height, height]) {
-      await cdp.send("Input.synthesizeScrollGesture", { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2), yDistance, speed: 3000, gestureSourceType: "mouse", preventFling: true });
+    // Down the whole page and back, one 100 px wheel notch every 16 ms (about 6,000 px/s, a
+    // wheel spun hard). CDP's synthesizeScrollGesture did not move this list (it scrolls by
+    // its own wheel handler), so real mouseWheel events are sent.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (const delta of [100, -100]) {
+      const t0 = Date.now();
+      for (let i = 0; i * 100 < height + 200; i++) {
+        await page.mouse.wheel(0, delta);
+        const wait = t0 + (i + 1) * 16 - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
     }
     const wheel = summary(await stopRecording(page));
-    const reached = await holder.evaluate((h) => h.scrollTop);
-    console.log(`wheel run ${run}: ${fmt(wheel)}  (back at scrollTop ${reached})`);
+    if (opts.commits) {
+      const c = await page.evaluate(() => window.__commits.splice(0));
+      const sorted = c.map((x) => x.rendered).sort((a, b) => a - b);
+      const tops = new Map();
+      for (const x of c) tops.set(x.top, (tops.get(x.top) ?? 0) + 1);
+      console.log(`  React commits ${c.length}, fibers rendered per commit median ${sorted[Math.floor(c.length / 2)]} max ${sorted.at(-1)} of ${c[0]?.total}; re-rendered from: ${[...tops].map(([k, n]) => `${n}× ${k}`).join("; ")}`);
+    }
+    if (opts.trace === "wheel") await traceEnd(cdp);
+    // The list scrolls by its own wheel handler; when that ignores the wheel (seen right after
+    // the page is drawn) the page moves instead and the frame times mean nothing.
+    console.log(`wheel run ${run}: ${fmt(wheel)}${wheel.maxTop < height / 2 ? "  THE LIST DID NOT SCROLL" : ""}`);
   }
   // Keyboard: Tab through 60 row controls (12 rows) from the first row's open link.
   await page.getByRole("link", { name: /を開く$/ }).first().focus();
   if (opts.profile) { await cdp.send("Profiler.enable"); await cdp.send("Profiler.start"); }
+  if (opts.trace === "keyboard") await traceStart(cdp);
+  if (opts.commits) await page.evaluate(() => window.__commits.splice(0));
   await startRecording(page);
   for (let i = 0; i < 60; i++) await page.keyboard.press("Tab");
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   console.log(`keyboard (60 Tabs): ${fmt(summary(await stopRecording(page)))}`);
+  if (opts.trace === "keyboard") await traceEnd(cdp);
   if (opts.profile) {
     // --profile: where the keyboard run's main-thread time went, by function (self time).
     const { profile } = await cdp.send("Profiler.stop");
