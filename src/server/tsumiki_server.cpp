@@ -12,6 +12,7 @@
 #include "auth/authenticator.h"
 #include "auth/ldap_directory.h"
 #include "common/log.h"
+#include "common/periodic_thread.h"
 #include "domain/apps/app_service.h"
 #include "domain/apps/form_service.h"
 #include "domain/comments/comment_service.h"
@@ -24,6 +25,7 @@
 #include "domain/records/record_history_service.h"
 #include "domain/records/record_service.h"
 #include "domain/sharing/attempt_limiter.h"
+#include "domain/sharing/attempt_sync.h"
 #include "domain/sharing/public_dashboard_service.h"
 #include "domain/sharing/public_form_service.h"
 #include "domain/sharing/public_lookup_service.h"
@@ -84,6 +86,9 @@ struct TsumikiServer::Parts {
   std::unique_ptr<domain::DirectoryCsv> directory_csv;
   std::unique_ptr<storage::MagicFileTypeDetector> file_types;
   domain::AttemptLimiter public_limiter;
+  std::unique_ptr<domain::AttemptSync> attempt_sync;
+  // Shares the limiter's counters each second; stopped (one last run) before the database.
+  std::unique_ptr<common::PeriodicThread> attempt_sync_thread;
   std::unique_ptr<domain::PublicPageService> public_pages;
   std::unique_ptr<domain::ReceiptService> receipts;
   std::unique_ptr<domain::PublicFormService> public_forms;
@@ -220,6 +225,10 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
       p->clock);
   p->public_lookups = std::make_unique<domain::PublicLookupService>(
       *p->transactions, *p->forms, *p->directory, p->public_limiter, p->clock);
+  p->attempt_sync =
+      std::make_unique<domain::AttemptSync>(p->public_limiter, *p->transactions, p->clock);
+  // Blocks and strikes from before a restart hold from the first request on.
+  TK_RETURN_IF_ERROR(p->attempt_sync->Run());
   p->mailer = std::make_unique<mail::CurlMailer>(config.mail_ca_file);
   domain::MailOptions mail_options;
   mail_options.retry_seconds = config.mail_retry_seconds;
@@ -327,21 +336,31 @@ common::Status TsumikiServer::Start() {
   TK_RETURN_IF_ERROR(parts_->http->Start());
   parts_->mail_sender->Start();
   parts_->fts_indexer->Start();
+  domain::AttemptSync* sync = parts_->attempt_sync.get();
+  parts_->attempt_sync_thread =
+      std::make_unique<common::PeriodicThread>(std::chrono::seconds(1), [sync] {
+        common::Status s = sync->Run();
+        if (!s.ok()) common::LogWarn("rate-limit counters not shared: " + s.error().ToString());
+      });
   return common::Status::Ok();
 }
 
 void TsumikiServer::RunUntilSignal() {
   http::WaitForShutdownSignal(*parts_->http);
   parts_->http->Wait();  // in-flight requests finish before the database closes
+  StopBackground();
+}
+
+void TsumikiServer::StopBackground() {
   parts_->mail_sender->Stop();
   parts_->fts_indexer->Stop();
+  if (parts_->attempt_sync_thread) parts_->attempt_sync_thread->Stop();
 }
 
 void TsumikiServer::Stop() {
   parts_->http->Stop();
   parts_->http->Wait();
-  parts_->mail_sender->Stop();
-  parts_->fts_indexer->Stop();
+  StopBackground();
 }
 
 uint16_t TsumikiServer::port() const { return parts_->http->port(); }

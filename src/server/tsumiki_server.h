@@ -26,6 +26,8 @@ class TsumikiServer {
  private:
   struct Parts;
   explicit TsumikiServer(std::unique_ptr<Parts> parts);
+  // Background threads, before the database they use closes.
+  void StopBackground();
   std::unique_ptr<Parts> parts_;
 };
 

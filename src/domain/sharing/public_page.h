@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/sharing/attempt_limiter.h"
 
 namespace domain {
 
@@ -80,6 +81,15 @@ class SharingRepository {
   // The id of the built-in account `code` (no password, cannot sign in), created on first use.
   virtual common::Result<int64_t> EnsureSystemUser(std::string_view code, std::string_view name,
                                                    int64_t now) = 0;
+
+  // Rate-limit counters shared by every server process (SyncAttempts). Adds each delta's
+  // attempts to its key's row when they fall in the row's window, or starts the row's newer
+  // window; blocks and strikes keep the larger value. Stamps the rows with `now`.
+  virtual common::Status MergeAttempts(const std::vector<AttemptState>& deltas, int64_t now) = 0;
+  // Rows stamped at or after `since`.
+  virtual common::Result<std::vector<AttemptState>> LoadAttempts(int64_t since) = 0;
+  // Forgets rows not blocked at `now` and not stamped since `before`.
+  virtual common::Status PruneAttempts(int64_t now, int64_t before) = 0;
 };
 
 }  // namespace domain

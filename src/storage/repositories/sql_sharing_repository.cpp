@@ -137,4 +137,49 @@ Result<int64_t> SqlSharingRepository::EnsureSystemUser(std::string_view code, st
   return c_.LastInsertId();
 }
 
+common::Status SqlSharingRepository::MergeAttempts(const std::vector<domain::AttemptState>& deltas,
+                                                   int64_t now) {
+  // SET expressions all read the row as it was. A delta at or after the row's window end
+  // starts a new window; one that ended before the row's window began is stale and adds
+  // nothing; otherwise the windows overlap and the attempts add up.
+  static constexpr std::string_view kUpsert =
+      "INSERT INTO attempt_counters(key, window_start, window_seconds, attempts, blocked_until, "
+      "strikes, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(key) DO UPDATE SET "
+      "attempts = CASE WHEN excluded.window_start >= window_start + window_seconds THEN "
+      "excluded.attempts "
+      "WHEN window_start >= excluded.window_start + excluded.window_seconds THEN attempts "
+      "ELSE attempts + excluded.attempts END, "
+      "window_start = CASE WHEN excluded.window_start >= window_start + window_seconds "
+      "THEN excluded.window_start ELSE window_start END, "
+      "window_seconds = max(window_seconds, excluded.window_seconds), "
+      "blocked_until = max(blocked_until, excluded.blocked_until), "
+      "strikes = max(strikes, excluded.strikes), updated_at = excluded.updated_at";
+  for (const domain::AttemptState& d : deltas) {
+    TK_RETURN_IF_ERROR(c_.Execute(kUpsert, {d.key, d.window_start, d.window, d.attempts,
+                                            d.blocked_until, int64_t{d.strikes}, now}));
+  }
+  return common::Status::Ok();
+}
+
+common::Result<std::vector<domain::AttemptState>> SqlSharingRepository::LoadAttempts(
+    int64_t since) {
+  std::vector<domain::AttemptState> out;
+  SqlValue at{since};
+  TK_RETURN_IF_ERROR(
+      c_.QueryEach("SELECT key, window_start, window_seconds, attempts, blocked_until, strikes "
+                   "FROM attempt_counters "
+                   "WHERE updated_at >= ?",
+                   Params(&at, 1), [&](const Row& r) {
+                     out.push_back({r.Text(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4),
+                                    static_cast<int>(r.Int(5))});
+                     return true;
+                   }));
+  return out;
+}
+
+common::Status SqlSharingRepository::PruneAttempts(int64_t now, int64_t before) {
+  return c_.Execute("DELETE FROM attempt_counters WHERE blocked_until <= ? AND updated_at < ?",
+                    {now, before});
+}
+
 }  // namespace storage

@@ -27,6 +27,10 @@ class SqlSharingRepository final : public domain::SharingRepository {
   common::Result<int64_t> CountSubmissions(int64_t page) override;
   common::Result<int64_t> EnsureSystemUser(std::string_view code, std::string_view name,
                                            int64_t now) override;
+  common::Status MergeAttempts(const std::vector<domain::AttemptState>& deltas,
+                               int64_t now) override;
+  common::Result<std::vector<domain::AttemptState>> LoadAttempts(int64_t since) override;
+  common::Status PruneAttempts(int64_t now, int64_t before) override;
 
  private:
   common::Result<std::vector<domain::PublicPage>> Select(std::string_view where, SqlValue key);

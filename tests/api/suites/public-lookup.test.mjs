@@ -7,6 +7,7 @@ import { startServer, raw } from "../lib/server.mjs";
 import { createApp } from "../lib/apps.mjs";
 import { isError } from "../lib/expect.mjs";
 import { publish, pub } from "../lib/public.mjs";
+import { rmSync } from "node:fs";
 
 let server, client, app, receipt, otherReceipt;
 const options = (...names) => Object.fromEntries(names.map((n, i) => [n, { label: n, index: String(i) }]));
@@ -186,6 +187,37 @@ test("behind a trusted proxy each resident's address is limited on its own", asy
     assert.equal(other.status, 200, other.text);
   } finally {
     await proxied.stop();
+  }
+});
+
+test("a restart keeps a block: the counters live in the database", async () => {
+  const first = await startServer();
+  let second;
+  try {
+    const c = first.client();
+    const a = await createApp(c, "Restart", {
+      receipt: { type: "SINGLE_LINE_TEXT", code: "receipt", label: "受付番号", unique: true },
+      birth: { type: "DATE", code: "birth", label: "生年月日" },
+    });
+    await c.record.addRecord({ app: a, record: { receipt: { value: "Q-1" }, birth: { value: "1990-05-06" } } });
+    const p = await publish(first.baseUrl, a, "lookup", {
+      title: "確認",
+      keys: [{ code: "receipt" }, { code: "birth" }],
+      shown: [{ code: "receipt" }],
+      rateLimit: { perAddress: 100, perKey: 2 },
+    });
+    const t = p.json.token;
+    const at = (s, birth) => pub(s.baseUrl, "POST", "/api/public/lookup/search.json", { body: { token: t, keys: { receipt: "Q-1", birth } } });
+    for (const birth of ["2000-01-01", "2000-01-02"]) isError(await at(first, birth), 404, "TK_PB06");
+    isError(await at(first, "1990-05-06"), 429, "TK_PB05");
+    await first.stop({ keepData: true });
+    second = await startServer({ dataDir: first.dataDir });
+    const after = await at(second, "1990-05-06");
+    isError(after, 429, "TK_PB05");
+  } finally {
+    await first.stop();
+    if (second) await second.stop();
+    rmSync(first.dataDir, { recursive: true, force: true });
   }
 });
 
