@@ -60,8 +60,8 @@ class DirectoryLoginTest : public ::testing::Test {
     ASSERT_TRUE(storage::Migrate(*db_).ok());
     tx_ = std::make_unique<storage::SqlTransactionRunner>(*db_, registry_);
     two_factor_ = std::make_unique<storage::SqlTwoFactorStore>(*db_);
-    directory_.people["sato"] = {"ad-pass",
-                                 {"uid=sato,ou=people,dc=x", "佐藤 花子", "sato@city.jp"}};
+    directory_.people["sato"] = {
+        "ad-pass", {"uid=sato,ou=people,dc=x", "佐藤 花子", "sato@city.jp", std::nullopt, ""}};
     Make();
   }
   void TearDown() override {
@@ -152,7 +152,7 @@ TEST_F(DirectoryLoginTest, WrongPasswordsCountTowardsTheLock) {
 }
 
 TEST_F(DirectoryLoginTest, EmptyPasswordNeverReachesTheDirectory) {
-  directory_.people["blank"] = {"", {"uid=blank", "Blank", ""}};
+  directory_.people["blank"] = {"", {"uid=blank", "Blank", "", std::nullopt, ""}};
   EXPECT_EQ(auth_->Login("blank", "", "10.0.0.1").error().code(), ErrorCode::kInvalidInput);
   EXPECT_EQ(ByHeader("sato", "").error().code(), ErrorCode::kPasswordAuthFailed);
   EXPECT_EQ(directory_.calls, 0);

@@ -21,21 +21,24 @@ TEST(WorkerPool, RunsEveryTaskBeforeJoinReturns) {
 }
 
 TEST(WorkerPool, RunsTasksInParallel) {
+  // Each task waits until all four run at once: a pool that ran them one by one would leave
+  // the first waiting out its deadline. No sleep decides the outcome, so a loaded machine
+  // that starts threads late only makes the test slower.
   WorkerPool pool(4);
   std::atomic<int> running{0};
-  std::atomic<int> peak{0};
+  std::atomic<int> saw_all{0};
   for (int i = 0; i < 4; ++i) {
     pool.Post(Task([&] {
-      int now = ++running;
-      int seen = peak.load();
-      while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+      ++running;
+      auto until = std::chrono::steady_clock::now() + 10s;
+      while (running.load() < 4 && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(1ms);
       }
-      std::this_thread::sleep_for(100ms);
-      --running;
+      if (running.load() == 4) ++saw_all;
     }));
   }
   pool.Join();
-  EXPECT_EQ(peak.load(), 4);
+  EXPECT_EQ(saw_all.load(), 4);
 }
 
 TEST(WorkerPool, WakesSleepingWorkersAfterIdle) {
