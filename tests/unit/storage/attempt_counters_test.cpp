@@ -13,6 +13,7 @@
 #include "storage/migrations.h"
 #include "storage/sql_transaction.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "temp_sqlite.h"
 
 namespace storage {
 namespace {
@@ -32,21 +33,14 @@ class FakeClock final : public common::Clock {
 class AttemptCountersTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tsumiki-attempts-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = sqlite::SqliteDatabase::Open({(dir_ / "t.db").string()});
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(db).value();
-    ASSERT_TRUE(Migrate(*db_).ok());
+    temp_ = std::make_unique<TempSqlite>("attempts");
+    ASSERT_TRUE(temp_->db);
+    db_ = temp_->db.get();
     tx_ = std::make_unique<SqlTransactionRunner>(*db_, registry_);
   }
   void TearDown() override {
     tx_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    temp_.reset();
   }
   int64_t now() const { return clock_.now.load(); }
   int64_t Rows() {
@@ -61,9 +55,9 @@ class AttemptCountersTest : public ::testing::Test {
     return n;
   }
 
-  std::filesystem::path dir_;
   domain::FieldTypeRegistry registry_;
-  std::unique_ptr<sqlite::SqliteDatabase> db_;
+  std::unique_ptr<TempSqlite> temp_;
+  sqlite::SqliteDatabase* db_ = nullptr;
   std::unique_ptr<SqlTransactionRunner> tx_;
   FakeClock clock_;
 };

@@ -9,6 +9,7 @@
 
 #include "storage/migrations.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "temp_sqlite.h"
 
 namespace storage {
 namespace {
@@ -29,15 +30,9 @@ AuditEvent Event(std::string action, std::string user, int64_t at_ms,
 class AuditLogTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tsumiki-audit-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = sqlite::SqliteDatabase::Open({(dir_ / "t.db").string()});
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(db).value();
-    ASSERT_TRUE(Migrate(*db_).ok());
+    temp_ = std::make_unique<TempSqlite>("audit");
+    ASSERT_TRUE(temp_->db);
+    db_ = temp_->db.get();
     log_ = std::make_unique<SqlAuditLog>(*db_);
     ASSERT_TRUE(log_->Append({Event("login", "sato", 1000), Event("record.read", "sato", 2000, 7),
                               Event("login.failure", "suzuki", 3000),
@@ -46,15 +41,14 @@ class AuditLogTest : public ::testing::Test {
   }
   void TearDown() override {
     log_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    temp_.reset();
   }
   common::Status Sql(const std::string& script) {
     return db_->Write([&](Connection& c) { return c.ExecuteScript(script); });
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<sqlite::SqliteDatabase> db_;
+  std::unique_ptr<TempSqlite> temp_;
+  sqlite::SqliteDatabase* db_ = nullptr;
   std::unique_ptr<SqlAuditLog> log_;
 };
 

@@ -14,6 +14,7 @@
 #include "storage/secrets/aes_gcm_secret_box.h"
 #include "storage/sql_transaction.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "temp_sqlite.h"
 
 namespace storage {
 namespace {
@@ -60,15 +61,10 @@ domain::Principal Admin() {
 class MailOutboxTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tsumiki-mail-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = sqlite::SqliteDatabase::Open({(dir_ / "t.db").string()});
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(db).value();
-    ASSERT_TRUE(Migrate(*db_).ok());
+    temp_ = std::make_unique<TempSqlite>("mail");
+    ASSERT_TRUE(temp_->db);
+    db_ = temp_->db.get();
+    dir_ = temp_->dir;
     tx_ = std::make_unique<SqlTransactionRunner>(*db_, registry_);
     domain::MailOptions options;
     options.retry_seconds = 60;
@@ -89,8 +85,7 @@ class MailOutboxTest : public ::testing::Test {
     mail_.reset();
     secrets_.reset();
     tx_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    temp_.reset();
   }
 
   int64_t Queue(const std::string& to) {
@@ -123,7 +118,8 @@ class MailOutboxTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   domain::FieldTypeRegistry registry_;
-  std::unique_ptr<sqlite::SqliteDatabase> db_;
+  std::unique_ptr<TempSqlite> temp_;
+  sqlite::SqliteDatabase* db_ = nullptr;
   std::unique_ptr<SqlTransactionRunner> tx_;
   FakeClock clock_;
   FakeMailer mailer_;

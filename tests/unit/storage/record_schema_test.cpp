@@ -10,6 +10,7 @@
 #include "domain/fields/field_type_registry.h"
 #include "storage/repositories/sql_app_repository.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "temp_sqlite.h"
 
 namespace storage {
 namespace {
@@ -32,20 +33,12 @@ FieldDef Field(int64_t id, const char* code, FieldType type, bool unique = false
 class RecordSchemaTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tsumiki-schema-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = sqlite::SqliteDatabase::Open({(dir_ / "t.db").string()});
-    ASSERT_TRUE(db.ok());
-    db_ = std::move(db).value();
+    temp_ = std::make_unique<TempSqlite>("schema", false);
+    ASSERT_TRUE(temp_->db);
+    db_ = temp_->db.get();
     app_.id = 1;
   }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void TearDown() override { temp_.reset(); }
 
   Status Apply(const FieldSet* before, const FieldSet& after, std::vector<IndexSpec> plan) {
     return db_->Write([&](Connection& c) {
@@ -67,8 +60,8 @@ class RecordSchemaTest : public ::testing::Test {
     return names;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<sqlite::SqliteDatabase> db_;
+  std::unique_ptr<TempSqlite> temp_;
+  sqlite::SqliteDatabase* db_ = nullptr;
   domain::FieldTypeRegistry registry_;
   domain::App app_;
 };
