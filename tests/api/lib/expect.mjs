@@ -37,3 +37,6 @@ export function isError(response, status, code) {
   assert.equal(typeof response.json.message, "string");
   return response.json;
 }
+
+// The sorted keys of a raw error response's `errors` (the properties it blames).
+export const errorKeysOf = (response) => Object.keys(response.json?.errors ?? {}).sort();

@@ -113,7 +113,15 @@ export async function startServer({ env = {}, args = [], dataDir: reuse } = {}) 
     });
     return { username: login, password };
   };
-  return { baseUrl, port, dataDir, client, stop, log, child, addUser };
+  // raw() against this server (as the administrator unless `auth` says otherwise), and the
+  // same call that must answer 200, returning its JSON body.
+  const call = (method, path, body, auth) => raw(baseUrl, method, path, { body, auth });
+  const ok = async (method, path, body, auth) => {
+    const r = await call(method, path, body, auth);
+    if (r.status !== 200) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
+    return r.json;
+  };
+  return { baseUrl, port, dataDir, client, stop, log, child, addUser, call, ok };
 }
 
 // Raw HTTP call with password auth, for shapes the client library hides. Node's fetch sends

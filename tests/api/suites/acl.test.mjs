@@ -8,12 +8,7 @@ import { createApp, deploy } from "../lib/apps.mjs";
 import { rejectsWith } from "../lib/expect.mjs";
 
 const server = await startServer();
-const call = (method, path, body, auth) => raw(server.baseUrl, method, path, { body, auth });
-const ok = async (method, path, body) => {
-  const r = await call(method, path, body);
-  assert.equal(r.status, 200, `${method} ${path}: ${r.text}`);
-  return r.json;
-};
+const { call, ok } = server;
 const STAFF = { username: "acl-staff", password: "staff-pass" };
 let admin, staff, app;
 

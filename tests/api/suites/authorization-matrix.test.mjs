@@ -24,11 +24,7 @@ import { createApp, deploy } from "../lib/apps.mjs";
 import { rejectsWith, isError } from "../lib/expect.mjs";
 
 const server = await startServer();
-const ok = async (method, path, body) => {
-  const r = await raw(server.baseUrl, method, path, { body });
-  assert.equal(r.status, 200, `${method} ${path}: ${r.text}`);
-  return r.json;
-};
+const { ok } = server;
 
 const USERS = {
   alice: { orgs: ["welfare"], groups: [] },

@@ -5,15 +5,11 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { startServer, raw } from "../lib/server.mjs";
 import { createApp } from "../lib/apps.mjs";
+import { errorKeysOf } from "../lib/expect.mjs";
 
 const server = await startServer();
-const call = (method, path, body, auth) => raw(server.baseUrl, method, path, { body, auth });
-const ok = async (method, path, body, auth) => {
-  const r = await call(method, path, body, auth);
-  assert.equal(r.status, 200, `${method} ${path}: ${r.text}`);
-  return r.json;
-};
-const errorKeys = (r) => Object.keys(r.json?.errors ?? {}).sort();
+const { call, ok } = server;
+const errorKeys = errorKeysOf;
 const MEMBER = { username: "member", password: "member-pass-1" };
 
 before(async () => {
