@@ -4,7 +4,7 @@
 // bulk delete, and the view editor.
 import { AppstoreAddOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FormOutlined, PlusOutlined, SettingOutlined, ThunderboltOutlined, UploadOutlined } from "@ant-design/icons";
 import { App as AntApp, Button, Input, Pagination, Popconfirm, Select, Table, type TableProps } from "antd";
-import { memo, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { KintoneRecord, View } from "../../api/types";
 import { useI18n } from "../../app/I18nProvider";
@@ -33,11 +33,6 @@ const SELECTION_WIDTH = 48;
 /** Pages longer than this render only the rows in view (antd Table `virtual`); shorter ones
  *  stay a plain <table>, which screen readers announce row by row. */
 const VIRTUAL_FROM = 100;
-/** A virtual list's body renders every row in view again on each scrolled frame (rc-table
- *  gives each row a new style object), so a cell's content is memoised on its record and
- *  field: only rows coming into view render their cells (bench/web-scroll.mjs). */
-const EditCell = memo(InlineEditCell);
-const ViewCell = memo(FieldView);
 
 export function RecordListPage() {
   const { t } = useI18n();
@@ -134,9 +129,9 @@ export function RecordListPage() {
       sortDirections: ["ascend", "descend", "ascend"],
       render: (_: unknown, record: KintoneRecord) =>
         isInlineEditable(property.type) && may("recordEditable") && fieldWritable(code) ? (
-          <EditCell app={appId} property={property} record={record} onSaved={records.reload} />
+          <InlineEditCell app={appId} property={property} record={record} onSaved={records.reload} />
         ) : (
-          <ViewCell property={property} value={record[code]?.value} />
+          <FieldView property={property} value={record[code]?.value} />
         ),
     };
   });
