@@ -3,6 +3,7 @@
 // status reads SUCCESS (or FAIL, with the error returned to the caller) when it returns.
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
+#include "domain/apps/datasource_rules.h"
 #include "domain/apps/form_service.h"
 #include "domain/permissions/access.h"
 #include "domain/permissions/acl_repository.h"
@@ -55,6 +56,13 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
       } else {
         TK_ASSIGN_OR_RETURN(FieldSet after, LoadForm(tx, registry_, app.id, Stage::kPreview));
         TK_RETURN_IF_ERROR(CheckRecordAclConditions(tx, who, app.id, after, clock_.NowSeconds()));
+        // A datasource may have changed since the form was saved: every lookup and
+        // related-records definition is checked again against what goes live.
+        DatasourceFinder find = MakeDatasourceFinder(tx, registry_, who, app.id, after);
+        NoEntities entities;
+        TK_RETURN_IF_ERROR(CheckDatasourceFields(
+            nullptr, after, {}, find, MakeQueryContext(who, clock_.NowSeconds(), entities, {})));
+        TK_RETURN_IF_ERROR(CheckLookupKeysUnique(after, find));
         std::optional<FieldSet> before;
         if (app.deployed()) {
           TK_ASSIGN_OR_RETURN(before, LoadForm(tx, registry_, app.id, Stage::kLive));

@@ -8,11 +8,13 @@
 
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
+#include "domain/apps/datasource_rules.h"
 #include "domain/apps/follow_form.h"
 #include "domain/apps/layout.h"
 #include "domain/fields/form_edit.h"
 #include "domain/permissions/access.h"
 #include "domain/permissions/acl_repository.h"
+#include "domain/records/record_context.h"
 
 namespace domain {
 
@@ -118,7 +120,14 @@ Result<int64_t> FormService::EditForm(
     TK_RETURN_IF_ERROR(CheckAppRevision(app, revision));
     TK_ASSIGN_OR_RETURN(FieldSet before, LoadForm(tx, registry_, id, Stage::kPreview));
     TK_ASSIGN_OR_RETURN(FieldSet edited, edit(before, app.next_field_id));
-    TK_ASSIGN_OR_RETURN(FieldSet after, FillDatasourceSorts(tx, registry_, std::move(edited)));
+    query::FieldChanges changes = DiffFields(before, edited);
+    TK_ASSIGN_OR_RETURN(
+        FieldSet after,
+        FillDatasourceSorts(tx, registry_, FollowChangesInDatasourceFields(edited, changes)));
+    NoEntities entities;
+    TK_RETURN_IF_ERROR(CheckDatasourceFields(
+        &before, after, changes, MakeDatasourceFinder(tx, registry_, who, id, after),
+        MakeQueryContext(who, clock_.NowSeconds(), entities, {})));
     TK_RETURN_IF_ERROR(tx.apps().SaveSettings(id, Stage::kPreview, "form", after.ToStored()));
     TK_ASSIGN_OR_RETURN(auto layout, tx.apps().LoadSettings(id, Stage::kPreview, "layout"));
     json::array rows;

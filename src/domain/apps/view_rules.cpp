@@ -15,16 +15,6 @@ using common::Text;
 
 namespace {
 
-// A query error's messages, to be shown under a view's property instead of "query".
-std::vector<Message> MessagesOf(const common::Error& e) {
-  std::vector<Message> out;
-  for (const common::FieldError& f : e.fields()) {
-    out.insert(out.end(), f.messages.begin(), f.messages.end());
-  }
-  if (out.empty()) out.push_back({common::TopMessage(e.code()), e.args()});
-  return out;
-}
-
 std::string_view StringAt(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);
   return v && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
@@ -45,6 +35,15 @@ std::string Follow(std::string_view code, const query::FieldChanges& changes) {
 
 }  // namespace
 
+std::vector<Message> QueryErrorMessages(const common::Error& e) {
+  std::vector<Message> out;
+  for (const common::FieldError& f : e.fields()) {
+    out.insert(out.end(), f.messages.begin(), f.messages.end());
+  }
+  if (out.empty()) out.push_back({common::TopMessage(e.code()), e.args()});
+  return out;
+}
+
 std::vector<ViewProblem> CheckViews(const json::object& views, int64_t app, const FieldSet& form,
                                     const query::QueryContext& qc) {
   std::vector<ViewProblem> out;
@@ -57,11 +56,11 @@ std::vector<ViewProblem> CheckViews(const json::object& views, int64_t app, cons
     };
     if (auto cond = StringAt(view, "filterCond"); !cond.empty()) {
       common::Status ok = CheckCondition(cond, app, form, qc);
-      if (!ok.ok()) out.push_back({name, "filterCond", MessagesOf(ok.error())});
+      if (!ok.ok()) out.push_back({name, "filterCond", QueryErrorMessages(ok.error())});
     }
     if (auto sort = StringAt(view, "sort"); !sort.empty()) {
       common::Status ok = CheckSort(sort, app, form, qc);
-      if (!ok.ok()) out.push_back({name, "sort", MessagesOf(ok.error())});
+      if (!ok.ok()) out.push_back({name, "sort", QueryErrorMessages(ok.error())});
     }
     std::string_view type = StringAt(view, "type");
     if (type == "LIST") {

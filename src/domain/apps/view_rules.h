@@ -24,6 +24,9 @@ struct ViewProblem {
   std::string Key() const { return "views[" + view + "]." + property; }
 };
 
+// A query error's messages, to be shown under a setting's property instead of "query".
+std::vector<common::Message> QueryErrorMessages(const common::Error& e);
+
 // Every problem of the views in `views` (name -> view, as stored) against `form`: filterCond
 // and sort must compile, list columns and the calendar's title must be fields of the form,
 // the calendar's date a date or date-and-time field.

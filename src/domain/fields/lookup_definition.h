@@ -1,5 +1,6 @@
 // The `lookup` property shared by SINGLE_LINE_TEXT, NUMBER and LINK (§4.7): stored
-// faithfully with defaults filled; its datasource is checked at deploy, not here. Stateless.
+// faithfully with defaults filled. What it names in its datasource app is checked by
+// domain/apps/datasource_rules (on a form edit and at deploy). Stateless.
 #pragma once
 
 #include "domain/fields/definition_reader.h"

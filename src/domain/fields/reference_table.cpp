@@ -5,8 +5,8 @@
 namespace domain {
 namespace {
 
-// REFERENCE_TABLE (related records): a definition only; records never hold a value. The
-// datasource app and fields are checked at deploy.
+// REFERENCE_TABLE (related records): a definition only; records never hold a value. What it
+// names in the datasource app is checked by domain/apps/datasource_rules.
 class ReferenceTableBehavior final : public FieldTypeBehavior {
  public:
   common::FieldType type() const override { return common::FieldType::kReferenceTable; }
