@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/apps/app_repository.h"
+#include "domain/apps/follow_settings.h"
 #include "domain/apps/view_rules.h"
 #include "domain/permissions/acl_repository.h"
 #include "domain/records/record_context.h"
@@ -151,7 +152,14 @@ Status FollowFormEdit(Transaction& tx, const Principal& who, int64_t app, const 
   TK_RETURN_IF_ERROR(FollowViews(tx, who, app, before, after, changes, now));
   if (changes.empty()) return Status::Ok();
   TK_RETURN_IF_ERROR(FollowAcls(tx, app, changes));
-  return FollowTitleField(tx, app, changes);
+  TK_RETURN_IF_ERROR(FollowTitleField(tx, app, changes));
+  for (std::string_view kind : kFieldNamingSettings) {
+    TK_ASSIGN_OR_RETURN(auto doc, tx.apps().LoadSettings(app, Stage::kPreview, kind));
+    if (doc && FollowRenamesInSettings(kind, *doc, changes, app)) {
+      TK_RETURN_IF_ERROR(tx.apps().SaveSettings(app, Stage::kPreview, kind, *doc));
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace domain

@@ -1,6 +1,7 @@
 // What a form edit does to the preview settings that name its fields, in the edit's own
-// transaction: field permissions, record-permission conditions, views and the title field
-// follow a renamed field's code; a removed field's field rule, view columns, sort keys and view
+// transaction: field permissions, record-permission conditions, views, the title field,
+// process management, notifications, reports and app actions (follow_settings.h) follow a
+// renamed field's code; a removed field's field rule, view columns, sort keys and view
 // conditions go. A change that would leave a view unusable (its calendar date removed, an
 // option its filter names removed) is refused with the view named.
 #pragma once
