@@ -1,7 +1,8 @@
 // Saved views: the view editor (columns and their order, filter from the condition
 // builder, multi-key sort reordered by keyboard), switching views, the list's own sort of
 // several keys, a calendar view, and the same in English and at 200 % zoom. Views are stored
-// through preview/app/views.json and deployed.
+// through preview/app/views.json and deployed. Only who may manage the app is offered to
+// change views; others still switch views and sort the list.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
@@ -11,7 +12,7 @@ import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { sideways } from "../lib/layout.mjs";
 
 const server = await startServer();
-const { page, consoleErrors } = await launch();
+const { page, context, consoleErrors } = await launch();
 let app;
 
 const opts = (...names) => Object.fromEntries(names.map((n, i) => [n, { label: n, index: String(i) }]));
@@ -238,5 +239,47 @@ test("in English and at 200 % zoom the view editor and calendar fit and read", a
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByLabel("Language").click();
   await page.locator(".ant-select-item-option", { hasText: "日本語" }).click();
+  assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
+});
+
+// Views are app settings saved for everyone: kintone shows their editing to app managers only,
+// and the server refuses a save from anyone else.
+test("a user who may not manage the app is not offered to edit or add views, yet switches views and sorts", async () => {
+  const STAFF = { username: "kato", password: "Houmon-Kakari-2026", name: "加藤 次郎" };
+  const viewButtons = ["ビューを編集", "ビューを追加"];
+  assert.equal((await callApi(page, "POST", "/v1/users.json", { users: [{ code: STAFF.username, password: STAFF.password, name: STAFF.name }] })).status, 200);
+  const acl = await callApi(page, "PUT", "app/acl.json", { app, rights: [
+    { entity: { type: "USER", code: "admin" }, appEditable: true, recordViewable: true, recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
+    { entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordAddable: true, recordEditable: true },
+  ] });
+  assert.equal(acl.status, 200, JSON.stringify(acl.body));
+
+  await context.clearCookies();
+  await signIn(page, server.baseUrl, STAFF);
+  await page.goto(`${server.baseUrl}/apps/${app}`);
+  await page.getByTestId("record-total").filter({ hasText: "3 件" }).waitFor();
+  // Hidden, not disabled: gone once the user's rights have loaded (a timeout if they stay).
+  for (const name of viewButtons) await page.getByRole("button", { name }).waitFor({ state: "detached" });
+  assert.equal(await page.getByRole("button", { name: "レコードを追加" }).count(), 1, "record rights still apply");
+  await pick(page, "ビュー", "今月");
+  await page.getByTestId("record-total").filter({ hasText: "5 件" }).waitFor();
+  // The list's own sort changes this page only: offered to everyone.
+  await page.getByRole("columnheader", { name: "訪問日" }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll(".ant-table-tbody tr.ant-table-row td:nth-child(3)")].map((td) => td.innerText).join() === "佐藤,高橋,鈴木,田中,伊藤");
+  await page.getByTestId("sort-button").click();
+  await page.getByTestId("sort-panel").waitFor();
+  await page.getByTestId("sort-button").click();
+  await page.getByTestId("sort-panel").waitFor({ state: "hidden" });
+  for (const name of viewButtons) assert.equal(await page.getByRole("button", { name }).count(), 0, `${name} is not offered`);
+  await screenshot(page, "views-restricted-user");
+  await expectNoAxeViolations(page, "record list without the manage right", { pointerAway: true });
+
+  // The app manager still has them.
+  await context.clearCookies();
+  await signIn(page, server.baseUrl, ADMIN);
+  await page.goto(`${server.baseUrl}/apps/${app}`);
+  await page.getByTestId("record-total").filter({ hasText: "3 件" }).waitFor();
+  for (const name of viewButtons) await page.getByRole("button", { name }).waitFor();
+  await expectNoAxeViolations(page, "record list of an app manager", { pointerAway: true });
   assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), []);
 });

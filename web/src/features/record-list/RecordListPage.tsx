@@ -191,8 +191,15 @@ export function RecordListPage() {
             <Select aria-label={t("views.pick")} data-testid="view-picker" style={{ minWidth: 160, maxWidth: 280 }} value={view?.id ?? ""}
               options={viewOptions.length > 0 ? viewOptions.map((v) => ({ value: v.id, label: v.type === "CALENDAR" ? `${v.name} (${t("views.typeCalendar")})` : v.name })) : [{ value: "", label: t("views.all") }]}
               onChange={(id: string) => chooseView(id || null)} />
-            <Button icon={<EditOutlined aria-hidden />} disabled={!view} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
-            <Button icon={<AppstoreAddOutlined aria-hidden />} onClick={() => setEditing("new")}>{t("views.add")}</Button>
+            {/* Views are the app's settings, saved for everyone: as in kintone, only who may
+                manage the app is offered to change them (the server refuses the others). The
+                sort and filter panels below change this page only and stay for everyone. */}
+            {may("appEditable") && (
+              <>
+                <Button icon={<EditOutlined aria-hidden />} disabled={!view} onClick={() => setEditing("current")}>{t("views.edit")}</Button>
+                <Button icon={<AppstoreAddOutlined aria-hidden />} onClick={() => setEditing("new")}>{t("views.add")}</Button>
+              </>
+            )}
             <FilterPanel properties={properties} filter={filter} onApply={(f) => { setFilter(f); setPage(1); }} />
             {view?.type !== "CALENDAR" && <SortPanel properties={properties} sort={effectiveSort} own={sort !== null} onApply={(keys) => { setSort(keys); setPage(1); }} />}
             <Input.Search allowClear aria-label={t("records.search")} placeholder={t("records.search")} style={{ maxWidth: 320 }}
@@ -276,14 +283,14 @@ export function RecordListPage() {
           {bulkUpdating && <BulkUpdateDialog app={appId} properties={properties} selected={selected} matching={total}
             condition={buildQuery({ condition, keyword, keywordFields: keywordFields(properties) })}
             onClose={(changed) => { setBulkUpdating(false); if (changed) { setSelected([]); records.reload(); } }} />}
-          <ViewEditor app={appId} open={editing !== null} view={editing === "current" ? (view ?? null) : null} views={def.data.views} properties={properties}
+          {may("appEditable") && <ViewEditor app={appId} open={editing !== null} view={editing === "current" ? (view ?? null) : null} views={def.data.views} properties={properties}
             columns={columns} candidates={candidates} onClose={() => setEditing(null)}
             onSaved={(live, name) => {
               setEditing(null);
               def.reload();
               const saved = name === null ? undefined : Object.values(live).find((v) => v.name === name);
               chooseView(saved?.id ?? null);
-            }} />
+            }} />}
         </>
       )}
     </>
