@@ -381,6 +381,33 @@ FieldSet FollowChangesInDatasourceFields(const FieldSet& form, const query::Fiel
   return FieldSet(std::move(fields));
 }
 
+Result<FieldSet> FillDatasourceSorts(const FieldSet& form, const DatasourceFinder& find) {
+  std::vector<FieldDef> fields = form.fields();
+  bool changed = false;
+  auto fill = [&](FieldDef& f) -> Status {
+    for (const char* kind : {"lookup", "referenceTable"}) {
+      json::value* v = f.properties.if_contains(kind);
+      json::object* o = v ? v->if_object() : nullptr;
+      if (!o || !StringAt(*o, "sort").empty()) continue;
+      const json::object* related = ObjectAt(*o, "relatedApp");
+      if (!related) continue;
+      TK_ASSIGN_OR_RETURN(auto source, find(StringAt(*related, "app"), StringAt(*related, "code")));
+      if (!source) continue;
+      if (const FieldDef* number = source->form.FindByType(FieldType::kRecordNumber)) {
+        (*o)["sort"] = number->code + " desc";
+        changed = true;
+      }
+    }
+    return Status::Ok();
+  };
+  for (FieldDef& f : fields) {
+    TK_RETURN_IF_ERROR(fill(f));
+    for (FieldDef& inner : f.fields) TK_RETURN_IF_ERROR(fill(inner));
+  }
+  if (!changed) return form;
+  return FieldSet(std::move(fields));
+}
+
 DatasourceFinder MakeDatasourceFinder(Transaction& tx, const FieldTypeRegistry& registry,
                                       const Principal& who, int64_t self,
                                       const FieldSet& self_form) {

@@ -49,6 +49,11 @@ common::Status CheckLookupKeysUnique(const FieldSet& form, const DatasourceFinde
 // form settings do the same). The datasource side names the other app: untouched.
 FieldSet FollowChangesInDatasourceFields(const FieldSet& form, const query::FieldChanges& changes);
 
+// kintone fills an empty `sort` of a lookup or related-records definition with the
+// datasource's record-number code, descending (§4.3): `form` with those filled where the
+// datasource is found.
+common::Result<FieldSet> FillDatasourceSorts(const FieldSet& form, const DatasourceFinder& find);
+
 // The finder for `who` inside `tx`: a deployed app the caller may see, with its live form;
 // `self` (the app being edited, which may be its own datasource) resolves to `self_form`.
 DatasourceFinder MakeDatasourceFinder(Transaction& tx, const FieldTypeRegistry& registry,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/json/serialize.hpp>
-#include <charconv>
 #include <map>
 #include <optional>
 
@@ -48,52 +47,6 @@ Status InitializeForm(Transaction& tx, const FieldTypeRegistry& registry, App& a
   return tx.apps().SaveSettings(app.id, Stage::kPreview, "form", form.ToStored());
 }
 
-namespace {
-
-// kintone fills an empty `sort` of a lookup or related-records definition with the
-// datasource's record-number code, descending (§4.3). Only here is the datasource known.
-Result<FieldSet> FillDatasourceSorts(Transaction& tx, const FieldTypeRegistry& registry,
-                                     FieldSet form) {
-  std::vector<FieldDef> fields = form.fields();
-  bool changed = false;
-  auto fill = [&](FieldDef& f) -> Status {
-    for (const char* kind : {"lookup", "referenceTable"}) {
-      json::object* o = f.properties.contains(kind) ? f.properties.at(kind).if_object() : nullptr;
-      if (!o) continue;
-      const json::value* sort = o->if_contains("sort");
-      if (sort && sort->is_string() && !sort->as_string().empty()) continue;
-      const json::value* related = o->if_contains("relatedApp");
-      const json::value* app =
-          related && related->is_object() ? related->as_object().if_contains("app") : nullptr;
-      int64_t id = 0;
-      if (!app || !app->is_string() ||
-          std::from_chars(app->as_string().data(),
-                          app->as_string().data() + app->as_string().size(), id)
-                  .ec != std::errc()) {
-        continue;
-      }
-      TK_ASSIGN_OR_RETURN(auto source_app, tx.apps().Find(id));
-      if (!source_app) continue;
-      TK_ASSIGN_OR_RETURN(
-          FieldSet source,
-          LoadForm(tx, registry, id, source_app->deployed() ? Stage::kLive : Stage::kPreview));
-      if (const FieldDef* number = source.FindByType(common::FieldType::kRecordNumber)) {
-        (*o)["sort"] = number->code + " desc";
-        changed = true;
-      }
-    }
-    return Status::Ok();
-  };
-  for (FieldDef& f : fields) {
-    TK_RETURN_IF_ERROR(fill(f));
-    for (FieldDef& inner : f.fields) TK_RETURN_IF_ERROR(fill(inner));
-  }
-  if (!changed) return form;
-  return FieldSet(std::move(fields));
-}
-
-}  // namespace
-
 Result<FormService::FieldsResult> FormService::GetFields(const Principal& who, int64_t id,
                                                          Stage stage) {
   FieldsResult out;
@@ -121,13 +74,12 @@ Result<int64_t> FormService::EditForm(
     TK_ASSIGN_OR_RETURN(FieldSet before, LoadForm(tx, registry_, id, Stage::kPreview));
     TK_ASSIGN_OR_RETURN(FieldSet edited, edit(before, app.next_field_id));
     query::FieldChanges changes = DiffFields(before, edited);
-    TK_ASSIGN_OR_RETURN(
-        FieldSet after,
-        FillDatasourceSorts(tx, registry_, FollowChangesInDatasourceFields(edited, changes)));
+    FieldSet followed = FollowChangesInDatasourceFields(edited, changes);
+    DatasourceFinder find = MakeDatasourceFinder(tx, registry_, who, id, followed);
+    TK_ASSIGN_OR_RETURN(FieldSet after, FillDatasourceSorts(followed, find));
     NoEntities entities;
     TK_RETURN_IF_ERROR(CheckDatasourceFields(
-        &before, after, changes, MakeDatasourceFinder(tx, registry_, who, id, after),
-        MakeQueryContext(who, clock_.NowSeconds(), entities, {})));
+        &before, after, changes, find, MakeQueryContext(who, clock_.NowSeconds(), entities, {})));
     TK_RETURN_IF_ERROR(tx.apps().SaveSettings(id, Stage::kPreview, "form", after.ToStored()));
     TK_ASSIGN_OR_RETURN(auto layout, tx.apps().LoadSettings(id, Stage::kPreview, "layout"));
     json::array rows;

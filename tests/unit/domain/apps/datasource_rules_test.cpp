@@ -267,5 +267,20 @@ TEST(DatasourceRules, RenamesFollowIntoCopyTargetsAndConditions) {
       << "the datasource side names the other app";
 }
 
+TEST(DatasourceRules, EmptySortsTakeTheDatasourcesRecordNumber) {
+  common::Result<FieldSet> filled =
+      FillDatasourceSorts(Form(R"J({"lookup": {"relatedApp": {"app": "", "code": "RECEIPTS"},
+          "relatedKeyField": "受付番号", "fieldMappings": [], "sort": ""}})J",
+                               R"J({"referenceTable": {"relatedApp": {"app": "99"},
+          "condition": {"field": "受付", "relatedField": "受付番号"}, "sort": ""}})J"),
+                          kFind);
+  ASSERT_TRUE(filled.ok());
+  EXPECT_EQ(filled->Find("受付")->properties.at("lookup").at("sort"),
+            json::value("レコード番号 desc"))
+      << "found by its app code";
+  EXPECT_EQ(filled->Find("関連")->properties.at("referenceTable").at("sort"), json::value(""))
+      << "no datasource, nothing to fill";
+}
+
 }  // namespace
 }  // namespace domain
