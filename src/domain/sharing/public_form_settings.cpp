@@ -7,6 +7,7 @@
 #include "common/time_zone.h"
 #include "domain/fields/field_set.h"
 #include "domain/mail/mail_template.h"
+#include "domain/sharing/settings_entries.h"
 
 namespace domain {
 
@@ -170,39 +171,32 @@ Result<PublicFormSettings> PublicFormSettings::FromJson(const json::object& body
   if (!fields || !fields->is_array() || fields->as_array().empty()) {
     errors.AddField("fields", Text::kRequiredParam);
   } else {
-    const json::array& list = fields->as_array();
-    for (size_t i = 0; i < list.size(); ++i) {
-      std::string key = "fields[" + std::to_string(i) + "]";
-      const json::object* o = list[i].if_object();
-      const json::value* code = o ? o->if_contains("code") : nullptr;
-      if (!code || !code->is_string()) {
-        errors.AddField(key + ".code", Text::kRequiredParam);
-        continue;
-      }
-      PublishedField pf{std::string(code->as_string()), ""};
-      const FieldDef* def = form.FindTopLevel(pf.code);
-      if (!def) {
-        errors.AddField(key + ".code", Text::kFieldCodeNotFound, {pf.code});
-        continue;
-      }
-      if (!Publishable(def->type) || pf.code == receipt_field || !def->expression.empty() ||
-          def->lookup) {
-        errors.AddField(key + ".code", Text::kFieldNotPublishable, {pf.code});
-        continue;
-      }
-      if (!seen.insert(pf.code).second) {
-        errors.AddField(key + ".code", Text::kNotUnique);
-        continue;
-      }
-      if (const json::value* h = o->if_contains("help")) {
-        if (!h->is_string() || h->as_string().size() > kMaxHelp) {
-          errors.AddField(key + ".help", Text::kBadValueShape);
-        } else {
-          pf.help = std::string(h->as_string());
-        }
-      }
-      s.fields.push_back(std::move(pf));
-    }
+    ForEachFieldEntry(fields->as_array(), "fields", errors,
+                      [&](size_t, const std::string& key, const json::object& o, std::string code) {
+                        PublishedField pf{std::move(code), ""};
+                        const FieldDef* def = form.FindTopLevel(pf.code);
+                        if (!def) {
+                          errors.AddField(key + ".code", Text::kFieldCodeNotFound, {pf.code});
+                          return;
+                        }
+                        if (!Publishable(def->type) || pf.code == receipt_field ||
+                            !def->expression.empty() || def->lookup) {
+                          errors.AddField(key + ".code", Text::kFieldNotPublishable, {pf.code});
+                          return;
+                        }
+                        if (!seen.insert(pf.code).second) {
+                          errors.AddField(key + ".code", Text::kNotUnique);
+                          return;
+                        }
+                        if (const json::value* h = o.if_contains("help")) {
+                          if (!h->is_string() || h->as_string().size() > kMaxHelp) {
+                            errors.AddField(key + ".help", Text::kBadValueShape);
+                          } else {
+                            pf.help = std::string(h->as_string());
+                          }
+                        }
+                        s.fields.push_back(std::move(pf));
+                      });
     // A required field the resident cannot see would make every submission fail.
     for (const FieldDef& f : form.fields()) {
       if (f.required && !HasDefault(f) && f.code != receipt_field && !seen.contains(f.code)) {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "domain/fields/field_set.h"
+#include "domain/sharing/settings_entries.h"
 
 namespace domain {
 
@@ -66,64 +67,53 @@ Result<PublicLookupSettings> PublicLookupSettings::FromJson(const json::object& 
     errors.AddField("keys", Text::kLookupNeedsTwoKeys);
   } else {
     std::set<std::string> seen;
-    const json::array& list = keys->as_array();
-    for (size_t i = 0; i < list.size(); ++i) {
-      std::string path = "keys[" + std::to_string(i) + "]";
-      const json::object* o = list[i].if_object();
-      const json::value* code = o ? o->if_contains("code") : nullptr;
-      if (!code || !code->is_string()) {
-        errors.AddField(path + ".code", Text::kRequiredParam);
-        continue;
-      }
-      LookupKey k;
-      k.code = std::string(code->as_string());
-      const FieldDef* def = form.FindTopLevel(k.code);
-      if (!def) {
-        errors.AddField(path + ".code", Text::kFieldCodeNotFound, {k.code});
-        continue;
-      }
-      if (!KeyType(def->type, i == 0) || (i == 0 && !def->unique) || !seen.insert(k.code).second) {
-        errors.AddField(path + ".code",
-                        i == 0 ? Text::kLookupFirstKeyUnique : Text::kFieldNotPublishable,
-                        {k.code});
-        continue;
-      }
-      if (const json::value* m = o->if_contains("match")) {
-        std::string_view mv = m->is_string() ? std::string_view(m->as_string()) : "";
-        if (mv == "last4" && i > 0)
-          k.match = KeyMatch::kLast4;
-        else if (mv != "exact")
-          errors.AddField(path + ".match", Text::kBadValueShape);
-      }
-      k.label = Text_(*o, "label", kMaxLabel, path, errors);
-      k.help = Text_(*o, "help", 1000, path, errors);
-      s.keys.push_back(std::move(k));
-    }
+    ForEachFieldEntry(
+        keys->as_array(), "keys", errors,
+        [&](size_t i, const std::string& path, const json::object& o, std::string code) {
+          LookupKey k;
+          k.code = std::move(code);
+          const FieldDef* def = form.FindTopLevel(k.code);
+          if (!def) {
+            errors.AddField(path + ".code", Text::kFieldCodeNotFound, {k.code});
+            return;
+          }
+          if (!KeyType(def->type, i == 0) || (i == 0 && !def->unique) ||
+              !seen.insert(k.code).second) {
+            errors.AddField(path + ".code",
+                            i == 0 ? Text::kLookupFirstKeyUnique : Text::kFieldNotPublishable,
+                            {k.code});
+            return;
+          }
+          if (const json::value* m = o.if_contains("match")) {
+            std::string_view mv = m->is_string() ? std::string_view(m->as_string()) : "";
+            if (mv == "last4" && i > 0)
+              k.match = KeyMatch::kLast4;
+            else if (mv != "exact")
+              errors.AddField(path + ".match", Text::kBadValueShape);
+          }
+          k.label = Text_(o, "label", kMaxLabel, path, errors);
+          k.help = Text_(o, "help", 1000, path, errors);
+          s.keys.push_back(std::move(k));
+        });
   }
 
   const json::value* shown = body.if_contains("shown");
   if (!shown || !shown->is_array() || shown->as_array().empty()) {
     errors.AddField("shown", Text::kRequiredParam);
   } else {
-    const json::array& list = shown->as_array();
-    for (size_t i = 0; i < list.size(); ++i) {
-      std::string path = "shown[" + std::to_string(i) + "]";
-      const json::object* o = list[i].if_object();
-      const json::value* code = o ? o->if_contains("code") : nullptr;
-      if (!code || !code->is_string()) {
-        errors.AddField(path + ".code", Text::kRequiredParam);
-        continue;
-      }
-      ShownField f{std::string(code->as_string()), Text_(*o, "label", kMaxLabel, path, errors)};
-      if (f.code != "$status") {
-        const FieldDef* def = form.FindTopLevel(f.code);
-        if (!def || !Showable(def->type)) {
-          errors.AddField(path + ".code", Text::kFieldNotPublishable, {f.code});
-          continue;
-        }
-      }
-      s.shown.push_back(std::move(f));
-    }
+    ForEachFieldEntry(
+        shown->as_array(), "shown", errors,
+        [&](size_t, const std::string& path, const json::object& o, std::string code) {
+          ShownField f{std::move(code), Text_(o, "label", kMaxLabel, path, errors)};
+          if (f.code != "$status") {
+            const FieldDef* def = form.FindTopLevel(f.code);
+            if (!def || !Showable(def->type)) {
+              errors.AddField(path + ".code", Text::kFieldNotPublishable, {f.code});
+              return;
+            }
+          }
+          s.shown.push_back(std::move(f));
+        });
   }
 
   if (const json::value* v = body.if_contains("valueLabels")) {
