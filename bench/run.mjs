@@ -877,13 +877,17 @@ async function main() {
     for (const k of keys) {
       if (!SCENARIOS[k]) throw new Error(`unknown scenario ${k}; known: ${Object.keys(SCENARIOS).join(', ')}`);
     }
+    // A fresh nonce per run of a scenario: (p2)'s idempotency keys must not repeat when it
+    // runs twice in one invocation (a repeated key answers the first receipt, not a new one).
+    let runs = 0;
+    const withNonce = () => ({ ...env, BENCH_NONCE: env.BENCH_NONCE + (runs++).toString(36) });
     for (const k of keys) {
       await sleep(opts.pause * 1000);
-      results.push(await runScenario(server, monitor, state, k, opts, env));
+      results.push(await runScenario(server, monitor, state, k, opts, withNonce()));
       if (single.has(k)) {
         await sleep(opts.pause * 1000);
         results.push(await runScenario(server, monitor, state, k,
-          { threads: 1, connections: 1, duration: opts.singleDuration }, env));
+          { threads: 1, connections: 1, duration: opts.singleDuration }, withNonce()));
       }
     }
     const after = results.length ? await smokeTest(server, state, listDir) : dataset;
