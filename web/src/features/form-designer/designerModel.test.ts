@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LayoutRow, Properties } from "../../api/types";
+import type { FieldProperty, LayoutRow, Properties } from "../../api/types";
 import { newFieldProperty } from "../../fields/fieldTypes";
 import {
   addItem,
@@ -14,7 +14,7 @@ import {
   type DesignForm,
   type FieldItem,
 } from "./designerModel";
-import { layoutOf, saveRequests } from "./designerSave";
+import { addsFirst, layoutOf, saveRequests } from "./designerSave";
 
 const properties: Properties = {
   title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
@@ -126,6 +126,31 @@ describe("saveRequests", () => {
       fields: [{ type: "NUMBER", code: "price" }, { type: "NUMBER", code: "qty" }],
     });
     expect(findItem(next, uidOf(next, "day"))?.rowIndex).toBe(2);
+  });
+});
+
+describe("addsFirst", () => {
+  const lookup = (field: string) =>
+    ({
+      type: "SINGLE_LINE_TEXT",
+      code: "customer",
+      label: "Customer",
+      lookup: { relatedApp: { app: "2" }, relatedKeyField: "code", fieldMappings: [{ field, relatedField: "name" }] },
+    }) as unknown as FieldProperty;
+  const text = (code: string) => ({ type: "SINGLE_LINE_TEXT", code, label: code }) as FieldProperty;
+
+  it("sends the adds first when an updated lookup copies into a field added in the same save", () => {
+    expect(addsFirst({ remove: [], update: { customer: lookup("customerName") }, add: { customerName: text("customerName") }, layout: [] })).toBe(true);
+  });
+  it("sends the adds first for a related-records condition or a lookup inside a table naming a new field", () => {
+    const related = { type: "REFERENCE_TABLE", code: "orders", label: "Orders", referenceTable: { relatedApp: { app: "3" }, condition: { field: "no", relatedField: "customerNo" }, displayFields: [] } } as unknown as FieldProperty;
+    expect(addsFirst({ remove: [], update: { orders: related }, add: { no: text("no") }, layout: [] })).toBe(true);
+    const table = { type: "SUBTABLE", code: "items", fields: { customer: lookup("itemName") } } as unknown as FieldProperty;
+    expect(addsFirst({ remove: [], update: { items: table }, add: { itemName: text("itemName") }, layout: [] })).toBe(true);
+  });
+  it("otherwise keeps updates first, so a code freed by a rename can be taken by a new field", () => {
+    expect(addsFirst({ remove: [], update: { title: { ...text("件名") } }, add: { title: text("title") }, layout: [] })).toBe(false);
+    expect(addsFirst({ remove: [], update: { customer: lookup("existing") }, add: { other: text("other") }, layout: [] })).toBe(false);
   });
 });
 

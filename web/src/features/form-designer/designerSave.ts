@@ -131,3 +131,28 @@ export function hasChanges(requests: SaveRequests, originalLayout: LayoutRow[]):
 function normaliseLayout(layout: LayoutRow[]): LayoutRow[] {
   return layout;
 }
+
+// Codes a field's definition copies into or matches on: a lookup's fieldMappings[].field and a
+// related-records condition.field (inside a table too).
+function namedTargets(property: FieldProperty): string[] {
+  const p = property as unknown as {
+    lookup?: { fieldMappings?: { field?: string }[] };
+    referenceTable?: { condition?: { field?: string } };
+    fields?: Properties;
+  };
+  const out = (p.lookup?.fieldMappings ?? []).map((m) => m.field ?? "");
+  if (p.referenceTable?.condition?.field) out.push(p.referenceTable.condition.field);
+  for (const inner of Object.values(p.fields ?? {})) out.push(...namedTargets(inner));
+  return out;
+}
+
+/**
+ * Whether the adds must be sent before the updates. The server checks a lookup's or related
+ * records' definition against the form as it stands, so an updated definition that names a
+ * field added in the same save needs the add first; otherwise updates go first, so that a code
+ * freed by a rename can be taken by a new field.
+ */
+export function addsFirst(requests: SaveRequests): boolean {
+  const added = new Set(Object.keys(requests.add));
+  return Object.values(requests.update).some((p) => namedTargets(p).some((c) => added.has(c)));
+}

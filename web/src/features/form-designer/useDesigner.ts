@@ -12,7 +12,7 @@ import {
   uidGenerator,
   type DesignForm,
 } from "./designerModel";
-import { saveRequests } from "./designerSave";
+import { addsFirst, saveRequests } from "./designerSave";
 import { validateForm } from "./designerValidation";
 
 interface Loaded {
@@ -103,9 +103,20 @@ export function useDesigner(api: ApiClient, app: string) {
     const requests = saveRequests(loaded.properties, form);
     let revision = loaded.revision;
     try {
+      const update = async () => {
+        if (Object.keys(requests.update).length > 0) revision = (await api.updateFields(app, requests.update, revision)).revision;
+      };
+      const add = async () => {
+        if (Object.keys(requests.add).length > 0) revision = (await api.addFields(app, requests.add, revision)).revision;
+      };
       if (requests.remove.length > 0) revision = (await api.deleteFields(app, requests.remove, revision)).revision;
-      if (Object.keys(requests.update).length > 0) revision = (await api.updateFields(app, requests.update, revision)).revision;
-      if (Object.keys(requests.add).length > 0) revision = (await api.addFields(app, requests.add, revision)).revision;
+      if (addsFirst(requests)) {
+        await add();
+        await update();
+      } else {
+        await update();
+        await add();
+      }
       await api.updateLayout(app, requests.layout, revision);
       await load();
       return true;
