@@ -24,6 +24,17 @@ export async function deployInUi(page) {
   await page.getByText("アプリを更新しました。").last().waitFor();
 }
 
+/** Sets `app`'s permissions so that only the administrator manages it (and imports, exports and
+ *  deletes), while everyone views, adds and edits records: the usual "staff" set-up of the
+ *  permission tests. Asserts the server took it. */
+export async function onlyAdminManages(page, app) {
+  const acl = await callApi(page, "PUT", "app/acl.json", { app, rights: [
+    { entity: { type: "USER", code: "admin" }, appEditable: true, recordViewable: true, recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
+    { entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordAddable: true, recordEditable: true },
+  ] });
+  if (acl.status !== 200) throw new Error(`app/acl.json: ${acl.status} ${JSON.stringify(acl.body)}`);
+}
+
 /** Calls the REST API from the signed-in page, as the UI does (session + CSRF token): "records.json" means /k/v1/records.json, a path
  *  starting with "/" (the User API's "/v1/users.json", Tsumiki's "/api/…") is used as it is. */
 export async function callApi(page, method, path, body = {}) {

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
-import { callApi, createAppByApi } from "../lib/apps.mjs";
+import { callApi, createAppByApi, onlyAdminManages } from "../lib/apps.mjs";
 import { expectNoAxeViolations } from "../lib/axe.mjs";
 
 const server = await startServer();
@@ -98,11 +98,7 @@ test("a read-only field is shown read-only and a hidden field is absent for a re
 test("the list offers only what the user may do: no export, import or settings, no inline edit of a read-only field", async () => {
   await context.clearCookies();
   await signIn(page, server.baseUrl, ADMIN);
-  const acl = await callApi(page, "PUT", "app/acl.json", { app, rights: [
-    { entity: { type: "USER", code: "admin" }, appEditable: true, recordViewable: true, recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
-    { entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordAddable: true, recordEditable: true },
-  ] });
-  assert.equal(acl.status, 200, JSON.stringify(acl.body));
+  await onlyAdminManages(page, app);
   await context.clearCookies();
   await signIn(page, server.baseUrl, STAFF);
   await page.goto(`${server.baseUrl}/apps/${app}`);

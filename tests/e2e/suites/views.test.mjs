@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN, startServer } from "../lib/server.mjs";
 import { launch, screenshot, signIn } from "../lib/browser.mjs";
-import { callApi, createAppByApi, pick } from "../lib/apps.mjs";
+import { callApi, createAppByApi, onlyAdminManages, pick } from "../lib/apps.mjs";
 import { expectNoAxeViolations } from "../lib/axe.mjs";
 import { sideways } from "../lib/layout.mjs";
 
@@ -248,11 +248,7 @@ test("a user who may not manage the app is not offered to edit or add views, yet
   const STAFF = { username: "kato", password: "Houmon-Kakari-2026", name: "加藤 次郎" };
   const viewButtons = ["ビューを編集", "ビューを追加"];
   assert.equal((await callApi(page, "POST", "/v1/users.json", { users: [{ code: STAFF.username, password: STAFF.password, name: STAFF.name }] })).status, 200);
-  const acl = await callApi(page, "PUT", "app/acl.json", { app, rights: [
-    { entity: { type: "USER", code: "admin" }, appEditable: true, recordViewable: true, recordAddable: true, recordEditable: true, recordDeletable: true, recordImportable: true, recordExportable: true },
-    { entity: { type: "GROUP", code: "everyone" }, recordViewable: true, recordAddable: true, recordEditable: true },
-  ] });
-  assert.equal(acl.status, 200, JSON.stringify(acl.body));
+  await onlyAdminManages(page, app);
 
   await context.clearCookies();
   await signIn(page, server.baseUrl, STAFF);
