@@ -15,6 +15,13 @@ namespace domain {
 
 class FieldSet;
 
+// One stored form document of an app, in one stage.
+struct StoredForm {
+  int64_t app = 0;
+  Stage stage = Stage::kPreview;
+  boost::json::object body;  // as SaveSettings stored it (FieldSet::ToStored)
+};
+
 class AppRepository {
  public:
   virtual ~AppRepository() = default;
@@ -32,6 +39,11 @@ class AppRepository {
                                       const boost::json::object& body) = 0;
   // Copies every preview document over the live ones (deploy) or back (revert).
   virtual common::Status CopySettings(int64_t app, Stage from, Stage to) = 0;
+  // The form documents (both stages, deployed or not) of every app but `except` that define
+  // a lookup, by app id then live before preview: rules that look across apps (a datasource
+  // field another app's lookup uses) read these. Forms without a lookup are skipped in SQL,
+  // unparsed.
+  virtual common::Result<std::vector<StoredForm>> FormsWithLookups(int64_t except) = 0;
 
   // Brings the app's record tables from the `before` form to the `after` form: creates
   // tables on first deploy, adds/drops columns, subtables, indexes and search indexes.

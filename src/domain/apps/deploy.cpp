@@ -5,6 +5,7 @@
 #include "domain/apps/app_service.h"
 #include "domain/apps/datasource_rules.h"
 #include "domain/apps/form_service.h"
+#include "domain/apps/lookup_dependents.h"
 #include "domain/permissions/access.h"
 #include "domain/permissions/acl_repository.h"
 #include "domain/records/record_context.h"
@@ -42,6 +43,10 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
                           bool revert) {
   size_t failing = 0;  // the target being deployed when an error ends the transaction
   Status result = db_.Write([&](Transaction& tx) -> Status {
+    // Fields each deployed app's live form loses, checked once every listed app is live: a
+    // lookup another app gives up in this same deploy no longer holds the field.
+    std::vector<std::vector<std::string>> taken(targets.size());
+    std::vector<DatasourceRef> deployed(targets.size());
     for (failing = 0; failing < targets.size(); ++failing) {
       const DeployTarget& t = targets[failing];
       TK_ASSIGN_OR_RETURN(App app, LoadApp(tx, who, t.app, false));
@@ -66,6 +71,8 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
         std::optional<FieldSet> before;
         if (app.deployed()) {
           TK_ASSIGN_OR_RETURN(before, LoadForm(tx, registry_, app.id, Stage::kLive));
+          taken[failing] = CodesTakenByDeploy(*before, after);
+          deployed[failing] = DatasourceRef{app.id, app.code};
         }
         // Views go live with this deploy: index what they filter and sort by.
         TK_ASSIGN_OR_RETURN(auto views, tx.apps().LoadSettings(app.id, Stage::kPreview, "views"));
@@ -88,6 +95,12 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
       }
       app.deploy_status = "SUCCESS";
       TK_RETURN_IF_ERROR(tx.apps().Update(app));
+    }
+    for (failing = 0; failing < targets.size(); ++failing) {
+      if (taken[failing].empty()) continue;
+      TK_ASSIGN_OR_RETURN(std::vector<OtherForm> others,
+                          LoadOtherLookupForms(tx, deployed[failing].id));
+      TK_RETURN_IF_ERROR(CheckNotUsedByLookups(taken[failing], deployed[failing], others));
     }
     return Status::Ok();
   });

@@ -10,6 +10,7 @@
 #include "domain/apps/datasource_rules.h"
 #include "domain/apps/follow_form.h"
 #include "domain/apps/layout.h"
+#include "domain/apps/lookup_dependents.h"
 #include "domain/fields/form_edit.h"
 #include "domain/permissions/access.h"
 #include "domain/permissions/acl_repository.h"
@@ -74,6 +75,16 @@ Result<int64_t> FormService::EditForm(
     TK_ASSIGN_OR_RETURN(FieldSet before, LoadForm(tx, registry_, id, Stage::kPreview));
     TK_ASSIGN_OR_RETURN(FieldSet edited, edit(before, app.next_field_id));
     query::FieldChanges changes = DiffFields(before, edited);
+    if (!changes.empty()) {  // a removed or renamed field may be another app's lookup source
+      std::optional<FieldSet> live;
+      if (app.deployed()) {
+        TK_ASSIGN_OR_RETURN(live, LoadForm(tx, registry_, id, Stage::kLive));
+      }
+      TK_ASSIGN_OR_RETURN(std::vector<OtherForm> others, LoadOtherLookupForms(tx, id));
+      TK_RETURN_IF_ERROR(
+          CheckNotUsedByLookups(CodesTakenByEdit(before, live ? &*live : nullptr, changes),
+                                DatasourceRef{id, app.code}, others));
+    }
     FieldSet followed = FollowChangesInDatasourceFields(edited, changes);
     DatasourceFinder find = MakeDatasourceFinder(tx, registry_, who, id, followed);
     TK_ASSIGN_OR_RETURN(FieldSet after, FillDatasourceSorts(followed, find));

@@ -196,4 +196,26 @@ Status SqlAppRepository::CopySettings(int64_t app, domain::Stage from, domain::S
       {t, app, f});
 }
 
+Result<std::vector<domain::StoredForm>> SqlAppRepository::FormsWithLookups(int64_t except) {
+  // Every lookup definition names its key as "relatedKeyField" (serialised without spaces),
+  // and nothing else in a stored form does: a substring test spares parsing the other forms.
+  TK_ASSIGN_OR_RETURN(auto rows,
+                      c_.Query("SELECT app_id, stage, body FROM app_settings WHERE kind='form' "
+                               "AND app_id<>? AND instr(body, '\"relatedKeyField\":')>0 "
+                               "ORDER BY app_id, stage",
+                               {except}));
+  std::vector<domain::StoredForm> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    boost::system::error_code ec;
+    boost::json::value v = boost::json::parse(r.Text(2), ec);
+    if (ec || !v.is_object()) return common::Error::Internal("corrupt settings document");
+    domain::Stage stage = r.Text(1) == domain::StageName(domain::Stage::kLive)
+                              ? domain::Stage::kLive
+                              : domain::Stage::kPreview;
+    out.push_back(domain::StoredForm{r.Int(0), stage, std::move(v.as_object())});
+  }
+  return out;
+}
+
 }  // namespace storage

@@ -1,0 +1,112 @@
+#include "domain/apps/lookup_dependents.h"
+
+#include <algorithm>
+
+#include "common/error_code.h"
+#include "domain/apps/app_repository.h"
+
+namespace domain {
+
+namespace json = boost::json;
+using common::Error;
+using common::Result;
+using common::Status;
+
+namespace {
+
+std::string_view StringAt(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
+}
+
+// Whether `relatedApp` resolves to `source`: the code wins when given (app codes are unique,
+// so an equal code is this app); otherwise the id, as a string or a number.
+bool Names(const json::object& related, const DatasourceRef& source) {
+  std::string_view code = StringAt(related, "code");
+  if (!code.empty()) return code == source.code;
+  const json::value* app = related.if_contains("app");
+  if (!app) return false;
+  if (app->is_string()) return app->as_string() == std::to_string(source.id);
+  if (app->is_int64()) return app->as_int64() == source.id;
+  return false;
+}
+
+// Whether `field`'s lookup on `source` uses `code` as its key field or a copy source.
+bool LookupUses(const FieldDef& field, const DatasourceRef& source, std::string_view code) {
+  const json::value* l = field.properties.if_contains("lookup");
+  const json::object* lookup = l ? l->if_object() : nullptr;
+  if (!lookup) return false;
+  const json::value* r = lookup->if_contains("relatedApp");
+  if (!r || !r->is_object() || !Names(r->as_object(), source)) return false;
+  if (StringAt(*lookup, "relatedKeyField") == code) return true;
+  const json::value* m = lookup->if_contains("fieldMappings");
+  if (!m || !m->is_array()) return false;
+  return std::any_of(m->as_array().begin(), m->as_array().end(), [&](const json::value& item) {
+    return item.is_object() && StringAt(item.as_object(), "relatedField") == code;
+  });
+}
+
+bool FormUses(const FieldSet& form, const DatasourceRef& source, std::string_view code) {
+  for (const FieldDef& f : form.fields()) {
+    if (LookupUses(f, source, code)) return true;
+    for (const FieldDef& inner : f.fields) {
+      if (LookupUses(inner, source, code)) return true;
+    }
+  }
+  return false;
+}
+
+void AddOnce(std::vector<std::string>& codes, const std::string& code) {
+  if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+}
+
+}  // namespace
+
+std::vector<std::string> CodesTakenByEdit(const FieldSet& before, const FieldSet* live,
+                                          const query::FieldChanges& changes) {
+  std::vector<std::string> taken;
+  if (changes.empty()) return taken;
+  auto visit = [&](const FieldDef& f) {
+    if (!changes.removed.contains(f.code) && !changes.renamed.contains(f.code)) return;
+    AddOnce(taken, f.code);
+    if (const FieldDef* was = live ? live->FindById(f.id) : nullptr) AddOnce(taken, was->code);
+  };
+  for (const FieldDef& f : before.fields()) {
+    visit(f);
+    for (const FieldDef& inner : f.fields) visit(inner);
+  }
+  return taken;
+}
+
+std::vector<std::string> CodesTakenByDeploy(const FieldSet& old_live, const FieldSet& new_live) {
+  std::vector<std::string> taken;
+  for (const FieldDef& f : old_live.fields()) {
+    if (!new_live.FindTopLevel(f.code)) taken.push_back(f.code);
+  }
+  return taken;
+}
+
+Status CheckNotUsedByLookups(const std::vector<std::string>& taken, const DatasourceRef& source,
+                             const std::vector<OtherForm>& others) {
+  for (const std::string& code : taken) {
+    for (const OtherForm& other : others) {
+      if (other.app != source.id && FormUses(other.form, source, code)) {
+        return Error(common::ErrorCode::kFieldUsedByLookup, {code, std::to_string(other.app)});
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<OtherForm>> LoadOtherLookupForms(Transaction& tx, int64_t self) {
+  TK_ASSIGN_OR_RETURN(std::vector<StoredForm> stored, tx.apps().FormsWithLookups(self));
+  std::vector<OtherForm> out;
+  out.reserve(stored.size());
+  for (StoredForm& s : stored) {
+    TK_ASSIGN_OR_RETURN(FieldSet form, FieldSet::FromStored(json::value(std::move(s.body))));
+    out.push_back(OtherForm{s.app, std::move(form)});
+  }
+  return out;
+}
+
+}  // namespace domain
