@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make git
   libboost1.81-dev libboost-system1.81-dev
-  libsqlite3-dev libsodium-dev libicu-dev libssl-dev liboath-dev libmagic-dev libcurl4-openssl-dev libldap-dev
+  libsqlite3-dev libsodium-dev libicu-dev libssl-dev liboath-dev libmagic-dev libcurl4-openssl-dev libldap-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
