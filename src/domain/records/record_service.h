@@ -117,10 +117,14 @@ class RecordService {
   common::Result<AppContext> Open(Transaction& tx, const Principal& who, int64_t app);
   boost::json::object ToJson(const AppContext& a, StoredRecord&& r,
                              const std::optional<std::vector<std::string>>& fields) const;
+  // Records of an add coerced and validated before the writer (records_write.cpp): the writer's
+  // critical section is serial, so what can run on the request's own thread runs there.
+  struct PreparedAdd;
   common::Result<std::vector<AddedRecord>> AddIn(Transaction& tx, const Principal& who,
                                                  AppContext& a,
                                                  const std::vector<boost::json::object>& records,
-                                                 const std::vector<std::string>& bases);
+                                                 const std::vector<std::string>& bases,
+                                                 PreparedAdd* prepared = nullptr);
   common::Result<std::vector<UpdatedRecord>> UpdateIn(Transaction& tx, const Principal& who,
                                                       AppContext& a,
                                                       const std::vector<RecordUpdate>& updates,

@@ -94,21 +94,89 @@ json::object Diff(const json::object& before, const json::object& after,
   return diff;
 }
 
+// The code PRIMARY_ORGANIZATION() stands for: the caller's primary organisation, "" if none.
+std::string PrimaryOrganization(const EntityDirectory& directory, const Principal& who) {
+  if (!who.primary_organization_id) return "";
+  auto o = directory.FindOrganizationById(*who.primary_organization_id);
+  return o ? o->code : "";
+}
+
+// A FILE value needs the write transaction (its upload key becomes an attachment): coercion
+// before the writer resolves none and notes that one was asked for, and the add is then
+// coerced again inside the writer.
+class DeferFiles final : public FileResolver {
+ public:
+  std::optional<StoredFile> Resolve(std::string_view) override {
+    asked = true;
+    return std::nullopt;
+  }
+  bool asked = false;
+};
+
 }  // namespace
+
+// An add's records coerced and validated in a read transaction before the writer: the writer
+// is one thread for every app, so the CPU spent there bounds how many records per second the
+// server stores (docs/benchmarks.md, "Write path, fourth look"). The writer uses them only when
+// nothing they depend on changed meanwhile (the same live form, the same receipt field);
+// unique values are still checked inside the writer. Anything unusual (an error, a FILE value)
+// leaves `ready` false and the writer does it all as before, with the same errors in the same
+// order.
+struct RecordService::PreparedAdd {
+  bool ready = false;
+  std::shared_ptr<const LiveForm> live;
+  std::string filled_after_validation;
+  int64_t now = 0;
+  std::vector<CoercedRecord> coerced;
+};
 
 Result<std::vector<AddedRecord>> RecordService::Add(const Principal& who, int64_t app,
                                                     const std::vector<json::object>& records,
                                                     bool single) {
+  std::vector<std::string> bases;
+  for (size_t i = 0; i < records.size(); ++i) bases.push_back(Base(single, i));
+  PreparedAdd prepared;
+  // Any failure here is left for the writer to find and report.
+  (void)db_.Read([&](Transaction& tx) -> Status {
+    TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
+    if (!CheckRight(a.access, AppRight::kAdd).ok() || a.access.restricts_fields()) {
+      return Status::Ok();
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (!CheckPublicFormFields(who, records[i], bases[i]).ok()) return Status::Ok();
+    }
+    TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, a.app.id, a.live->form));
+    prepared.now = clock_.NowSeconds();
+    auto [today, now_time] = LocalToday(who.time_zone, prepared.now);
+    DeferFiles files;
+    WriteContext context{directory_,
+                         files,
+                         a.live->precision,
+                         today,
+                         now_time,
+                         prepared.now,
+                         who.user_code,
+                         PrimaryOrganization(directory_, who),
+                         receipt ? receipt->field : ""};
+    prepared.coerced.reserve(records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      auto r = a.live->writer->Add(records[i], context, bases[i]);
+      if (!r.ok() || files.asked) return Status::Ok();
+      prepared.coerced.push_back(std::move(r).value());
+    }
+    prepared.live = a.live;
+    prepared.filled_after_validation = context.filled_after_validation;
+    prepared.ready = true;
+    return Status::Ok();
+  });
   std::vector<AddedRecord> out;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
     TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kAdd));
-    std::vector<std::string> bases;
-    for (size_t i = 0; i < records.size(); ++i) bases.push_back(Base(single, i));
     for (size_t i = 0; i < records.size(); ++i) {
       TK_RETURN_IF_ERROR(CheckPublicFormFields(who, records[i], bases[i]));
     }
-    TK_ASSIGN_OR_RETURN(out, AddIn(tx, who, a, records, bases));
+    TK_ASSIGN_OR_RETURN(out, AddIn(tx, who, a, records, bases, &prepared));
     return Status::Ok();
   }));
   return out;
@@ -117,19 +185,21 @@ Result<std::vector<AddedRecord>> RecordService::Add(const Principal& who, int64_
 Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Principal& who,
                                                       AppContext& a,
                                                       const std::vector<json::object>& records,
-                                                      const std::vector<std::string>& bases) {
-  int64_t now = clock_.NowSeconds();
+                                                      const std::vector<std::string>& bases,
+                                                      PreparedAdd* prepared) {
+  TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, a.app.id, a.live->form));
+  const std::string filled = receipt ? receipt->field : "";
+  if (prepared &&
+      (!prepared->ready || prepared->live != a.live ||
+       prepared->filled_after_validation != filled || prepared->coerced.size() != records.size())) {
+    prepared = nullptr;  // not prepared, or the form changed meanwhile: coerce here
+  }
+  int64_t now = prepared ? prepared->now : clock_.NowSeconds();
   auto [today, now_time] = LocalToday(who.time_zone, now);
   TransactionFileResolver files(tx, a.app.id, now);
-  std::string primary_org;
-  if (who.primary_organization_id) {
-    if (auto o = directory_.FindOrganizationById(*who.primary_organization_id))
-      primary_org = o->code;
-  }
-  WriteContext context{directory_, files,         a.live->precision, today, now_time,
-                       now,        who.user_code, primary_org,       ""};
-  TK_ASSIGN_OR_RETURN(auto receipt, LoadReceiptFormat(tx, a.app.id, a.live->form));
-  if (receipt) context.filled_after_validation = receipt->field;
+  WriteContext context{directory_, files, a.live->precision, today,
+                       now_time,   now,   who.user_code,     PrimaryOrganization(directory_, who),
+                       filled};
   if (a.access.restricts_fields()) {
     // A new record's rules are matched against the record as sent, created by the caller.
     for (const json::object& record : records) {
@@ -140,8 +210,9 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
   }
   Error errors = Error::Validation();
   std::vector<CoercedRecord> coerced;
+  if (prepared) coerced = std::move(prepared->coerced);
   coerced.reserve(records.size());
-  for (size_t i = 0; i < records.size(); ++i) {
+  for (size_t i = 0; !prepared && i < records.size(); ++i) {
     files.BeginRecord(i);
     auto r = a.live->writer->Add(records[i], context, bases[i]);
     if (!r.ok()) {
