@@ -25,7 +25,7 @@ bool IsWrite(std::string_view method) { return method != "GET" && method != "HEA
 
 // API answers are data, never pages: no sniffing them into HTML, no framing, no caching of
 // personal data by shared caches, no leaking URLs (with record ids) onwards.
-http::Response AddApiSecurityHeaders(const http::Request& r, http::Response& response) {
+void AddApiSecurityHeaders(const http::Request& r, http::Response& response) {
   response.SetHeader("X-Content-Type-Options", "nosniff");
   if (response.Header("Content-Security-Policy").empty()) {
     response.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
@@ -34,7 +34,6 @@ http::Response AddApiSecurityHeaders(const http::Request& r, http::Response& res
   response.SetHeader("Referrer-Policy", "no-referrer");
   if (response.Header("Cache-Control").empty()) response.SetHeader("Cache-Control", "no-store");
   if (r.secure) response.SetHeader("Strict-Transport-Security", "max-age=31536000");
-  return response;
 }
 
 }  // namespace
@@ -115,19 +114,22 @@ common::Lang Dispatcher::LangFor(const http::Request& r, std::string_view user_l
 http::Response Dispatcher::NotFound(const http::Request& r) const {
   http::Response response =
       ErrorResponse(Error(ErrorCode::kApiNotFound), LangFor(r, "auto"), r.request_id);
-  return AddApiSecurityHeaders(r, response);
+  AddApiSecurityHeaders(r, response);
+  return response;
 }
 
 http::Response Dispatcher::MethodNotAllowed(const http::Request& r) const {
   http::Response response =
       ErrorResponse(Error(ErrorCode::kMethodNotAllowed), LangFor(r, "auto"), r.request_id);
-  return AddApiSecurityHeaders(r, response);
+  AddApiSecurityHeaders(r, response);
+  return response;
 }
 
 http::Response Dispatcher::TooLarge(const http::Request& r) const {
   http::Response response =
       ErrorResponse(Error(ErrorCode::kRequestTooLarge), LangFor(r, "auto"), r.request_id);
-  return AddApiSecurityHeaders(r, response);
+  AddApiSecurityHeaders(r, response);
+  return response;
 }
 
 http::Response Dispatcher::Handle(const http::Request& r, const std::string& path,

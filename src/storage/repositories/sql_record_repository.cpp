@@ -47,6 +47,7 @@ std::string JsonIds(const std::vector<int64_t>& ids) {
 
 std::vector<int64_t> ParseIdArray(const std::string& text) {
   std::vector<int64_t> out;
+  if (text == "[]") return out;  // most records: no assignees, no parser to set up
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   if (ec || !v.is_array()) return out;
@@ -67,6 +68,7 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::ReadRecords(const RecordS
   std::vector<StoredRecord> out;
   TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const Row& row) {
     StoredRecord r;
+    r.fields = json::object(s.storage);
     r.id = row.Int(0);
     r.revision = row.Int(1);
     r.creator = row.Int(2);
