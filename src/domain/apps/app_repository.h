@@ -15,11 +15,10 @@ namespace domain {
 
 class FieldSet;
 
-// One stored form document of an app, in one stage.
-struct StoredForm {
+// A lookup definition stored in an app's form (either stage, top-level or in a table).
+struct StoredLookup {
   int64_t app = 0;
-  Stage stage = Stage::kPreview;
-  boost::json::object body;  // as SaveSettings stored it (FieldSet::ToStored)
+  boost::json::object lookup;  // the field's `lookup` property as stored
 };
 
 class AppRepository {
@@ -39,11 +38,13 @@ class AppRepository {
                                       const boost::json::object& body) = 0;
   // Copies every preview document over the live ones (deploy) or back (revert).
   virtual common::Status CopySettings(int64_t app, Stage from, Stage to) = 0;
-  // The form documents (both stages, deployed or not) of every app but `except` that define
-  // a lookup, by app id then live before preview: rules that look across apps (a datasource
-  // field another app's lookup uses) read these. Forms without a lookup are skipped in SQL,
-  // unparsed.
-  virtual common::Result<std::vector<StoredForm>> FormsWithLookups(int64_t except) = 0;
+  // The lookup definitions (both stages, deployed or not) of every app but `datasource` whose
+  // relatedApp names `datasource` by id or, when `code` is not empty, by app code, by app id:
+  // rules that look across apps (a datasource field another app's lookup uses) read these.
+  // Which of the two names wins is the caller's to decide. Found inside the database, so
+  // forms without such a lookup are never read into the server.
+  virtual common::Result<std::vector<StoredLookup>> LookupsOn(int64_t datasource,
+                                                              std::string_view code) = 0;
 
   // Brings the app's record tables from the `before` form to the `after` form: creates
   // tables on first deploy, adds/drops columns, subtables, indexes and search indexes.

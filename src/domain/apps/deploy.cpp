@@ -98,8 +98,8 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
     }
     for (failing = 0; failing < targets.size(); ++failing) {
       if (taken[failing].empty()) continue;
-      TK_ASSIGN_OR_RETURN(std::vector<OtherForm> others,
-                          LoadOtherLookupForms(tx, deployed[failing].id));
+      TK_ASSIGN_OR_RETURN(std::vector<StoredLookup> others,
+                          tx.apps().LookupsOn(deployed[failing].id, deployed[failing].code));
       TK_RETURN_IF_ERROR(CheckNotUsedByLookups(taken[failing], deployed[failing], others));
     }
     return Status::Ok();

@@ -80,7 +80,7 @@ Result<int64_t> FormService::EditForm(
       if (app.deployed()) {
         TK_ASSIGN_OR_RETURN(live, LoadForm(tx, registry_, id, Stage::kLive));
       }
-      TK_ASSIGN_OR_RETURN(std::vector<OtherForm> others, LoadOtherLookupForms(tx, id));
+      TK_ASSIGN_OR_RETURN(std::vector<StoredLookup> others, tx.apps().LookupsOn(id, app.code));
       TK_RETURN_IF_ERROR(
           CheckNotUsedByLookups(CodesTakenByEdit(before, live ? &*live : nullptr, changes),
                                 DatasourceRef{id, app.code}, others));

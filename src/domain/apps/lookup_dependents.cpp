@@ -3,13 +3,11 @@
 #include <algorithm>
 
 #include "common/error_code.h"
-#include "domain/apps/app_repository.h"
 
 namespace domain {
 
 namespace json = boost::json;
 using common::Error;
-using common::Result;
 using common::Status;
 
 namespace {
@@ -31,29 +29,16 @@ bool Names(const json::object& related, const DatasourceRef& source) {
   return false;
 }
 
-// Whether `field`'s lookup on `source` uses `code` as its key field or a copy source.
-bool LookupUses(const FieldDef& field, const DatasourceRef& source, std::string_view code) {
-  const json::value* l = field.properties.if_contains("lookup");
-  const json::object* lookup = l ? l->if_object() : nullptr;
-  if (!lookup) return false;
-  const json::value* r = lookup->if_contains("relatedApp");
+// Whether `lookup` (on `source`) uses `code` as its key field or a copy source.
+bool LookupUses(const json::object& lookup, const DatasourceRef& source, std::string_view code) {
+  const json::value* r = lookup.if_contains("relatedApp");
   if (!r || !r->is_object() || !Names(r->as_object(), source)) return false;
-  if (StringAt(*lookup, "relatedKeyField") == code) return true;
-  const json::value* m = lookup->if_contains("fieldMappings");
+  if (StringAt(lookup, "relatedKeyField") == code) return true;
+  const json::value* m = lookup.if_contains("fieldMappings");
   if (!m || !m->is_array()) return false;
   return std::any_of(m->as_array().begin(), m->as_array().end(), [&](const json::value& item) {
     return item.is_object() && StringAt(item.as_object(), "relatedField") == code;
   });
-}
-
-bool FormUses(const FieldSet& form, const DatasourceRef& source, std::string_view code) {
-  for (const FieldDef& f : form.fields()) {
-    if (LookupUses(f, source, code)) return true;
-    for (const FieldDef& inner : f.fields) {
-      if (LookupUses(inner, source, code)) return true;
-    }
-  }
-  return false;
 }
 
 void AddOnce(std::vector<std::string>& codes, const std::string& code) {
@@ -87,26 +72,15 @@ std::vector<std::string> CodesTakenByDeploy(const FieldSet& old_live, const Fiel
 }
 
 Status CheckNotUsedByLookups(const std::vector<std::string>& taken, const DatasourceRef& source,
-                             const std::vector<OtherForm>& others) {
+                             const std::vector<StoredLookup>& lookups) {
   for (const std::string& code : taken) {
-    for (const OtherForm& other : others) {
-      if (other.app != source.id && FormUses(other.form, source, code)) {
+    for (const StoredLookup& other : lookups) {
+      if (other.app != source.id && LookupUses(other.lookup, source, code)) {
         return Error(common::ErrorCode::kFieldUsedByLookup, {code, std::to_string(other.app)});
       }
     }
   }
   return Status::Ok();
-}
-
-Result<std::vector<OtherForm>> LoadOtherLookupForms(Transaction& tx, int64_t self) {
-  TK_ASSIGN_OR_RETURN(std::vector<StoredForm> stored, tx.apps().FormsWithLookups(self));
-  std::vector<OtherForm> out;
-  out.reserve(stored.size());
-  for (StoredForm& s : stored) {
-    TK_ASSIGN_OR_RETURN(FieldSet form, FieldSet::FromStored(json::value(std::move(s.body))));
-    out.push_back(OtherForm{s.app, std::move(form)});
-  }
-  return out;
 }
 
 }  // namespace domain

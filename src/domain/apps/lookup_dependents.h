@@ -4,15 +4,15 @@
 // other app's lookup. kintone refuses that with GAIA_LO02; so does a form edit here, and a
 // deploy checks again (an edit made before the rule, or a lookup added since against the
 // live form). Related-records definitions of other apps are not covered (kintone's rule names
-// lookups only). The rules are pure; LoadOtherLookupForms reads the other apps' forms.
+// lookups only). The rules are pure; AppRepository::LookupsOn finds the other apps' lookups.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "common/result.h"
+#include "domain/apps/app_repository.h"
 #include "domain/fields/field_set.h"
-#include "domain/transaction.h"
 #include "query/field_rename.h"
 
 namespace domain {
@@ -22,12 +22,6 @@ namespace domain {
 struct DatasourceRef {
   int64_t id = 0;
   std::string code;  // "" when the app has none
-};
-
-// A form (either stage) of another app that defines lookups.
-struct OtherForm {
-  int64_t app = 0;
-  FieldSet form;
 };
 
 // The codes a form edit takes away from the datasource, in `before`'s order: every field
@@ -41,14 +35,12 @@ std::vector<std::string> CodesTakenByEdit(const FieldSet& before, const FieldSet
 // field of that code in the new one (a lookup can only name top-level fields).
 std::vector<std::string> CodesTakenByDeploy(const FieldSet& old_live, const FieldSet& new_live);
 
-// GAIA_LO02 for the first of `taken` that a lookup in `others` (top-level or in a table)
-// uses as its key field or a copy source on `source`; {1} is that app's id only — the caller
-// may not be allowed to see it. A form of `source` itself among `others` is skipped.
+// GAIA_LO02 for the first of `taken` that one of `lookups` (of other apps, by app id; see
+// AppRepository::LookupsOn) uses as its key field or a copy source on `source`; {1} is that
+// app's id only — the caller may not be allowed to see it. A lookup whose relatedApp names
+// another app (its code wins over the id), or held by `source` itself, does not count.
 common::Status CheckNotUsedByLookups(const std::vector<std::string>& taken,
                                      const DatasourceRef& source,
-                                     const std::vector<OtherForm>& others);
-
-// The live and preview forms with lookups of every app but `self`, read inside `tx`.
-common::Result<std::vector<OtherForm>> LoadOtherLookupForms(Transaction& tx, int64_t self);
+                                     const std::vector<StoredLookup>& lookups);
 
 }  // namespace domain

@@ -196,24 +196,34 @@ Status SqlAppRepository::CopySettings(int64_t app, domain::Stage from, domain::S
       {t, app, f});
 }
 
-Result<std::vector<domain::StoredForm>> SqlAppRepository::FormsWithLookups(int64_t except) {
-  // Every lookup definition names its key as "relatedKeyField" (serialised without spaces),
-  // and nothing else in a stored form does: a substring test spares parsing the other forms.
-  TK_ASSIGN_OR_RETURN(auto rows,
-                      c_.Query("SELECT app_id, stage, body FROM app_settings WHERE kind='form' "
-                               "AND app_id<>? AND instr(body, '\"relatedKeyField\":')>0 "
-                               "ORDER BY app_id, stage",
-                               {except}));
-  std::vector<domain::StoredForm> out;
+Result<std::vector<domain::StoredLookup>> SqlAppRepository::LookupsOn(int64_t datasource,
+                                                                      std::string_view code) {
+  // Substring tests skip forms without a lookup (only lookups have "relatedKeyField") or not
+  // mentioning the app (stored definitions normalise relatedApp to {"app":"<id>","code":"…"});
+  // SQLite's JSON functions then pick the lookups, top-level and in tables, out of the rest.
+  TK_ASSIGN_OR_RETURN(
+      auto rows,
+      c_.Query(
+          "WITH forms AS (SELECT app_id, body FROM app_settings WHERE kind='form' "
+          "AND app_id<>?1 AND instr(body, '\"relatedKeyField\":')>0 "
+          "AND (instr(body, '\"app\":\"' || ?1 || '\"')>0 "
+          "OR (?2<>'' AND instr(body, '\"code\":\"' || ?2 || '\"')>0))), "
+          "fields AS (SELECT app_id, f.value AS field FROM forms, json_each(body, '$.fields') f "
+          "UNION ALL SELECT app_id, g.value FROM forms, json_each(body, '$.fields') f, "
+          "json_each(f.value, '$.fields') g) "
+          "SELECT app_id, json_extract(field, '$.properties.lookup') FROM fields "
+          "WHERE json_type(field, '$.properties.lookup')='object' "
+          "AND (CAST(json_extract(field, '$.properties.lookup.relatedApp.app') AS TEXT)=?3 "
+          "OR (?2<>'' AND json_extract(field, '$.properties.lookup.relatedApp.code')=?2)) "
+          "ORDER BY app_id",
+          {datasource, std::string(code), std::to_string(datasource)}));
+  std::vector<domain::StoredLookup> out;
   out.reserve(rows.size());
   for (const Row& r : rows) {
     boost::system::error_code ec;
-    boost::json::value v = boost::json::parse(r.Text(2), ec);
+    boost::json::value v = boost::json::parse(r.Text(1), ec);
     if (ec || !v.is_object()) return common::Error::Internal("corrupt settings document");
-    domain::Stage stage = r.Text(1) == domain::StageName(domain::Stage::kLive)
-                              ? domain::Stage::kLive
-                              : domain::Stage::kPreview;
-    out.push_back(domain::StoredForm{r.Int(0), stage, std::move(v.as_object())});
+    out.push_back(domain::StoredLookup{r.Int(0), std::move(v.as_object())});
   }
   return out;
 }

@@ -54,7 +54,8 @@ class SqlAppRepository final : public domain::AppRepository {
   common::Status SaveSettings(int64_t app, domain::Stage stage, std::string_view kind,
                               const boost::json::object& body) override;
   common::Status CopySettings(int64_t app, domain::Stage from, domain::Stage to) override;
-  common::Result<std::vector<domain::StoredForm>> FormsWithLookups(int64_t except) override;
+  common::Result<std::vector<domain::StoredLookup>> LookupsOn(int64_t datasource,
+                                                              std::string_view code) override;
   common::Status ApplySchema(const domain::App& app, const domain::FieldSet* before,
                              const domain::FieldSet& after,
                              const std::vector<domain::IndexSpec>& indexes) override;

@@ -44,10 +44,11 @@ async function lookingUp(x, name, { deployed = true } = {}) {
 
 const previewOf = (app) => client.app.getFormFields({ app, preview: true });
 
-// The edit must fail with GAIA_LO02 naming `code` and app `y`, and leave X's preview as it was.
+// The edit (started by `edit()`) must fail with GAIA_LO02 naming `code` and app `y`, and
+// leave X's preview as it was.
 async function refused(x, edit, code, y) {
   const was = await previewOf(x);
-  const e = await rejectsWith(edit, { status: 400, code: "GAIA_LO02" });
+  const e = await rejectsWith(edit(), { status: 400, code: "GAIA_LO02" });
   assert.equal(e.errors, undefined);
   // The client asks for Japanese.
   assert.equal(
@@ -63,14 +64,15 @@ async function refused(x, edit, code, y) {
 test("deleting or renaming the key field or a copy source of another app's lookup is refused", async () => {
   const x = await datasource("受付台帳");
   const y = await lookingUp(x, "申請");
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["氏名"] }), "氏名", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["氏名"] }), "氏名", y);
   await refused(
-    x, client.app.updateFormFields({ app: x, properties: { 受付番号: { type: "SINGLE_LINE_TEXT", code: "受付No" } } }),
+    x,
+    () => client.app.updateFormFields({ app: x, properties: { 受付番号: { type: "SINGLE_LINE_TEXT", code: "受付No" } } }),
     "受付番号", y,
   );
   // All or nothing: the unused field deleted in the same request stays too.
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["備考", "氏名"] }), "氏名", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["備考", "氏名"] }), "氏名", y);
   assert.ok((await previewOf(x)).properties.備考);
   // Other changes to the used fields are kintone's to allow: a new label.
   await client.app.updateFormFields({
@@ -110,8 +112,8 @@ test("a lookup inside a table of the other app protects its key and copy source"
     },
   });
   assert.equal(await deploy(client, y), "SUCCESS");
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["氏名"] }), "氏名", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["氏名"] }), "氏名", y);
 });
 
 test("once the other app's lookup is gone and deployed, the field can be deleted", async () => {
@@ -119,7 +121,7 @@ test("once the other app's lookup is gone and deployed, the field can be deleted
   const y = await lookingUp(x, "ルックアップをやめる申請");
   await client.app.deleteFormFields({ app: y, fields: ["受付"] });
   // Y's live form still looks up: still refused until Y deploys.
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
   assert.equal(await deploy(client, y), "SUCCESS");
   await client.app.deleteFormFields({ app: x, fields: ["受付番号", "氏名"] });
   assert.equal(await deploy(client, x), "SUCCESS");
@@ -128,7 +130,7 @@ test("once the other app's lookup is gone and deployed, the field can be deleted
 test("a lookup only in the other app's preview protects too", async () => {
   const x = await datasource("準備中の参照先");
   const y = await lookingUp(x, "準備中の申請", { deployed: false });
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
   // Deployed once without the lookup, then the lookup added to the preview only.
   const { app: z } = await client.app.addApp({ name: "後から参照する申請" });
   await client.app.addFormFields({
@@ -137,7 +139,7 @@ test("a lookup only in the other app's preview protects too", async () => {
   assert.equal(await deploy(client, z), "SUCCESS");
   await client.app.addFormFields({ app: z, properties: { 受付: lookupOn(x) } });
   await client.app.deleteFormFields({ app: y, fields: ["受付"] });
-  await refused(x, client.app.deleteFormFields({ app: x, fields: ["氏名"] }), "氏名", z);
+  await refused(x, () => client.app.deleteFormFields({ app: x, fields: ["氏名"] }), "氏名", z);
 });
 
 test("a manager who cannot see the other app learns only its id", async () => {
@@ -156,7 +158,7 @@ test("a manager who cannot see the other app learns only its id", async () => {
   assert.equal(await deploy(client, y), "SUCCESS");
   const as = server.client(manager);
   await assert.rejects(as.app.getApp({ id: y }));
-  const e = await refused(x, as.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
+  const e = await refused(x, () => as.app.deleteFormFields({ app: x, fields: ["受付番号"] }), "受付番号", y);
   assert.ok(!e.message.includes("秘密の申請") && !e.message.includes("申請者"), e.message);
 });
 

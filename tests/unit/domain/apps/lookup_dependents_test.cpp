@@ -39,38 +39,25 @@ FieldSet Source() {
                    Field(7, "備考", FieldType::kMultiLineText), std::move(table)});
 }
 
-std::string Lookup(const char* related_app, const char* key, const char* copied) {
-  return std::string(R"J({"lookup": {"relatedApp": )J") + related_app +
-         R"J(, "relatedKeyField": ")J" + key + R"J(", "fieldMappings": [{"field": "写し",
-         "relatedField": ")J" +
-         copied + R"J("}]}})J";
+// A stored lookup of app `app` on `related_app`, keyed on `key` and copying `copied`.
+StoredLookup Lookup(int64_t app, const char* related_app = R"J({"app": "7", "code": ""})J",
+                    const char* key = "受付番号", const char* copied = "氏名") {
+  std::string text = std::string(R"J({"relatedApp": )J") + related_app +
+                     R"J(, "relatedKeyField": ")J" + key +
+                     R"J(", "fieldMappings": [{"field": "写し", "relatedField": ")J" + copied +
+                     R"J("}], "lookupPickerFields": ["備考"], "filterCond": "金額 > 0",
+                     "sort": "金額 desc"})J";
+  return StoredLookup{app, json::parse(text).as_object()};
 }
 
-// Another app's form with a top-level lookup on `related_app`.
-FieldSet TopLevelLookup(const char* related_app = R"J({"app": "7", "code": ""})J",
-                        const char* key = "受付番号", const char* copied = "氏名") {
-  return FieldSet(
-      {Field(1, "受付", FieldType::kSingleLineText, Lookup(related_app, key, copied).c_str()),
-       Field(2, "写し", FieldType::kSingleLineText)});
-}
-
-// Another app's form whose lookup sits in a table row.
-FieldSet TableLookup() {
-  FieldDef table = Field(10, "行", FieldType::kSubtable);
-  table.fields.push_back(Field(11, "行受付", FieldType::kNumber,
-                               Lookup(R"J({"app": "7"})J", "レコード番号", "金額").c_str()));
-  table.fields.push_back(Field(12, "写し", FieldType::kNumber));
-  return FieldSet({std::move(table)});
-}
-
-common::Status Check(const Codes& taken, std::vector<OtherForm> others,
+common::Status Check(const Codes& taken, const std::vector<StoredLookup>& lookups,
                      const DatasourceRef& source = kSource) {
-  return CheckNotUsedByLookups(taken, source, others);
+  return CheckNotUsedByLookups(taken, source, lookups);
 }
 
 TEST(LookupDependents, AKeyFieldOrCopySourceOfAnotherAppsLookupIsRefusedNamingOnlyItsId) {
   for (const char* code : {"受付番号", "氏名"}) {
-    common::Status s = Check({code}, {{12, TopLevelLookup()}});
+    common::Status s = Check({code}, {Lookup(12)});
     ASSERT_FALSE(s.ok()) << code;
     EXPECT_EQ(s.error().code(), common::ErrorCode::kFieldUsedByLookup);
     EXPECT_EQ(s.error().args(), (Codes{code, "12"}));
@@ -80,50 +67,43 @@ TEST(LookupDependents, AKeyFieldOrCopySourceOfAnotherAppsLookupIsRefusedNamingOn
                   "app (ID: 12) uses it.");
     EXPECT_FALSE(s.error().has_fields());
   }
+  // The record number as the key.
+  EXPECT_FALSE(
+      Check({"レコード番号"}, {Lookup(13, R"J({"app": "7"})J", "レコード番号", "金額")}).ok());
 }
 
-TEST(LookupDependents, FieldsNoLookupUsesAreFree) {
-  EXPECT_TRUE(Check({"備考", "金額", "明細", "品名"}, {{12, TopLevelLookup()}}).ok());
-  EXPECT_TRUE(Check({}, {{12, TopLevelLookup()}}).ok());
+TEST(LookupDependents, FieldsNoLookupUsesAsKeyOrCopySourceAreFree) {
+  // 備考 and 金額 appear only in the picker columns, filter and sort (UI-only, §4.7).
+  EXPECT_TRUE(Check({"備考", "金額", "明細", "品名"}, {Lookup(12)}).ok());
+  EXPECT_TRUE(Check({}, {Lookup(12)}).ok());
   EXPECT_TRUE(Check({"受付番号"}, {}).ok());
-}
-
-TEST(LookupDependents, ALookupInsideATableProtectsToo) {
-  common::Status s = Check({"金額"}, {{12, TopLevelLookup()}, {13, TableLookup()}});
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().args(), (Codes{"金額", "13"}));
-  EXPECT_FALSE(Check({"レコード番号"}, {{13, TableLookup()}}).ok());
 }
 
 TEST(LookupDependents, RelatedAppResolvesByCodeFirstThenById) {
   // The code wins when both are given: app "7" with another app's code names that app.
-  EXPECT_TRUE(
-      Check({"受付番号"}, {{12, TopLevelLookup(R"J({"app": "7", "code": "OTHER"})J")}}).ok());
-  EXPECT_FALSE(
-      Check({"受付番号"}, {{12, TopLevelLookup(R"J({"app": "99", "code": "RECEIPTS"})J")}}).ok());
-  EXPECT_FALSE(Check({"受付番号"}, {{12, TopLevelLookup(R"J({"code": "RECEIPTS"})J")}}).ok());
-  EXPECT_FALSE(Check({"受付番号"}, {{12, TopLevelLookup(R"J({"app": 7})J")}}).ok());
-  EXPECT_TRUE(Check({"受付番号"}, {{12, TopLevelLookup(R"J({"app": "8"})J")}}).ok());
+  EXPECT_TRUE(Check({"受付番号"}, {Lookup(12, R"J({"app": "7", "code": "OTHER"})J")}).ok());
+  EXPECT_FALSE(Check({"受付番号"}, {Lookup(12, R"J({"app": "99", "code": "RECEIPTS"})J")}).ok());
+  EXPECT_FALSE(Check({"受付番号"}, {Lookup(12, R"J({"code": "RECEIPTS"})J")}).ok());
+  EXPECT_FALSE(Check({"受付番号"}, {Lookup(12, R"J({"app": 7})J")}).ok());
+  EXPECT_TRUE(Check({"受付番号"}, {Lookup(12, R"J({"app": "8"})J")}).ok());
   // A datasource without an app code is named by id only.
-  EXPECT_FALSE(Check({"受付番号"}, {{12, TopLevelLookup()}}, DatasourceRef{7, ""}).ok());
+  EXPECT_FALSE(Check({"受付番号"}, {Lookup(12)}, DatasourceRef{7, ""}).ok());
   EXPECT_TRUE(
-      Check({"受付番号"}, {{12, TopLevelLookup(R"J({"code": "RECEIPTS"})J")}}, DatasourceRef{7, ""})
-          .ok());
+      Check({"受付番号"}, {Lookup(12, R"J({"code": "RECEIPTS"})J")}, DatasourceRef{7, ""}).ok());
 }
 
-TEST(LookupDependents, TheDatasourcesOwnLookupsAndOthersRelatedRecordsDoNotCount) {
-  EXPECT_TRUE(Check({"受付番号"}, {{7, TopLevelLookup()}}).ok());
-  FieldSet related({Field(1, "関連", FieldType::kReferenceTable, R"J({"referenceTable": {
-      "relatedApp": {"app": "7"}, "condition": {"field": "受付", "relatedField": "受付番号"},
-      "displayFields": ["氏名"]}})J"),
-                    Field(2, "受付", FieldType::kSingleLineText)});
-  EXPECT_TRUE(Check({"受付番号", "氏名"}, {{12, std::move(related)}}).ok());
+TEST(LookupDependents, TheDatasourcesOwnLookupsDoNotCount) {
+  EXPECT_TRUE(Check({"受付番号"}, {Lookup(7)}).ok());
 }
 
-TEST(LookupDependents, TheFirstTakenCodeInUseIsReported) {
-  common::Status s = Check({"備考", "氏名", "受付番号"}, {{12, TopLevelLookup()}});
+TEST(LookupDependents, TheFirstTakenCodeInUseIsReportedWithTheFirstAppUsingIt) {
+  common::Status s = Check({"備考", "氏名", "受付番号"},
+                           {Lookup(12, R"J({"app": "7"})J", "受付番号", "金額"), Lookup(14)});
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().args(), (Codes{"氏名", "12"}));
+  EXPECT_EQ(s.error().args(), (Codes{"氏名", "14"}));
+  s = Check({"受付番号"}, {Lookup(12, R"J({"app": "8"})J"), Lookup(14), Lookup(15)});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().args(), (Codes{"受付番号", "14"}));
 }
 
 TEST(LookupDependents, AnEditTakesRemovedAndRenamedFieldsByTheirPreviewAndLiveCodes) {
