@@ -2,7 +2,6 @@
 // Lives for one request on one worker thread.
 #pragma once
 
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
@@ -23,11 +22,6 @@ struct Call {
   std::optional<int64_t> guest_space;  // set for /k/guest/{id}/v1/… paths
   std::string method;                  // after X-HTTP-Method-Override
   std::string client_address{};        // the peer, or the client behind a trusted proxy
-  // Where an endpoint may build its answer's JSON (records.json and cursor pages): one bump
-  // allocator for the request instead of a malloc and a free per JSON node, and freeing the
-  // page walks nothing. Outlives the answer: the Call lives until it has been serialised.
-  boost::json::monotonic_resource json_arena{8 * 1024};
-  boost::json::storage_ptr Arena() { return boost::json::storage_ptr(&json_arena); }
 };
 
 // Most endpoints answer a JSON object; a few (file download) build the response themselves.

@@ -21,13 +21,8 @@ JsonResult PostCursor(Call& call, Services& s) {
 
 JsonResult GetCursor(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(std::string id, call.params.RequiredString("id"));
-  json::storage_ptr arena = call.Arena();
-  TK_ASSIGN_OR_RETURN(auto page, s.records.ReadCursor(call.principal, id, arena));
-  json::object out(arena);
-  out.reserve(2);
-  out.emplace("records", std::move(page.records));
-  out.emplace("next", page.next);
-  return out;
+  TK_ASSIGN_OR_RETURN(auto page, s.records.ReadCursor(call.principal, id));
+  return json::object{{"records", std::move(page.records)}, {"next", page.next}};
 }
 
 JsonResult DeleteCursor(Call& call, Services& s) {

@@ -9,12 +9,9 @@ JsonResult GetRecords(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(auto fields, FieldList(call.params));
   TK_ASSIGN_OR_RETURN(auto query, call.params.OptionalString("query"));
   TK_ASSIGN_OR_RETURN(auto total, call.params.OptionalBool("totalCount"));
-  boost::json::storage_ptr arena = call.Arena();
   TK_ASSIGN_OR_RETURN(auto page, s.records.Query(call.principal, app, fields, query.value_or(""),
-                                                 total.value_or(false), arena));
-  boost::json::object out(arena);
-  out.reserve(2);
-  out.emplace("records", std::move(page.records));
+                                                 total.value_or(false)));
+  boost::json::object out{{"records", std::move(page.records)}};
   if (page.total) {
     out["totalCount"] = std::to_string(*page.total);
   } else {

@@ -64,9 +64,6 @@ struct WriteArgs;
 
 // A field in read form: {"type": "<TYPE>", "value": value}.
 boost::json::object FieldValueJson(common::FieldType type, boost::json::value value);
-// The same, built in `storage` (a response's arena: see api::Call::json_arena).
-boost::json::object FieldValueJson(common::FieldType type, boost::json::value value,
-                                   boost::json::storage_ptr storage);
 
 // Coerces the rows of a SUBTABLE value; implemented by the record writer, which knows how to
 // write any inner field.

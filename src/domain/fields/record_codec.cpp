@@ -146,7 +146,7 @@ void RecordCodec::ReadField(const FieldDef& def, std::span<const common::SqlValu
                                  ? behavior.EmptyValue()
                                  : behavior.FromSql(def, columns.subspan(start, n), directory);
   pos += width;
-  out[def.code] = FieldValueJson(def.type, std::move(value), out.storage());
+  out[def.code] = FieldValueJson(def.type, std::move(value));
 }
 
 void RecordCodec::ReadRecord(std::span<const common::SqlValue> columns,
@@ -159,21 +159,16 @@ void RecordCodec::ReadRecord(std::span<const common::SqlValue> columns,
 void RecordCodec::AppendRow(const FieldDef& table, int64_t row_id,
                             std::span<const common::SqlValue> columns,
                             const EntityDirectory& directory, boost::json::object& record) const {
-  boost::json::object value(record.storage());
+  boost::json::object value;
   value.reserve(table.fields.size());
   size_t pos = 0;
   for (const FieldDef& inner : table.fields) ReadField(inner, columns, pos, directory, value);
   boost::json::value& entry = record[table.code];
-  if (!entry.is_object()) {
-    entry = FieldValueJson(table.type, boost::json::array(record.storage()), record.storage());
-  }
+  if (!entry.is_object()) entry = FieldValueJson(table.type, boost::json::array());
   boost::json::value& rows = entry.get_object()["value"];
-  if (!rows.is_array()) rows = boost::json::array(record.storage());
-  boost::json::object row(record.storage());
-  row.reserve(2);
-  row.emplace("id", std::to_string(row_id));
-  row.emplace("value", std::move(value));
-  rows.get_array().push_back(std::move(row));
+  if (!rows.is_array()) rows = boost::json::array();
+  rows.get_array().push_back(
+      boost::json::object{{"id", std::to_string(row_id)}, {"value", std::move(value)}});
 }
 
 }  // namespace domain

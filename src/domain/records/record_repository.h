@@ -37,9 +37,6 @@ struct RecordSchema {
   const FieldSet& form;
   const RecordCodec& codec;
   const EntityDirectory& directory;
-  // Where read records' JSON is built: the default heap, or a response's arena (records.json
-  // and cursor pages, see api::Call::json_arena), which makes building and freeing a page cheap.
-  boost::json::storage_ptr storage{};
 };
 
 // One row of a record's history: who changed it to `revision`, when, and the change.

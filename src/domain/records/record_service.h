@@ -83,11 +83,9 @@ class RecordService {
 
   common::Result<boost::json::object> Get(const Principal& who, int64_t app, int64_t id);
   // `fields` nullopt: every field; `query` as §6.
-  // `storage`: where the page's JSON is built (a response's arena; default heap).
   common::Result<RecordsPage> Query(const Principal& who, int64_t app,
                                     const std::optional<std::vector<std::string>>& fields,
-                                    const std::string& query, bool total_count,
-                                    boost::json::storage_ptr storage = {});
+                                    const std::string& query, bool total_count);
   // `single`: error keys "record.…" (record.json) instead of "records[i].…".
   common::Result<std::vector<AddedRecord>> Add(const Principal& who, int64_t app,
                                                const std::vector<boost::json::object>& records,
@@ -106,8 +104,7 @@ class RecordService {
   common::Result<CursorCreated> CreateCursor(const Principal& who, int64_t app,
                                              const std::optional<std::vector<std::string>>& fields,
                                              const std::string& query, int64_t size);
-  common::Result<CursorPage> ReadCursor(const Principal& who, const std::string& id,
-                                        boost::json::storage_ptr storage = {});
+  common::Result<CursorPage> ReadCursor(const Principal& who, const std::string& id);
   common::Status DeleteCursor(const Principal& who, const std::string& id);
 
   // Runs `work` (calls to this and other services) in one transaction: bulkRequest.json.

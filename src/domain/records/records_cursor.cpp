@@ -60,9 +60,8 @@ Result<CursorCreated> RecordService::CreateCursor(
   return created;
 }
 
-Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::string& id,
-                                             json::storage_ptr storage) {
-  CursorPage page{json::array(storage), false};
+Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::string& id) {
+  CursorPage page;
   TK_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) -> Status {
     int64_t now = clock_.NowSeconds();
     TK_ASSIGN_OR_RETURN(auto cursor, tx.cursors().Find(id));
@@ -72,7 +71,6 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
     }
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, cursor->app_id));
     TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
-    a.schema.storage = storage;
     std::optional<std::vector<std::string>> fields;
     if (!cursor->fields.empty()) {
       fields.emplace();

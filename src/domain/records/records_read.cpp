@@ -53,7 +53,7 @@ json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
     HideFields(rights, all);
   }
   if (!fields) return all;
-  json::object picked(all.storage());
+  json::object picked;
   for (const std::string& code : *fields) {
     if (picked.contains(code)) continue;  // a code asked for twice; its value is moved
     if (auto* v = all.if_contains(code)) picked[code] = std::move(*v);
@@ -93,13 +93,11 @@ Result<json::object> RecordService::Get(const Principal& who, int64_t app, int64
 
 Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
                                          const std::optional<std::vector<std::string>>& fields,
-                                         const std::string& text, bool total_count,
-                                         json::storage_ptr storage) {
-  RecordsPage page{json::array(storage), std::nullopt};
+                                         const std::string& text, bool total_count) {
+  RecordsPage page;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
     TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
-    a.schema.storage = storage;
     DirectoryEntityResolver resolver(directory_);
     query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, options_);
     query::SqliteDialect dialect;

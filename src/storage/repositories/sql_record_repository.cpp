@@ -68,7 +68,6 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::ReadRecords(const RecordS
   std::vector<StoredRecord> out;
   TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const Row& row) {
     StoredRecord r;
-    r.fields = json::object(s.storage);
     r.id = row.Int(0);
     r.revision = row.Int(1);
     r.creator = row.Int(2);

@@ -4,8 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/json/monotonic_resource.hpp>
-
 #include "domain/fields/record_header.h"
 #include "domain/fields/record_writer.h"
 #include "field_test_support.h"
@@ -152,60 +150,6 @@ TEST(RecordCodec, MapsValuesToColumnsAndBack) {
   EXPECT_EQ(read, expected_record);
   EXPECT_FALSE(read.contains("grouping"));
   EXPECT_FALSE(read.contains("related"));
-}
-
-// Every container of `v` is in `storage` (a value built elsewhere and moved in would be copied
-// on the way, but one that kept its own storage would dangle once a response's arena is freed).
-void ExpectAllIn(const boost::json::value& v, const boost::json::storage_ptr& storage,
-                 const std::string& path) {
-  if (const auto* o = v.if_object()) {
-    EXPECT_EQ(o->storage().get(), storage.get()) << path;
-    for (const auto& kv : *o) ExpectAllIn(kv.value(), storage, path + "." + std::string(kv.key()));
-  } else if (const auto* a = v.if_array()) {
-    EXPECT_EQ(a->storage().get(), storage.get()) << path;
-    for (size_t i = 0; i < a->size(); ++i) {
-      ExpectAllIn((*a)[i], storage, path + "[" + std::to_string(i) + "]");
-    }
-  } else if (const auto* s = v.if_string()) {
-    EXPECT_EQ(s->storage().get(), storage.get()) << path;
-  }
-}
-
-TEST(RecordCodec, ReadsIntoTheRecordsOwnStorage) {
-  FormFixture fx(kForm);
-  RecordWriter writer(fx.registry, fx.form);
-  WriteContext context = fx.Context();
-  auto written = writer.Add(Obj(R"({
-    "text":{"value":"a text longer than the inline string size"}, "check":{"value":["B","A"]},
-    "user":{"value":[{"code":"sato"}]}, "file":{"value":[{"fileKey":"up-a"}]},
-    "tbl":{"value":[{"value":{"in":{"value":"row text longer than inline strings"}}}]}})"),
-                            context);
-  ASSERT_TRUE(written.ok()) << written.error().ToString();
-  RecordCodec codec(fx.registry, fx.form);
-  std::vector<SqlValue> values = codec.RecordValues(written->record, fx.directory);
-  const FieldDef* table = fx.form.Find("tbl");
-  const boost::json::object& row =
-      written->record.at("tbl").at("value").as_array()[0].at("value").as_object();
-  std::vector<SqlValue> row_values = codec.RowValues(*table, row, fx.directory);
-
-  boost::json::object on_heap;
-  codec.ReadRecord(values, fx.directory, on_heap);
-  codec.AppendRow(*table, 7, row_values, fx.directory, on_heap);
-  RecordHeader header;
-  header.id = 5;
-  header.creator = {1, "sato", "Sato Noboru"};
-  header.modifier = header.creator;
-  AppendRecordHeader(fx.form, header, FormFeatures{true, true}, "", on_heap);
-
-  boost::json::monotonic_resource arena;
-  boost::json::storage_ptr sp(&arena);
-  boost::json::object in_arena(sp);
-  codec.ReadRecord(values, fx.directory, in_arena);
-  codec.AppendRow(*table, 7, row_values, fx.directory, in_arena);
-  AppendRecordHeader(fx.form, header, FormFeatures{true, true}, "", in_arena);
-
-  EXPECT_EQ(in_arena, on_heap);
-  ExpectAllIn(in_arena, sp, "record");
 }
 
 TEST(RecordCodec, ReadsEmptyAndDamagedColumnsAsEmptyValues) {
