@@ -8,6 +8,7 @@
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
 #include "domain/apps/form_service.h"
+#include "domain/apps/json_at.h"
 #include "domain/apps/view_rules.h"
 #include "domain/permissions/access.h"
 #include "domain/records/record_schema_lookup.h"
@@ -22,11 +23,6 @@ using common::Status;
 using common::Text;
 
 namespace {
-
-std::string_view StringAt(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
-}
 
 const json::object* ObjectAt(const json::object& o, std::string_view key) {
   const json::value* v = o.if_contains(key);

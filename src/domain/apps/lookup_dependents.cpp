@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/error_code.h"
+#include "domain/apps/json_at.h"
 
 namespace domain {
 
@@ -11,11 +12,6 @@ using common::Error;
 using common::Status;
 
 namespace {
-
-std::string_view StringAt(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
-}
 
 // Whether `relatedApp` resolves to `source`: the code wins when given (app codes are unique,
 // so an equal code is this app); otherwise the id, as a string or a number.

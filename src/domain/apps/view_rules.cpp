@@ -2,6 +2,7 @@
 
 #include "common/error_code.h"
 #include "domain/apps/form_service.h"
+#include "domain/apps/json_at.h"
 #include "domain/records/record_context.h"
 #include "domain/records/record_schema_lookup.h"
 #include "query/parser.h"
@@ -14,11 +15,6 @@ using common::Message;
 using common::Text;
 
 namespace {
-
-std::string_view StringAt(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
-}
 
 bool IsDateLike(common::FieldType t) {
   using common::FieldType;

@@ -7,6 +7,7 @@
 
 #include "common/error_code.h"
 #include "domain/records/record_schema_lookup.h"
+#include "stored_field.h"
 
 namespace domain {
 namespace {
@@ -14,17 +15,8 @@ namespace {
 namespace json = boost::json;
 using common::FieldType;
 
-// A field as a stored form holds it: `extra` (JSON) joins type, code and label.
 FieldDef Field(int64_t id, const char* code, FieldType type, const char* extra = "{}") {
-  FieldDef f;
-  f.id = id;
-  f.type = type;
-  f.properties = json::parse(extra).as_object();
-  f.properties["type"] = common::FieldTypeName(type);
-  f.properties["code"] = code;
-  f.properties["label"] = code;
-  ParseDefinitionProperties(f);
-  return f;
+  return testing::StoredField(id, code, type, extra);
 }
 
 FieldDef Unique(FieldDef f) {

@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include "common/error_code.h"
+#include "stored_field.h"
 
 namespace domain {
 namespace {
@@ -13,17 +14,8 @@ namespace json = boost::json;
 using common::FieldType;
 using Codes = std::vector<std::string>;
 
-// A field as a stored form holds it: `extra` (JSON) joins type, code and label.
 FieldDef Field(int64_t id, const char* code, FieldType type, const char* extra = "{}") {
-  FieldDef f;
-  f.id = id;
-  f.type = type;
-  f.properties = json::parse(extra).as_object();
-  f.properties["type"] = common::FieldTypeName(type);
-  f.properties["code"] = code;
-  f.properties["label"] = code;
-  ParseDefinitionProperties(f);
-  return f;
+  return testing::StoredField(id, code, type, extra);
 }
 
 // App 7 (code RECEIPTS), the datasource: a receipt register with a table.
