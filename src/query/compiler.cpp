@@ -2,6 +2,7 @@
 
 #include "query/binder.h"
 #include "query/condition_compiler.h"
+#include "query/count_plan.h"
 #include "query/parser.h"
 #include "query/predicate_compiler.h"
 #include "query/record_layout.h"
@@ -95,6 +96,7 @@ CompiledQuery Lower(const BoundQuery& bound, int64_t app, const SqlDialect& dial
   out.has_condition = bound.condition.has_value();
   out.ordered_by_id =
       bound.order_by.empty() || bound.order_by.front().rules->storage == Storage::kRecordId;
+  out.count_plan = BuildCountPlan(bound);
   size_t child = 0;
   if (const BoundPredicate* like = FindDriver(bound, &child)) {
     std::optional<BoundCondition> rest;

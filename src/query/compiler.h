@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "common/result.h"
@@ -16,6 +17,8 @@
 #include "query/sql_fragment.h"
 
 namespace query {
+
+struct CountPlan;  // count_plan.h
 
 struct CompiledQuery {
   // FROM clause: the record table aliased r ("r12 r"), or, when the query is a top-level
@@ -40,6 +43,9 @@ struct CompiledQuery {
   SqlFragment pending_where;     // the same condition as `where`, over alias r alone
   SqlFragment pending_order_by;  // `order_by` over alias r alone (the union's order)
   bool ordered_by_id = false;    // the first sort key is $id, or none (kintone's default)
+  // The condition as a count over in-memory columns (count_plan.h), which storage may use for
+  // totalCount instead of the SQL; nullptr when the columns cannot answer it exactly.
+  std::shared_ptr<const CountPlan> count_plan;
 };
 
 // A records.json query: [condition] [order by …] [limit n] [offset n]. Placeholders are

@@ -43,8 +43,10 @@ void RestrictTo(CompiledQuery& query, const SqlFragment& condition) {
     Append(pending, condition);
     query.pending_where = std::move(pending);
   }
-  // The total needs the record table: the condition is over alias r.
+  // The total needs the record table: the condition is over alias r, and no count plan
+  // holds it.
   query.count_from = query.from;
+  query.count_plan = nullptr;
   query.has_condition = true;
 }
 

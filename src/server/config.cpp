@@ -131,8 +131,7 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) { return RequireValue(c.tls_key, v); }},
     {"threads", "TSUMIKI_THREADS", "N", "network I/O threads (0 = one per CPU)",
      [](Config& c, std::string_view v) { return SetThreads(c.io_threads, v); }},
-    {"workers", "TSUMIKI_WORKERS", "N",
-     "workers for GET; 2N for writes (0 = max(4, 2 per CPU))",
+    {"workers", "TSUMIKI_WORKERS", "N", "workers for GET; 2N for writes (0 = max(4, 2 per CPU))",
      [](Config& c, std::string_view v) { return SetThreads(c.worker_threads, v); }},
     {"max-body-bytes", "TSUMIKI_MAX_BODY_BYTES", "SIZE", "largest request body, e.g. 110M",
      [](Config& c, std::string_view v) { return ParseSize(v, c.max_body_bytes); }},
@@ -200,9 +199,7 @@ constexpr Option kOptions[] = {
      }},
     {"mail-retry-seconds", "TSUMIKI_MAIL_RETRY_SECONDS", "N",
      "wait N seconds after a failed mail delivery, doubling per attempt (up to an hour)",
-     [](Config& c, std::string_view v) {
-       return ParseInteger(v, 1, 86400, c.mail_retry_seconds);
-     }},
+     [](Config& c, std::string_view v) { return ParseInteger(v, 1, 86400, c.mail_retry_seconds); }},
     {"mail-ca-file", "TSUMIKI_MAIL_CA_FILE", "FILE",
      "PEM CA certificates the SMTP server's certificate is verified with (default: the system's)",
      [](Config& c, std::string_view v) { return RequireValue(c.mail_ca_file, v); }},
@@ -219,6 +216,10 @@ constexpr Option kOptions[] = {
      [](Config& c, std::string_view v) {
        return ParseInteger(v, 10, 86400000, c.search_index_interval_ms);
      }},
+    {"count-memory-mb", "TSUMIKI_COUNT_MEMORY_MB", "N",
+     "memory for the in-memory columns that answer totalCount (8 MB per filtered field per "
+     "million records); 0 counts with SQL only",
+     [](Config& c, std::string_view v) { return ParseInteger(v, 0, 65536, c.count_memory_mb); }},
     {"trusted-proxies", "TSUMIKI_TRUSTED_PROXIES", "CIDRS",
      "reverse proxies whose X-Forwarded-For is believed",
      [](Config& c, std::string_view v) {

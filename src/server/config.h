@@ -52,6 +52,7 @@ struct Config {
   std::string secret_key_file;
   // How often the background search indexer looks for records to index when it found none.
   int64_t search_index_interval_ms = 200;
+  int64_t count_memory_mb = 64;  // storage/count_index.h
 
   // LDAP / Active Directory sign-in (docs/ldap.md); off while ldap_url is empty.
   std::string ldap_url;                // ldap:// or ldaps:// URLs, tried in order

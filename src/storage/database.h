@@ -25,9 +25,9 @@ class Row {
   size_t size() const { return values_.size(); }
   const SqlValue& operator[](size_t i) const { return values_[i]; }
   bool IsNull(size_t i) const { return common::IsNull(values_[i]); }
-  int64_t Int(size_t i) const;        // 0 for NULL
-  double Real(size_t i) const;        // 0 for NULL
-  std::string Text(size_t i) const;   // "" for NULL; numbers rendered
+  int64_t Int(size_t i) const;       // 0 for NULL
+  double Real(size_t i) const;       // 0 for NULL
+  std::string Text(size_t i) const;  // "" for NULL; numbers rendered
   const std::vector<SqlValue>& values() const { return values_; }
 
  private:
@@ -35,6 +35,8 @@ class Row {
 };
 
 using Params = std::span<const SqlValue>;
+
+class CountIndex;  // count_index.h
 
 class Connection {
  public:
@@ -51,6 +53,9 @@ class Connection {
   virtual common::Status ExecuteScript(std::string_view sql) = 0;
   virtual int64_t LastInsertId() = 0;
   virtual int64_t Changes() = 0;
+  // The database's in-memory count columns when this connection may count with them: read
+  // connections only (a write transaction's own changes are not in them until it commits).
+  virtual CountIndex* count_index() { return nullptr; }
 
   // Convenience: first row, or nullopt-like empty vector handling by callers.
   common::Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<SqlValue> p) {

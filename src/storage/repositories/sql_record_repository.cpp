@@ -1,5 +1,7 @@
 #include "storage/repositories/sql_record_repository.h"
 
+#include "storage/count_index.h"
+
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -8,6 +10,7 @@
 
 #include "query/record_layout.h"
 #include "query/sqlite_dialect.h"
+#include "storage/count_index.h"
 
 namespace storage {
 
@@ -200,7 +203,10 @@ Result<std::vector<int64_t>> SqlRecordRepository::SelectIds(const RecordSchema&,
   return ids;
 }
 
-Result<int64_t> SqlRecordRepository::Count(const RecordSchema&, const query::CompiledQuery& q) {
+Result<int64_t> SqlRecordRepository::Count(const RecordSchema& s, const query::CompiledQuery& q) {
+  if (CountIndex* index = c_.count_index(); index && q.count_plan) {
+    if (auto n = index->Count(s.app, *q.count_plan)) return *n;
+  }
   const query::SqlFragment count = query::AssembleCount(q);
   TK_ASSIGN_OR_RETURN(auto rows, c_.Query(count.sql, count.params));
   return rows[0].Int(0);

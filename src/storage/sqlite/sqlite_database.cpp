@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstring>
 #include <exception>
 #include <utility>
 
@@ -189,7 +190,57 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions optio
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(std::move(options)));
   TK_ASSIGN_OR_RETURN(db->writer_, db->OpenConnection(false));
   if (db->options_.checkpoint_pages > 0) TK_RETURN_IF_ERROR(db->StartCheckpointer());
+  if (db->options_.count_columns_bytes > 0) {
+    db->count_index_ = std::make_unique<CountIndex>(*db, db->options_.count_columns_bytes);
+    sqlite3_update_hook(db->writer_->handle(), &SqliteDatabase::OnRowChange, db.get());
+    sqlite3_rollback_hook(db->writer_->handle(), &SqliteDatabase::OnRollback, db.get());
+    sqlite3_commit_hook(db->writer_->handle(), &SqliteDatabase::OnCommit, db.get());
+  }
   return db;
+}
+
+// Every row the writer inserts, updates or deletes (triggers' included): the record tables'
+// rows and the apps rows feed the count columns' change capture.
+void SqliteDatabase::OnRowChange(void* self, int, const char*, const char* table,
+                                 long long rowid) {  // NOLINT(runtime/int)
+  auto* db = static_cast<SqliteDatabase*>(self);
+  if (table[0] == 'r' && table[1] != '\0') {
+    int64_t app = 0;
+    for (const char* p = table + 1; *p; ++p) {
+      if (*p < '0' || *p > '9') return;  // r{A}_history, r{A}_t{K}, …
+      app = app * 10 + (*p - '0');
+    }
+    db->count_index_->RowChanged(app, rowid);
+  } else if (std::strcmp(table, "apps") == 0) {
+    db->count_index_->AppChanged(rowid);
+  }
+}
+
+void SqliteDatabase::OnRollback(void* self) {
+  static_cast<SqliteDatabase*>(self)->count_index_->RolledBack();
+}
+
+// A commit that did not come through Commit() (a statement in autocommit mode): its rows were
+// never read, so the count columns of the apps it touched are dropped instead.
+int SqliteDatabase::OnCommit(void* self) {
+  auto* db = static_cast<SqliteDatabase*>(self);
+  if (!db->in_commit_) db->count_index_->CommittedUnread();
+  return 0;
+}
+
+Status SqliteDatabase::Commit(SqliteConnection& c) {
+  CountIndex* index = &c == writer_.get() ? count_index_.get() : nullptr;
+  if (!index) return c.Execute("COMMIT", Params{});
+  index->BeforeCommit(c);
+  in_commit_ = true;
+  Status commit = c.Execute("COMMIT", Params{});
+  in_commit_ = false;
+  if (commit.ok()) {
+    index->AfterCommit();
+  } else {
+    index->RolledBack();
+  }
+  return commit;
 }
 
 SqliteDatabase::~SqliteDatabase() { StopCheckpointer(); }
@@ -296,6 +347,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool re
         "PRAGMA analysis_limit=1000;";
   }
   TK_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
+  if (read_only) conn->set_count_index(count_index_.get());
   return conn;
 }
 
@@ -311,7 +363,7 @@ Status SqliteDatabase::RunInTransaction(SqliteConnection& c, std::string_view be
     result = Error::Internal(std::string("exception in transaction: ") + e.what());
   }
   if (result.ok()) {
-    Status commit = c.Execute("COMMIT", Params{});
+    Status commit = Commit(c);
     if (commit.ok()) return result;
     result = std::move(commit);
   }
@@ -406,7 +458,7 @@ void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
       for (size_t k = i + 1; k < group.size(); ++k) {
         group[k]->result = RunInTransaction(c, "BEGIN IMMEDIATE", *group[k]->work);
       }
-    } else if (Status commit = c.Execute("COMMIT", Params{}); !commit.ok()) {
+    } else if (Status commit = Commit(c); !commit.ok()) {
       Status rollback = c.Execute("ROLLBACK", Params{});
       if (!rollback.ok()) common::LogError("rollback failed: " + rollback.error().ToString());
       for (PendingWrite* p : group) {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/count_index.h"
 #include "storage/database.h"
 
 struct sqlite3;
@@ -34,6 +35,8 @@ class SqliteConnection final : public Connection {
   common::Status ExecuteScript(std::string_view sql) override;
   int64_t LastInsertId() override;
   int64_t Changes() override;
+  CountIndex* count_index() override { return count_index_; }
+  void set_count_index(CountIndex* index) { count_index_ = index; }
   using Connection::Execute;
   using Connection::Query;
 
@@ -46,6 +49,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;  // cache by SQL text
+  CountIndex* count_index_ = nullptr;
 };
 
 struct SqliteOptions {
@@ -59,6 +63,8 @@ struct SqliteOptions {
   int checkpoint_pages = 4000;
   // After this long without a commit the checkpointer truncates the WAL file.
   int checkpoint_idle_ms = 1000;
+  // Memory for in-memory count columns (count_index.h); 0: every count runs in SQL.
+  size_t count_columns_bytes = size_t{64} << 20;
 };
 
 class SqliteDatabase final : public Database {
@@ -91,12 +97,19 @@ class SqliteDatabase final : public Database {
   void StopCheckpointer();
   void Checkpointer();
   static int OnWalCommit(void* self, sqlite3* db, const char* name, int pages);
+  static void OnRowChange(void* self, int op, const char* db, const char* table,
+                          long long rowid);  // NOLINT(runtime/int): sqlite3_int64
+  static void OnRollback(void* self);
+  static int OnCommit(void* self);
+  // COMMIT on `c`; on the writer, with the count columns' change capture around it.
+  common::Status Commit(SqliteConnection& c);
 
   SqliteOptions options_;
   std::unique_ptr<SqliteConnection> writer_;     // used by the group leader only
   std::atomic<std::thread::id> writer_owner_{};  // thread running a group, if any
   int write_depth_ = 0;                          // savepoint nesting; owner thread only
   int64_t writes_since_optimize_ = 0;            // leader only
+  bool in_commit_ = false;                       // inside Commit(); owner thread only
   std::mutex queue_mutex_;  // guards queue_, leader_active_, PendingWrite::done
   std::condition_variable group_done_;
   std::vector<PendingWrite*> queue_;
@@ -113,6 +126,8 @@ class SqliteDatabase final : public Database {
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   int open_readers_ = 0;
+  // Declared last, destroyed first: its loader thread reads through this database.
+  std::unique_ptr<CountIndex> count_index_;
 };
 
 }  // namespace storage::sqlite
