@@ -9,6 +9,7 @@
 #include "domain/records/record_context.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
+#include "query/compiled_query_cache.h"
 #include "query/first_match.h"
 #include "query/sqlite_dialect.h"
 
@@ -63,6 +64,13 @@ json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
 
 namespace {
 
+// Compiled queries by shape, for every app and caller (the cache keys by live form and checks
+// the caller's view of each field): a look-up by key has a new text every time, the same SQL.
+query::CompiledQueryCache& QueryShapes() {
+  static query::CompiledQueryCache cache;
+  return cache;
+}
+
 bool NeedsTables(const FieldSet& form, const std::optional<std::vector<std::string>>& fields) {
   for (const FieldDef& f : form.fields()) {
     if (f.type != common::FieldType::kSubtable) continue;
@@ -103,7 +111,11 @@ Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
     query::SqliteDialect dialect;
     // Hidden fields are unknown to the caller's query; hidden records are outside it.
     VisibleFieldsLookup visible(*a.live, a.access);
-    TK_ASSIGN_OR_RETURN(auto compiled, query::CompileQuery(text, visible, qc, dialect));
+    // A look-up by key has a new text every time and the same SQL: compiled once per shape.
+    // (totalCount requests compile as before: the count's path is not this cache's concern.)
+    TK_ASSIGN_OR_RETURN(auto compiled,
+                        total_count ? query::CompileQuery(text, visible, qc, dialect)
+                                    : QueryShapes().Compile(text, visible, qc, dialect, a.live));
     TK_ASSIGN_OR_RETURN(auto viewable,
                         RecordCondition(who, a.access, *a.live, directory_, qc, kAclView));
     if (viewable) query::RestrictTo(compiled, *viewable);
