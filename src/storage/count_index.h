@@ -77,12 +77,22 @@ class CountIndex {
                           const std::vector<int64_t>* ids, AppColumns& into);
   void Install(int64_t app, AppColumns&& built, const std::vector<query::CountColumn>& wanted);
   void Evict(int64_t keep_app, uint64_t installed);
-  int64_t Evaluate(const AppColumns& a, const query::CountPlan& plan) const;
-  static std::vector<uint64_t> TermBits(const AppColumns& a, const query::CountTerm& t);
+  // Locks with writers first: a writer waiting for mu_ holds gate_, so new counts queue
+  // behind it instead of starving it (glibc's rwlock prefers readers).
+  std::unique_lock<std::shared_mutex> Exclusive() const;
+  std::shared_lock<std::shared_mutex> Shared() const;
+  std::optional<int64_t> CountInChunks(int64_t app, const std::vector<query::CountColumn>& columns,
+                                       const query::CountPlan& plan) const;
+  // Matches among the slots of words [from, to) of `a`.
+  static int64_t Evaluate(const AppColumns& a, const query::CountPlan& plan, size_t from,
+                          size_t to);
+  static std::vector<uint64_t> TermBits(const AppColumns& a, const query::CountTerm& t, size_t from,
+                                        size_t to);
 
   Database& db_;
   const size_t budget_;
 
+  mutable std::mutex gate_;       // see Exclusive()
   mutable std::shared_mutex mu_;  // guards everything below up to the writer-only part
   std::unordered_map<int64_t, std::unique_ptr<AppColumns>> apps_;
   std::unordered_map<int64_t, Loading> loading_;
@@ -99,6 +109,7 @@ class CountIndex {
   std::deque<std::pair<int64_t, std::vector<query::CountColumn>>> queue_;
   bool loading_now_ = false;
   bool stopping_ = false;
+  std::atomic<bool> abandon_{false};
   std::thread loader_;
 };
 

@@ -193,6 +193,7 @@ class CountIndexTest : public ::testing::Test {
 
 TEST_F(CountIndexTest, CountsLikeSqlOnceLoaded) {
   Fill(1, 3000);
+  Fill(199990, 200010);  // counted in several chunks of 65,536 records
   ExpectAllMatch("loaded");
   EXPECT_GT(index_->bytes(), 3000u * 8);
 }
@@ -269,6 +270,26 @@ TEST_F(CountIndexTest, LoadsRacingWritersMissNothing) {
   stop = true;
   writer.join();
   ExpectAllMatch("after racing loads");
+}
+
+TEST_F(CountIndexTest, WritersProgressWhileCountsRun) {
+  Fill(1, 3000);
+  Fill(150000, 150100);
+  ExpectAllMatch("loaded");
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> counters;
+  for (int t = 0; t < 3; ++t) {
+    counters.emplace_back([&] {
+      const query::CompiledQuery q = Compile("drop in (\"high\") or num > 3");
+      while (!stop) (void)index_->Count(1, *q.count_plan);
+    });
+  }
+  for (int i = 0; i < 200; ++i) {
+    ASSERT_TRUE(temp_.db->Write([&](Connection& c) { return Insert(c, 1 + i * 13 % 3000); }).ok());
+  }
+  stop = true;
+  for (std::thread& t : counters) t.join();
+  ExpectAllMatch("after writes among counts", true);
 }
 
 TEST_F(CountIndexTest, ADeployDropsTheAppsColumns) {
