@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "query/binder.h"
 #include "query/compiler.h"
 #include "query/field_rules.h"
+#include "query/parser.h"
 #include "query/predicate_compiler.h"
 #include "query/record_layout.h"
 #include "query/sql_builder.h"
@@ -51,6 +53,36 @@ Result<const FieldInfo*> Resolve(const SchemaLookup& schema, const std::string& 
     return Error::Invalid(key, Text::kAggregateFieldNotAllowed, {code});
   }
   return f;
+}
+
+// The count plan of an aggregate (CompiledAggregate::count_plan), when it has one.
+void PlanCounts(const AggregateRequest& request, const SchemaLookup& schema,
+                const QueryContext& context, CompiledAggregate& out) {
+  for (const Measure& m : request.measures) {
+    if (m.function != AggregateFunction::kCount) return;
+  }
+  std::vector<CountGroup> groups;
+  for (size_t i = 0; i < out.groups.size(); ++i) {
+    const FieldRules& rules = *RulesFor(out.groups[i].type);
+    if (rules.storage != Storage::kChoice && rules.storage != Storage::kDate) return;
+    auto column = CountColumnOf(out.groups[i], rules);
+    if (!column) return;
+    groups.push_back({std::move(*column), out.buckets[i]});
+  }
+  auto parsed = ParseCondition(request.filter);
+  if (!parsed.ok()) return;
+  std::shared_ptr<const CountPlan> plan;
+  if (!*parsed) {
+    plan = BuildCountPlan(static_cast<const BoundCondition*>(nullptr));
+  } else {
+    Binder binder(schema, context);
+    auto bound = binder.BindCondition(**parsed);
+    if (!bound.ok()) return;
+    plan = BuildCountPlan(&*bound);
+  }
+  if (!plan) return;
+  out.count_plan = std::move(plan);
+  out.count_groups = std::move(groups);
 }
 
 }  // namespace
@@ -204,6 +236,9 @@ Result<CompiledAggregate> CompileAggregate(const AggregateRequest& request,
   }
   b.Raw(" LIMIT ").Param(max_groups + 1);
   out.statement = b.Take();
+  out.app = schema.app_id();
+  out.row_limit = max_groups + 1;
+  if (!restriction) PlanCounts(request, schema, context, out);
   return out;
 }
 

@@ -17,6 +17,7 @@
 
 #include "common/result.h"
 #include "common/time_zone.h"
+#include "query/count_plan.h"
 #include "query/schema.h"
 #include "query/sql_dialect.h"
 #include "query/sql_fragment.h"
@@ -49,6 +50,13 @@ struct CompiledAggregate {
   std::vector<FieldInfo> groups;    // resolved group fields, in request order
   std::vector<TimeBucket> buckets;  // the bucket used per group (kDay for a bare date)
   std::vector<FieldInfo> measures;  // resolved measure fields (empty info for COUNT)
+  int64_t app = 0;                  // the app whose records are aggregated
+  int64_t row_limit = 0;            // the statement's LIMIT: max_groups + 1
+  // The same rows counted from in-memory columns (storage/count_index.h): set when every
+  // measure is COUNT, every group a choice or a DATE, the filter has a count plan and no
+  // restriction applies; nullptr otherwise.
+  std::shared_ptr<const CountPlan> count_plan;
+  std::vector<CountGroup> count_groups;
 };
 
 inline constexpr size_t kMaxGroupFields = 2;

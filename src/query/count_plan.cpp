@@ -26,43 +26,6 @@ int64_t Number(std::string_view s, size_t from, size_t n) {
   return v;
 }
 
-// The column a predicate on this field reads; nullopt when the columns cannot hold it.
-std::optional<CountColumn> ColumnOf(const BoundPredicate& p) {
-  switch (p.rules->column) {
-    case SystemColumn::kId:
-      return CountColumn{"id", CountKind::kInteger};
-    case SystemColumn::kCreator:
-      return CountColumn{"creator", CountKind::kInteger};
-    case SystemColumn::kModifier:
-      return CountColumn{"modifier", CountKind::kInteger};
-    case SystemColumn::kCreatedAt:
-      return CountColumn{"created_at", CountKind::kInteger};
-    case SystemColumn::kUpdatedAt:
-      return CountColumn{"updated_at", CountKind::kInteger};
-    case SystemColumn::kStatus:
-      return CountColumn{"status", CountKind::kChoice};
-    case SystemColumn::kRevision:
-    case SystemColumn::kAssignees:
-      return std::nullopt;
-    case SystemColumn::kNone:
-      break;
-  }
-  switch (p.rules->storage) {
-    case Storage::kInstant:
-      return CountColumn{FieldColumn(p.field.id), CountKind::kInteger};
-    case Storage::kNumber:
-      return CountColumn{NumericColumn(p.field.id), CountKind::kReal};
-    case Storage::kChoice:
-      return CountColumn{FieldColumn(p.field.id), CountKind::kChoice};
-    case Storage::kDate:
-      return CountColumn{FieldColumn(p.field.id), CountKind::kDate};
-    case Storage::kTime:
-      return CountColumn{FieldColumn(p.field.id), CountKind::kTime};
-    default:
-      return std::nullopt;
-  }
-}
-
 int64_t Before(int64_t v) { return v == kMin ? kCountNull : v - 1; }  // empty range below kMin
 
 // kEq / kIn: any of the operands (predicate_compiler.cpp EmitAnyOf).
@@ -138,7 +101,7 @@ bool AddOrdering(const BoundPredicate& p, Op op, CountTerm& t) {
 std::optional<CountPlan> PlanPredicate(const BoundPredicate& p) {
   if (p.ignored) return CountPlan{};  // every record passes (predicate_compiler.cpp)
   if (p.in_subtable()) return std::nullopt;
-  auto column = ColumnOf(p);
+  auto column = CountColumnOf(p.field, *p.rules);
   if (!column) return std::nullopt;
   CountPlan plan;
   plan.kind = CountPlan::Kind::kTerm;
@@ -181,6 +144,42 @@ void Collect(const CountPlan& plan, std::vector<CountColumn>& out) {
 }
 
 }  // namespace
+
+std::optional<CountColumn> CountColumnOf(const FieldInfo& field, const FieldRules& rules) {
+  switch (rules.column) {
+    case SystemColumn::kId:
+      return CountColumn{"id", CountKind::kInteger};
+    case SystemColumn::kCreator:
+      return CountColumn{"creator", CountKind::kInteger};
+    case SystemColumn::kModifier:
+      return CountColumn{"modifier", CountKind::kInteger};
+    case SystemColumn::kCreatedAt:
+      return CountColumn{"created_at", CountKind::kInteger};
+    case SystemColumn::kUpdatedAt:
+      return CountColumn{"updated_at", CountKind::kInteger};
+    case SystemColumn::kStatus:
+      return CountColumn{"status", CountKind::kChoice};
+    case SystemColumn::kRevision:
+    case SystemColumn::kAssignees:
+      return std::nullopt;
+    case SystemColumn::kNone:
+      break;
+  }
+  switch (rules.storage) {
+    case Storage::kInstant:
+      return CountColumn{FieldColumn(field.id), CountKind::kInteger};
+    case Storage::kNumber:
+      return CountColumn{NumericColumn(field.id), CountKind::kReal};
+    case Storage::kChoice:
+      return CountColumn{FieldColumn(field.id), CountKind::kChoice};
+    case Storage::kDate:
+      return CountColumn{FieldColumn(field.id), CountKind::kDate};
+    case Storage::kTime:
+      return CountColumn{FieldColumn(field.id), CountKind::kTime};
+    default:
+      return std::nullopt;
+  }
+}
 
 std::optional<int64_t> EncodeCountValue(CountKind kind, const common::SqlValue& value) {
   if (common::IsNull(value)) return kCountNull;
@@ -236,8 +235,12 @@ std::vector<CountColumn> CountPlan::Columns() const {
 }
 
 std::shared_ptr<const CountPlan> BuildCountPlan(const BoundQuery& bound) {
-  if (!bound.condition) return std::make_shared<const CountPlan>();
-  auto plan = Plan(*bound.condition);
+  return BuildCountPlan(bound.condition ? &*bound.condition : nullptr);
+}
+
+std::shared_ptr<const CountPlan> BuildCountPlan(const BoundCondition* condition) {
+  if (!condition) return std::make_shared<const CountPlan>();
+  auto plan = Plan(*condition);
   if (!plan) return nullptr;
   return std::make_shared<const CountPlan>(std::move(*plan));
 }

@@ -15,6 +15,8 @@
 
 #include "common/sql_value.h"
 #include "query/bound_query.h"
+#include "query/field_rules.h"
+#include "query/sql_dialect.h"
 
 namespace query {
 
@@ -36,6 +38,10 @@ struct CountColumn {
   CountKind kind = CountKind::kInteger;
   auto operator<=>(const CountColumn&) const = default;
 };
+
+// The column that holds a top-level field of these rules; nullopt when the columns cannot
+// (text, multi-valued, file, revision, assignees).
+std::optional<CountColumn> CountColumnOf(const FieldInfo& field, const FieldRules& rules);
 
 // A value of an ordered kind as its int64 (kCountNull for NULL); nullopt when the value is not
 // one the kind encodes exactly (a malformed date, text in a number column, an integer beyond
@@ -66,5 +72,14 @@ struct CountPlan {
 // The plan of `bound`'s condition (kAll when it has none); nullptr when any part of it has no
 // exact column form (text, multi-valued, subtable, full-text or revision predicates, …).
 std::shared_ptr<const CountPlan> BuildCountPlan(const BoundQuery& bound);
+std::shared_ptr<const CountPlan> BuildCountPlan(const BoundCondition* condition);
+
+// A group key of an aggregate counted from the columns: a choice (its option name, "" when
+// empty) or a DATE bucketed by day, week (the Sunday on or before), month or year, as
+// aggregate_compiler.cpp's SQL writes them.
+struct CountGroup {
+  CountColumn column;
+  TimeBucket bucket = TimeBucket::kNone;
+};
 
 }  // namespace query

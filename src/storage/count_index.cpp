@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <cstdio>
 
 #include "common/log.h"
 #include "query/record_layout.h"
@@ -176,8 +177,7 @@ std::shared_lock<std::shared_mutex> CountIndex::Shared() const {
   return std::shared_lock(mu_);
 }
 
-std::optional<int64_t> CountIndex::Count(int64_t app, const CountPlan& plan) {
-  const std::vector<CountColumn> wanted = plan.Columns();
+bool CountIndex::Ready(int64_t app, const std::vector<CountColumn>& wanted) {
   bool loaded = true;
   {
     auto lock = Shared();
@@ -186,7 +186,7 @@ std::optional<int64_t> CountIndex::Count(int64_t app, const CountPlan& plan) {
     const uint64_t now = ++tick_;
     for (const CountColumn& c : wanted) {
       if (c.name == "id") continue;
-      if (refused_.contains({app, c})) return std::nullopt;
+      if (refused_.contains({app, c})) return false;
       if (!loaded || !it->second->columns.contains(c)) {
         loaded = false;
       } else {
@@ -194,9 +194,7 @@ std::optional<int64_t> CountIndex::Count(int64_t app, const CountPlan& plan) {
       }
     }
   }
-  if (loaded) {
-    if (auto n = CountInChunks(app, wanted, plan)) return n;
-  }
+  if (loaded) return true;
   {
     // The whole query's columns: the ones already in memory stay through the load's eviction.
     std::lock_guard lock(queue_mu_);
@@ -213,7 +211,18 @@ std::optional<int64_t> CountIndex::Count(int64_t app, const CountPlan& plan) {
     }
   }
   queue_cv_.notify_all();
-  return std::nullopt;
+  return false;
+}
+
+std::optional<int64_t> CountIndex::Count(int64_t app, const CountPlan& plan) {
+  const std::vector<CountColumn> wanted = plan.Columns();
+  if (!Ready(app, wanted)) return std::nullopt;
+  int64_t n = 0;
+  const bool whole = InChunks(app, wanted, [&](const AppColumns& a, size_t from, size_t to) {
+    for (uint64_t word : Evaluate(a, plan, from, to)) n += std::popcount(word);
+  });
+  if (!whole) return std::nullopt;
+  return n;
 }
 
 // One term's matches, a bit per slot, masked to existing records. The loops are written so
@@ -274,7 +283,8 @@ std::vector<uint64_t> CountIndex::TermBits(const AppColumns& a, const query::Cou
   return out;
 }
 
-int64_t CountIndex::Evaluate(const AppColumns& a, const CountPlan& plan, size_t from, size_t to) {
+std::vector<uint64_t> CountIndex::Evaluate(const AppColumns& a, const CountPlan& plan,
+                                           size_t from, size_t to) {
   // Bit per slot of words [from, to), masked to existing records; combined word by word.
   auto bits = [&](auto& self, const CountPlan& p) -> std::vector<uint64_t> {
     switch (p.kind) {
@@ -297,40 +307,141 @@ int64_t CountIndex::Evaluate(const AppColumns& a, const CountPlan& plan, size_t 
     }
     return TermBits(a, p.term, from, to);
   };
-  int64_t n = 0;
-  for (uint64_t word : bits(bits, plan)) n += std::popcount(word);
-  return n;
+  return bits(bits, plan);
 }
 
-std::optional<int64_t> CountIndex::CountInChunks(int64_t app,
-                                                 const std::vector<CountColumn>& columns,
-                                                 const CountPlan& plan) const {
+template <typename Each>
+bool CountIndex::InChunks(int64_t app, const std::vector<CountColumn>& columns, Each&& each) const {
   // The lock is held per chunk of 65,536 records (~0.1 ms per term), not for the whole count:
   // a commit waiting to apply its rows never waits long (the gate lets it in before new
   // counts). Each record is counted once, as it stood when its chunk was read; records created
   // after the count began are not counted.
   constexpr size_t kChunkWords = 1024;
-  int64_t n = 0;
   size_t words = 0;
   int64_t revision = 0;
   for (size_t from = 0; from == 0 || from < words; from += kChunkWords) {
     auto lock = Shared();
     auto it = apps_.find(app);
-    if (it == apps_.end()) return std::nullopt;
+    if (it == apps_.end()) return false;
     const AppColumns& a = *it->second;
     if (from == 0) {
       words = a.alive.size();
       revision = a.live_revision;
     } else if (a.live_revision != revision) {
-      return std::nullopt;
+      return false;
     }
     for (const CountColumn& c : columns) {
-      if (c.name != "id" && !a.columns.contains(c)) return std::nullopt;
+      if (c.name != "id" && !a.columns.contains(c)) return false;
     }
     if (words == 0) break;
-    n += Evaluate(a, plan, from, std::min(words, from + kChunkWords));
+    each(a, from, std::min(words, from + kChunkWords));
   }
-  return n;
+  return true;
+}
+
+std::optional<std::vector<CountIndex::GroupRow>> CountIndex::CountGroups(
+    int64_t app, const CountPlan& filter, const std::vector<query::CountGroup>& groups) {
+  std::vector<CountColumn> wanted = filter.Columns();
+  for (const query::CountGroup& g : groups) {
+    if (std::find(wanted.begin(), wanted.end(), g.column) == wanted.end()) {
+      wanted.push_back(g.column);
+    }
+  }
+  if (groups.size() > 2 || !Ready(app, wanted)) return std::nullopt;
+  // A group's key as 32 bits (choice codes and YYYYMMDD-style buckets fit; NULL is all ones),
+  // two of them side by side.
+  constexpr uint64_t kEmpty = 0xFFFFFFFF;
+  std::unordered_map<int64_t, int64_t> weeks;  // date -> the Sunday on or before it
+  bool calendar_ok = true;
+  auto bucket = [&](const query::CountGroup& g, int64_t v) -> uint64_t {
+    if (v == kCountNull) return kEmpty;
+    if (g.column.kind == CountKind::kChoice) return static_cast<uint64_t>(v);
+    switch (g.bucket) {
+      case query::TimeBucket::kYear:
+        return static_cast<uint64_t>(v / 10000);
+      case query::TimeBucket::kMonth:
+        return static_cast<uint64_t>(v / 100);
+      case query::TimeBucket::kWeek: {
+        auto [it, added] = weeks.try_emplace(v, 0);
+        if (added) {
+          using namespace std::chrono;
+          const year_month_day day{year(static_cast<int>(v / 10000)),
+                                   month(static_cast<unsigned>(v / 100 % 100)),
+                                   std::chrono::day(static_cast<unsigned>(v % 100))};
+          calendar_ok = calendar_ok && day.ok();
+          const sys_days at{day};
+          const year_month_day sunday{at - days{weekday{at}.c_encoding()}};
+          it->second = static_cast<int>(sunday.year()) * 10000 +
+                       static_cast<unsigned>(sunday.month()) * 100 +
+                       static_cast<unsigned>(sunday.day());
+        }
+        return static_cast<uint64_t>(it->second);
+      }
+      case query::TimeBucket::kDay:
+      case query::TimeBucket::kNone:
+        break;
+    }
+    return static_cast<uint64_t>(v);
+  };
+  std::unordered_map<uint64_t, int64_t> counts;
+  const bool whole = InChunks(app, wanted, [&](const AppColumns& a, size_t from, size_t to) {
+    const std::vector<uint64_t> bits = Evaluate(a, filter, from, to);
+    std::vector<const int64_t*> values;
+    for (const query::CountGroup& g : groups)
+      values.push_back(a.columns.at(g.column)->values.data());
+    for (size_t w = 0; w < bits.size(); ++w) {
+      for (uint64_t word = bits[w]; word; word &= word - 1) {
+        const size_t slot = (from + w) * 64 + static_cast<size_t>(std::countr_zero(word));
+        uint64_t key = 0;
+        for (size_t i = 0; i < groups.size(); ++i) {
+          key = key << 32 | bucket(groups[i], values[i][slot]);
+        }
+        ++counts[key];
+      }
+    }
+  });
+  if (!whole || !calendar_ok) return std::nullopt;
+  // Keys to texts (the dictionaries only grow: a code names the same option for good).
+  auto date = [](int64_t v, int digits) {
+    char text[16];
+    if (digits == 4) {
+      std::snprintf(text, sizeof text, "%04lld", static_cast<long long>(v));
+    } else if (digits == 6) {
+      std::snprintf(text, sizeof text, "%04lld-%02lld", static_cast<long long>(v / 100),
+                    static_cast<long long>(v % 100));
+    } else {
+      std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(v / 10000),
+                    static_cast<long long>(v / 100 % 100), static_cast<long long>(v % 100));
+    }
+    return std::string(text);
+  };
+  std::vector<GroupRow> rows;
+  auto lock = Shared();
+  auto it = apps_.find(app);
+  if (it == apps_.end()) return std::nullopt;
+  for (const auto& [key, n] : counts) {
+    GroupRow row{{}, n};
+    for (size_t i = 0; i < groups.size(); ++i) {
+      const int shift = static_cast<int>(32 * (groups.size() - 1 - i));
+      const uint64_t k = key >> shift & kEmpty;
+      const query::CountGroup& g = groups[i];
+      if (k == kEmpty) {
+        row.first.emplace_back();
+      } else if (g.column.kind == CountKind::kChoice) {
+        auto column = it->second->columns.find(g.column);
+        if (column == it->second->columns.end()) return std::nullopt;
+        row.first.push_back(column->second->names.at(k));
+      } else {
+        const bool year = g.bucket == query::TimeBucket::kYear;
+        const bool month = g.bucket == query::TimeBucket::kMonth;
+        row.first.push_back(date(static_cast<int64_t>(k), year ? 4 : month ? 6 : 8));
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  if (groups.empty() && rows.empty()) rows.push_back({{}, 0});  // count(*) without GROUP BY
+  std::sort(rows.begin(), rows.end());
+  return rows;
 }
 
 void CountIndex::RowChanged(int64_t app, int64_t id) { capture_->rows[app].push_back(id); }

@@ -47,6 +47,13 @@ class CountIndex {
   // otherwise nullopt (count in SQL) and the missing columns are queued for loading.
   std::optional<int64_t> Count(int64_t app, const query::CountPlan& plan);
 
+  // An aggregate's rows: for each combination of `groups`' keys held by records satisfying
+  // `filter`, the keys' texts and how many records hold it, ordered by the texts as SQL's
+  // ORDER BY orders them (bytes). nullopt as for Count.
+  using GroupRow = std::pair<std::vector<std::string>, int64_t>;
+  std::optional<std::vector<GroupRow>> CountGroups(int64_t app, const query::CountPlan& filter,
+                                                   const std::vector<query::CountGroup>& groups);
+
   // Change capture (writer thread): a row of r{app} was inserted, updated or deleted; the
   // apps row `app` was written.
   void RowChanged(int64_t app, int64_t id);
@@ -81,11 +88,16 @@ class CountIndex {
   // behind it instead of starving it (glibc's rwlock prefers readers).
   std::unique_lock<std::shared_mutex> Exclusive() const;
   std::shared_lock<std::shared_mutex> Shared() const;
-  std::optional<int64_t> CountInChunks(int64_t app, const std::vector<query::CountColumn>& columns,
-                                       const query::CountPlan& plan) const;
-  // Matches among the slots of words [from, to) of `a`.
-  static int64_t Evaluate(const AppColumns& a, const query::CountPlan& plan, size_t from,
-                          size_t to);
+  // Whether every column of `wanted` is in memory (stamping them as used); if not, the missing
+  // ones are queued for loading.
+  bool Ready(int64_t app, const std::vector<query::CountColumn>& wanted);
+  // Calls `each(a, from, to)` per chunk of words under the shared lock; false when the app's
+  // columns went away meanwhile (a deploy, an eviction).
+  template <typename Each>
+  bool InChunks(int64_t app, const std::vector<query::CountColumn>& columns, Each&& each) const;
+  // Matches among the slots of words [from, to) of `a`, a bit per slot.
+  static std::vector<uint64_t> Evaluate(const AppColumns& a, const query::CountPlan& plan,
+                                        size_t from, size_t to);
   static std::vector<uint64_t> TermBits(const AppColumns& a, const query::CountTerm& t, size_t from,
                                         size_t to);
 

@@ -227,7 +227,7 @@ Result<AggregateTable> AggregateService::RunIn(Transaction& tx, const Principal&
   query::SqliteDialect dialect;
   TK_ASSIGN_OR_RETURN(auto compiled, query::CompileAggregate(request, visible, qc, dialect,
                                                              viewable, options_.max_groups));
-  TK_ASSIGN_OR_RETURN(auto rows, tx.records().Aggregate(compiled.statement));
+  TK_ASSIGN_OR_RETURN(auto rows, tx.records().Aggregate(compiled));
   if (static_cast<int64_t>(rows.size()) > options_.max_groups) {
     return Error::Invalid("groups", Text::kAggregateTooManyGroups,
                           {std::to_string(options_.max_groups)});

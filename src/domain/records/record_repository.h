@@ -13,6 +13,7 @@
 #include "domain/fields/field_set.h"
 #include "domain/fields/record_codec.h"
 #include "domain/fields/record_writer.h"
+#include "query/aggregate_compiler.h"
 #include "query/compiler.h"
 
 namespace domain {
@@ -67,9 +68,9 @@ class RecordRepository {
   // How many records match `query`'s condition (its limit and offset aside).
   virtual common::Result<int64_t> Count(const RecordSchema& s,
                                         const query::CompiledQuery& query) = 0;
-  // The rows of an aggregate statement (query/aggregate_compiler.h), column values in order.
+  // The rows of an aggregate (query/aggregate_compiler.h), column values in order.
   virtual common::Result<std::vector<std::vector<common::SqlValue>>> Aggregate(
-      const query::SqlFragment& statement) = 0;
+      const query::CompiledAggregate& aggregate) = 0;
   // Whether another record (not `exclude_id`) holds this unique value.
   virtual common::Result<bool> IsDuplicate(const RecordSchema& s, const UniqueCheck& check,
                                            int64_t exclude_id) = 0;

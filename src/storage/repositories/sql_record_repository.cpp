@@ -213,8 +213,21 @@ Result<int64_t> SqlRecordRepository::Count(const RecordSchema& s, const query::C
 }
 
 Result<std::vector<std::vector<SqlValue>>> SqlRecordRepository::Aggregate(
-    const query::SqlFragment& statement) {
+    const query::CompiledAggregate& aggregate) {
   std::vector<std::vector<SqlValue>> rows;
+  if (CountIndex* index = c_.count_index(); index && aggregate.count_plan) {
+    if (auto counted =
+            index->CountGroups(aggregate.app, *aggregate.count_plan, aggregate.count_groups)) {
+      for (auto& [keys, n] : *counted) {
+        if (static_cast<int64_t>(rows.size()) == aggregate.row_limit) break;
+        std::vector<SqlValue> row(keys.begin(), keys.end());
+        row.emplace_back(n);
+        rows.push_back(std::move(row));
+      }
+      return rows;
+    }
+  }
+  const query::SqlFragment& statement = aggregate.statement;
   TK_RETURN_IF_ERROR(c_.QueryEach(statement.sql, statement.params, [&](const Row& r) {
     rows.push_back(r.values());
     return true;

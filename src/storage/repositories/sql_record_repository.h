@@ -23,7 +23,7 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Result<int64_t> Count(const domain::RecordSchema& s,
                                 const query::CompiledQuery& q) override;
   common::Result<std::vector<std::vector<SqlValue>>> Aggregate(
-      const query::SqlFragment& statement) override;
+      const query::CompiledAggregate& aggregate) override;
   common::Result<bool> IsDuplicate(const domain::RecordSchema& s, const domain::UniqueCheck& check,
                                    int64_t exclude_id) override;
   common::Result<std::optional<int64_t>> FindIdByValue(const domain::RecordSchema& s,

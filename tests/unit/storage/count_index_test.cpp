@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "../query/test_schema.h"
+#include "query/aggregate_compiler.h"
 #include "query/compiler.h"
 #include "query/sqlite_dialect.h"
 #include "temp_sqlite.h"
@@ -352,6 +353,97 @@ TEST_F(CountIndexTest, StaysWithinItsBudgetByDroppingTheLeastRecentlyUsed) {
   EXPECT_LE(small.bytes(), one + 4000);                     // one column and the record bitmap
   count("drop in (\"high\") and num > 3 and date = \"\"");  // a query's own columns all stay
   EXPECT_GT(small.bytes(), 2 * one);
+}
+
+}  // namespace
+}  // namespace storage
+
+namespace storage {
+namespace {
+
+// Aggregates (graphs, dashboards) counted from the columns give the rows of their SQL.
+class CountGroupsTest : public CountIndexTest {
+ protected:
+  std::vector<std::vector<SqlValue>> SqlRows(const query::CompiledAggregate& a) {
+    std::vector<std::vector<SqlValue>> rows;
+    EXPECT_TRUE(temp_.db->Read([&](Connection& c) -> common::Status {
+                        TK_ASSIGN_OR_RETURN(auto found,
+                                            c.Query(a.statement.sql, a.statement.params));
+                        for (const Row& r : found) rows.push_back(r.values());
+                        return common::Status::Ok();
+                      })
+                    .ok());
+    return rows;
+  }
+  std::vector<std::vector<SqlValue>> IndexRows(const query::CompiledAggregate& a) {
+    std::optional<std::vector<CountIndex::GroupRow>> rows;
+    for (int attempt = 0; attempt < 2 && !rows; ++attempt) {
+      rows = index_->CountGroups(1, *a.count_plan, a.count_groups);
+      if (!rows) index_->WaitIdle();
+    }
+    EXPECT_TRUE(rows.has_value());
+    std::vector<std::vector<SqlValue>> out;
+    for (auto& [keys, n] : rows.value_or(std::vector<CountIndex::GroupRow>{})) {
+      std::vector<SqlValue> row(keys.begin(), keys.end());
+      row.emplace_back(n);
+      out.push_back(std::move(row));
+    }
+    return out;
+  }
+};
+
+TEST_F(CountGroupsTest, GroupsLikeSql) {
+  Fill(1, 3000);
+  Fill(100000, 100020);
+  using query::TimeBucket;
+  struct Case {
+    std::vector<query::GroupKey> groups;
+    std::string filter;
+  };
+  const std::vector<Case> cases = {
+      {{}, ""},
+      {{}, "drop in (\"high\")"},
+      {{}, "num > 100000000000000000000000"},  // nothing matches: one row, count 0
+      {{{"drop"}}, ""},
+      {{{"ステータス"}}, "num > 3"},
+      {{{"drop"}, {"radio"}}, "date != \"\""},
+      {{{"date"}}, ""},
+      {{{"date", TimeBucket::kWeek}}, ""},
+      {{{"date", TimeBucket::kMonth}}, "drop not in (\"low\")"},
+      {{{"date", TimeBucket::kYear}, {"ステータス"}}, ""},
+      {{{"radio"}, {"date", TimeBucket::kWeek}}, "(num < 0 or drop in (\"\")) and time != \"\""},
+  };
+  for (const Case& c : cases) {
+    query::AggregateRequest request{c.groups, {}, c.filter};
+    auto compiled =
+        query::CompileAggregate(request, schema_, context_, dialect_, std::nullopt, 1000);
+    ASSERT_TRUE(compiled.ok()) << c.filter;
+    ASSERT_NE(compiled->count_plan, nullptr) << c.filter;
+    const auto expected = SqlRows(*compiled);
+    EXPECT_FALSE(expected.empty());
+    EXPECT_EQ(IndexRows(*compiled), expected) << c.groups.size() << " groups, " << c.filter;
+  }
+}
+
+TEST_F(CountGroupsTest, LeavesOtherAggregatesToSql) {
+  using query::AggregateFunction;
+  const std::vector<query::AggregateRequest> requests = {
+      {{{"title"}}, {}, ""},                                  // a text key
+      {{{"check"}}, {}, ""},                                  // a multi-valued key
+      {{{"dt"}}, {}, ""},                                     // an instant: the time zone's day
+      {{{"drop"}}, {{AggregateFunction::kSum, "num"}}, ""},  // a sum
+      {{{"drop"}}, {}, "title like \"a\""},                   // a filter without a plan
+  };
+  for (const query::AggregateRequest& r : requests) {
+    auto compiled = query::CompileAggregate(r, schema_, context_, dialect_, std::nullopt, 1000);
+    ASSERT_TRUE(compiled.ok());
+    EXPECT_EQ(compiled->count_plan, nullptr) << r.groups[0].code << " " << r.filter;
+  }
+  // A record restriction (ACL) keeps the whole aggregate in SQL.
+  auto restricted = query::CompileAggregate({{{"drop"}}, {}, ""}, schema_, context_, dialect_,
+                                            query::SqlFragment{"r.creator = 101", {}}, 1000);
+  ASSERT_TRUE(restricted.ok());
+  EXPECT_EQ(restricted->count_plan, nullptr);
 }
 
 }  // namespace
