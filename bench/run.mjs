@@ -42,8 +42,8 @@ const DEFAULTS = {
   connections: 32,
   threads: 2,
   loadConnections: 4,
-  scenarios: 'g,a,b,c1,c2,c3,d,e,f',
-  single: 'a,b,c1,c2,c3,d',
+  scenarios: 'g,a,b,c1,c2,c3,d,h,e,f',
+  single: 'a,b,c1,c2,c3,d,h',
   singleDuration: 5,
   out: '',
   serverArgs: '',
@@ -52,8 +52,8 @@ const DEFAULTS = {
 
 // Named groups for --scenarios: exactly the runs of one part of docs/benchmarks.md.
 const GROUPS = {
-  all: 'g,a,b,c1,c2,c3,d,e,f',
-  read: 'g,a,b,c1,c2,c3,d',
+  all: 'g,a,b,c1,c2,c3,d,h,e,f',
+  read: 'g,a,b,c1,c2,c3,d,h',
   lookup: 'g,a',
   public: 'g,p1,pt,p2',
 };
@@ -118,6 +118,7 @@ const SCENARIOS = {
   c2: { name: 'name like, 2-char term', script: 'search.lua', env: { BENCH_TERMS: 'search-terms-2.txt' } },
   c3: { name: 'name like, 3-char term', script: 'search.lua', env: { BENCH_TERMS: 'search-terms-3.txt' } },
   d: { name: 'count with filter (totalCount)', script: 'count.lua' },
+  h: { name: 'aggregate for a graph (COUNT per group)', script: 'aggregate.lua' },
   e: { name: 'POST 100 records', script: 'post.lua', recordsPerRequest: 100, writes: true },
   f: { name: 'PUT 1 record (revision -1)', script: 'put.lua', writes: true },
   // Issue 5: the residents' pages of bench/run.mjs's benchmark app (published by publishPages).

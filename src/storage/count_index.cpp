@@ -622,6 +622,9 @@ void CountIndex::Load(int64_t app, const std::vector<CountColumn>& wanted) {
     TK_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT live_revision FROM apps WHERE id = ?", {app}));
     if (rows.empty()) return Error::Internal("count columns: no app " + std::to_string(app));
     built.live_revision = rows[0].Int(0);
+    // Sized once: growing record by record would leave the allocator twice the column.
+    TK_ASSIGN_OR_RETURN(auto top, c.Query("SELECT max(id) FROM " + query::RecordTable(app)));
+    built.Resize(WordsFor(top[0].Int(0)));
     return ReadRows(c, app, columns, nullptr, built);
   });
   if (!read.ok()) return give_up();

@@ -1,7 +1,5 @@
 #include "storage/repositories/sql_record_repository.h"
 
-#include "storage/count_index.h"
-
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
