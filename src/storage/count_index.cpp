@@ -283,8 +283,8 @@ std::vector<uint64_t> CountIndex::TermBits(const AppColumns& a, const query::Cou
   return out;
 }
 
-std::vector<uint64_t> CountIndex::Evaluate(const AppColumns& a, const CountPlan& plan,
-                                           size_t from, size_t to) {
+std::vector<uint64_t> CountIndex::Evaluate(const AppColumns& a, const CountPlan& plan, size_t from,
+                                           size_t to) {
   // Bit per slot of words [from, to), masked to existing records; combined word by word.
   auto bits = [&](auto& self, const CountPlan& p) -> std::vector<uint64_t> {
     switch (p.kind) {
@@ -503,6 +503,11 @@ void CountIndex::AfterCommit() {
   for (Capture::Read& read : cap.reads) {
     auto it = apps_.find(read.app);
     if (it == apps_.end()) continue;
+    if (!read.ids.empty() && !Fits(read.ids.back())) {
+      // Ids past what a column may hold: the app counts in SQL (its next load is refused).
+      apps_.erase(it);
+      continue;
+    }
     AppColumns& a = *it->second;
     size_t r = 0;
     for (int64_t id : read.ids) {
@@ -624,6 +629,11 @@ void CountIndex::Load(int64_t app, const std::vector<CountColumn>& wanted) {
     built.live_revision = rows[0].Int(0);
     // Sized once: growing record by record would leave the allocator twice the column.
     TK_ASSIGN_OR_RETURN(auto top, c.Query("SELECT max(id) FROM " + query::RecordTable(app)));
+    if (!Fits(top[0].Int(0))) {
+      auto lock = Exclusive();
+      for (const CountColumn& column : columns) refused_.insert({app, column});
+      return Error::Internal("count columns: r" + std::to_string(app) + " beyond the budget");
+    }
     built.Resize(WordsFor(top[0].Int(0)));
     return ReadRows(c, app, columns, nullptr, built);
   });

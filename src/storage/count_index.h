@@ -101,6 +101,10 @@ class CountIndex {
   static std::vector<uint64_t> TermBits(const AppColumns& a, const query::CountTerm& t, size_t from,
                                         size_t to);
 
+  // Whether one column up to record id `id` fits the budget (ids are slots: a column is as
+  // long as the largest id, whatever the number of records).
+  bool Fits(int64_t id) const { return id >= 0 && static_cast<uint64_t>(id) <= budget_ / 8; }
+
   Database& db_;
   const size_t budget_;
 

@@ -333,6 +333,25 @@ TEST_F(CountIndexTest, ValuesItCannotEncodeLeaveTheCountToSql) {
   EXPECT_EQ(index_->Count(1, *other.count_plan), SqlCount(other));
 }
 
+TEST_F(CountIndexTest, RecordIdsBeyondTheBudgetCountInSql) {
+  Fill(1, 100);
+  // A second index (not fed by the writer: only for reads here) whose columns would hold
+  // record ids up to 50: the app's 100 records are beyond it, so it never loads them.
+  CountIndex small(*temp_.db, 8 * 50);
+  const query::CompiledQuery q = Compile("drop in (\"high\")");
+  EXPECT_FALSE(small.Count(1, *q.count_plan).has_value());
+  small.WaitIdle();
+  EXPECT_FALSE(small.Count(1, *q.count_plan).has_value());
+  EXPECT_EQ(small.bytes(), 0u);
+  // The main index: a record written past its budget (64 MB: id 8,388,608) drops the app's
+  // columns instead of growing them; its loads are refused from then on.
+  ExpectAllMatch("loaded");
+  ASSERT_TRUE(temp_.db->Write([&](Connection& c) { return Insert(c, int64_t{1} << 40); }).ok());
+  EXPECT_FALSE(index_->Count(1, *q.count_plan).has_value());
+  index_->WaitIdle();
+  EXPECT_FALSE(index_->Count(1, *q.count_plan).has_value());
+}
+
 TEST_F(CountIndexTest, StaysWithinItsBudgetByDroppingTheLeastRecentlyUsed) {
   Fill(1, 4000);
   // A second index over the same database, with room for about one column.
@@ -366,12 +385,12 @@ class CountGroupsTest : public CountIndexTest {
  protected:
   std::vector<std::vector<SqlValue>> SqlRows(const query::CompiledAggregate& a) {
     std::vector<std::vector<SqlValue>> rows;
-    EXPECT_TRUE(temp_.db->Read([&](Connection& c) -> common::Status {
-                        TK_ASSIGN_OR_RETURN(auto found,
-                                            c.Query(a.statement.sql, a.statement.params));
-                        for (const Row& r : found) rows.push_back(r.values());
-                        return common::Status::Ok();
-                      })
+    EXPECT_TRUE(temp_.db
+                    ->Read([&](Connection& c) -> common::Status {
+                      TK_ASSIGN_OR_RETURN(auto found, c.Query(a.statement.sql, a.statement.params));
+                      for (const Row& r : found) rows.push_back(r.values());
+                      return common::Status::Ok();
+                    })
                     .ok());
     return rows;
   }
@@ -428,11 +447,11 @@ TEST_F(CountGroupsTest, GroupsLikeSql) {
 TEST_F(CountGroupsTest, LeavesOtherAggregatesToSql) {
   using query::AggregateFunction;
   const std::vector<query::AggregateRequest> requests = {
-      {{{"title"}}, {}, ""},                                  // a text key
-      {{{"check"}}, {}, ""},                                  // a multi-valued key
-      {{{"dt"}}, {}, ""},                                     // an instant: the time zone's day
+      {{{"title"}}, {}, ""},                                 // a text key
+      {{{"check"}}, {}, ""},                                 // a multi-valued key
+      {{{"dt"}}, {}, ""},                                    // an instant: the time zone's day
       {{{"drop"}}, {{AggregateFunction::kSum, "num"}}, ""},  // a sum
-      {{{"drop"}}, {}, "title like \"a\""},                   // a filter without a plan
+      {{{"drop"}}, {}, "title like \"a\""},                  // a filter without a plan
   };
   for (const query::AggregateRequest& r : requests) {
     auto compiled = query::CompileAggregate(r, schema_, context_, dialect_, std::nullopt, 1000);
