@@ -384,14 +384,34 @@ std::optional<std::vector<CountIndex::GroupRow>> CountIndex::CountGroups(
     return static_cast<uint64_t>(v);
   };
   std::unordered_map<uint64_t, int64_t> counts;
+  // Choices only (the usual chart: per status, per category): a table by code + 1 (0: empty)
+  // instead of a hash per record, ~×4 faster; it grows if a write adds an option meanwhile.
+  const bool choices = std::all_of(groups.begin(), groups.end(), [](const query::CountGroup& g) {
+    return g.column.kind == CountKind::kChoice;
+  });
+  std::vector<std::vector<int64_t>> table;
   const bool whole = InChunks(app, wanted, [&](const AppColumns& a, size_t from, size_t to) {
     const std::vector<uint64_t> bits = Evaluate(a, filter, from, to);
     std::vector<const int64_t*> values;
-    for (const query::CountGroup& g : groups)
-      values.push_back(a.columns.at(g.column)->values.data());
+    std::vector<size_t> sizes;
+    for (const query::CountGroup& g : groups) {
+      const Column& column = *a.columns.at(g.column);
+      values.push_back(column.values.data());
+      sizes.push_back(column.names.size() + 1);
+    }
+    if (choices) {
+      table.resize(std::max(table.size(), groups.empty() ? 1 : sizes[0]));
+      for (auto& row : table) row.resize(std::max(row.size(), groups.size() < 2 ? 1 : sizes[1]));
+    }
+    auto dense = [](int64_t v) { return v == kCountNull ? size_t{0} : static_cast<size_t>(v) + 1; };
     for (size_t w = 0; w < bits.size(); ++w) {
       for (uint64_t word = bits[w]; word; word &= word - 1) {
         const size_t slot = (from + w) * 64 + static_cast<size_t>(std::countr_zero(word));
+        if (choices) {
+          const size_t first = groups.empty() ? 0 : dense(values[0][slot]);
+          ++table[first][groups.size() < 2 ? 0 : dense(values[1][slot])];
+          continue;
+        }
         uint64_t key = 0;
         for (size_t i = 0; i < groups.size(); ++i) {
           key = key << 32 | bucket(groups[i], values[i][slot]);
@@ -400,6 +420,16 @@ std::optional<std::vector<CountIndex::GroupRow>> CountIndex::CountGroups(
       }
     }
   });
+  // The table's cells as the hash path's keys (code, or kEmpty for an empty choice).
+  for (size_t i = 0; i < table.size(); ++i) {
+    for (size_t j = 0; j < table[i].size(); ++j) {
+      if (table[i][j] == 0) continue;
+      auto code = [&](size_t d) { return d == 0 ? kEmpty : static_cast<uint64_t>(d - 1); };
+      const uint64_t key =
+          groups.size() < 2 ? (groups.empty() ? 0 : code(i)) : code(i) << 32 | code(j);
+      counts[key] += table[i][j];
+    }
+  }
   if (!whole || !calendar_ok) return std::nullopt;
   // Keys to texts (the dictionaries only grow: a code names the same option for good).
   auto date = [](int64_t v, int digits) {
