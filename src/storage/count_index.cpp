@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
-#include <cstdio>
 
 #include "common/log.h"
+#include "common/time_zone.h"
 #include "query/record_layout.h"
 
 namespace storage {
@@ -364,16 +364,12 @@ std::optional<std::vector<CountIndex::GroupRow>> CountIndex::CountGroups(
       case query::TimeBucket::kWeek: {
         auto [it, added] = weeks.try_emplace(v, 0);
         if (added) {
-          using namespace std::chrono;
-          const year_month_day day{year(static_cast<int>(v / 10000)),
-                                   month(static_cast<unsigned>(v / 100 % 100)),
-                                   std::chrono::day(static_cast<unsigned>(v % 100))};
-          calendar_ok = calendar_ok && day.ok();
-          const sys_days at{day};
-          const year_month_day sunday{at - days{weekday{at}.c_encoding()}};
-          it->second = static_cast<int>(sunday.year()) * 10000 +
-                       static_cast<unsigned>(sunday.month()) * 100 +
-                       static_cast<unsigned>(sunday.day());
+          const common::CivilDate day{static_cast<int>(v / 10000), static_cast<int>(v / 100 % 100),
+                                      static_cast<int>(v % 100)};
+          const int64_t days = common::DaysFromCivil(day);
+          calendar_ok = calendar_ok && common::CivilFromDays(days) == day;
+          const common::CivilDate sunday = common::CivilFromDays(days - common::Weekday(day));
+          it->second = sunday.year * 10000 + sunday.month * 100 + sunday.day;
         }
         return static_cast<uint64_t>(it->second);
       }
@@ -432,18 +428,12 @@ std::optional<std::vector<CountIndex::GroupRow>> CountIndex::CountGroups(
   }
   if (!whole || !calendar_ok) return std::nullopt;
   // Keys to texts (the dictionaries only grow: a code names the same option for good).
-  auto date = [](int64_t v, int digits) {
-    char text[16];
-    if (digits == 4) {
-      std::snprintf(text, sizeof text, "%04lld", static_cast<long long>(v));
-    } else if (digits == 6) {
-      std::snprintf(text, sizeof text, "%04lld-%02lld", static_cast<long long>(v / 100),
-                    static_cast<long long>(v % 100));
-    } else {
-      std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld", static_cast<long long>(v / 10000),
-                    static_cast<long long>(v / 100 % 100), static_cast<long long>(v % 100));
-    }
-    return std::string(text);
+  // A bucket's text: "YYYY-MM-DD" cut to the year or month the bucket keeps.
+  auto date = [](int64_t v, size_t length) {
+    const int64_t ymd = length == 4 ? v * 10000 + 101 : length == 7 ? v * 100 + 1 : v;
+    return common::FormatDate({static_cast<int>(ymd / 10000), static_cast<int>(ymd / 100 % 100),
+                               static_cast<int>(ymd % 100)})
+        .substr(0, length);
   };
   std::vector<GroupRow> rows;
   auto lock = Shared();
@@ -464,7 +454,7 @@ std::optional<std::vector<CountIndex::GroupRow>> CountIndex::CountGroups(
       } else {
         const bool year = g.bucket == query::TimeBucket::kYear;
         const bool month = g.bucket == query::TimeBucket::kMonth;
-        row.first.push_back(date(static_cast<int64_t>(k), year ? 4 : month ? 6 : 8));
+        row.first.push_back(date(static_cast<int64_t>(k), year ? 4 : month ? 7 : 10));
       }
     }
     rows.push_back(std::move(row));
