@@ -5,7 +5,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startServer } from "../lib/server.mjs";
+import { startServer, raw } from "../lib/server.mjs";
 import { createApp, deploy } from "../lib/apps.mjs";
 
 const server = await startServer();
@@ -115,6 +115,33 @@ test("counts stay exact through every kind of write once the columns are loaded"
     ],
   }));
   await expectCounts("after a failed bulk request");
+});
+
+// Graphs and dashboards: COUNT per 区分 and per month of 申請日 through the aggregate endpoint,
+// against what was written, before and after the columns load and after a write.
+async function expectAggregates(when) {
+  const aggregate = async (groups, filterCond = "") => {
+    const r = await raw(server.baseUrl, "GET", "/api/app/aggregate.json", { body: { app, groups, filterCond } });
+    assert.equal(r.status, 200, `${when}: ${r.text}`);
+    return Object.fromEntries(r.json.rows.map((row) => [row.keys.join("|"), row.count]));
+  };
+  const tally = (key, match = () => true) => {
+    const out = {};
+    for (const r of records.values()) if (match(r)) out[key(r)] = (out[key(r)] ?? 0) + 1;
+    return out;
+  };
+  assert.deepEqual(await aggregate([{ code: "区分" }]), tally((r) => r.区分), `${when}: per 区分`);
+  assert.deepEqual(await aggregate([{ code: "申請日", per: "MONTH" }], "金額 >= 500"),
+    tally((r) => r.申請日.slice(0, 7), (r) => r.金額 !== "" && Number(r.金額) >= 500), `${when}: per month`);
+}
+
+test("aggregates for graphs count per group exactly, from the columns too", async () => {
+  await expectAggregates("first aggregates (loading the columns)");
+  await sleep(500);
+  await expectAggregates("loaded");
+  const { id } = await client.record.addRecord({ app, record: toRecord({ 区分: "", 金額: "600", 申請日: "2026-05-02" }, "N-agg") });
+  records.set(Number(id), { 区分: "", 金額: "600", 申請日: "2026-05-02" });
+  await expectAggregates("right after an add");
 });
 
 test("a deploy that changes the form drops the columns and counts go on exactly", async () => {
