@@ -56,8 +56,8 @@ Result<const FieldInfo*> Resolve(const SchemaLookup& schema, const std::string& 
 }
 
 // The count plan of an aggregate (CompiledAggregate::count_plan), when it has one.
-void PlanCounts(const AggregateRequest& request, const SchemaLookup& schema,
-                const QueryContext& context, CompiledAggregate& out) {
+void PlanCounts(const AggregateRequest& request, const std::optional<BoundCondition>& filter,
+                CompiledAggregate& out) {
   for (const Measure& m : request.measures) {
     if (m.function != AggregateFunction::kCount) return;
   }
@@ -69,17 +69,7 @@ void PlanCounts(const AggregateRequest& request, const SchemaLookup& schema,
     if (!column) return;
     groups.push_back({std::move(*column), out.buckets[i]});
   }
-  auto parsed = ParseCondition(request.filter);
-  if (!parsed.ok()) return;
-  std::shared_ptr<const CountPlan> plan;
-  if (!*parsed) {
-    plan = BuildCountPlan(static_cast<const BoundCondition*>(nullptr));
-  } else {
-    Binder binder(schema, context);
-    auto bound = binder.BindCondition(**parsed);
-    if (!bound.ok()) return;
-    plan = BuildCountPlan(&*bound);
-  }
+  std::shared_ptr<const CountPlan> plan = BuildCountPlan(filter ? &*filter : nullptr);
   if (!plan) return;
   out.count_plan = std::move(plan);
   out.count_groups = std::move(groups);
@@ -221,9 +211,8 @@ Result<CompiledAggregate> CompileAggregate(const AggregateRequest& request,
     b.Param(out.groups[i].id);
   }
   b.Raw(" WHERE ");
-  TK_ASSIGN_OR_RETURN(SqlFragment filter,
-                      CompileCondition(request.filter, schema, context, dialect, b.next_index()));
-  b.Append(std::move(filter));
+  TK_ASSIGN_OR_RETURN(auto filter, BindCondition(request.filter, schema, context));
+  EmitCondition(filter, schema.app_id(), b);
   if (restriction) {
     b.Raw(" AND (").Append(*restriction).Raw(")");
   }
@@ -238,7 +227,7 @@ Result<CompiledAggregate> CompileAggregate(const AggregateRequest& request,
   out.statement = b.Take();
   out.app = schema.app_id();
   out.row_limit = max_groups + 1;
-  if (!restriction) PlanCounts(request, schema, context, out);
+  if (!restriction) PlanCounts(request, filter, out);
   return out;
 }
 

@@ -148,18 +148,30 @@ common::Result<CompiledQuery> CompileCursorQuery(std::string_view text, const Sc
   return out;
 }
 
+common::Result<std::optional<BoundCondition>> BindCondition(std::string_view text,
+                                                            const SchemaLookup& schema,
+                                                            const QueryContext& context) {
+  TK_ASSIGN_OR_RETURN(std::optional<Condition> parsed, ParseCondition(text));
+  if (!parsed) return std::optional<BoundCondition>();
+  Binder binder(schema, context);
+  TK_ASSIGN_OR_RETURN(BoundCondition bound, binder.BindCondition(*parsed));
+  return std::optional<BoundCondition>(std::move(bound));
+}
+
+void EmitCondition(const std::optional<BoundCondition>& condition, int64_t app, SqlBuilder& b) {
+  if (condition) {
+    ConditionCompiler(app).Emit(*condition, b);
+  } else {
+    b.Raw("1");
+  }
+}
+
 common::Result<SqlFragment> CompileCondition(std::string_view text, const SchemaLookup& schema,
                                              const QueryContext& context, const SqlDialect& dialect,
                                              size_t first_param_index) {
-  TK_ASSIGN_OR_RETURN(std::optional<Condition> parsed, ParseCondition(text));
+  TK_ASSIGN_OR_RETURN(auto bound, BindCondition(text, schema, context));
   SqlBuilder b(dialect, first_param_index);
-  if (!parsed) {
-    b.Raw("1");
-    return b.Take();
-  }
-  Binder binder(schema, context);
-  TK_ASSIGN_OR_RETURN(BoundCondition bound, binder.BindCondition(*parsed));
-  ConditionCompiler(schema.app_id()).Emit(bound, b);
+  EmitCondition(bound, schema.app_id(), b);
   return b.Take();
 }
 

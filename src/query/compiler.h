@@ -9,15 +9,18 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "common/result.h"
+#include "query/bound_query.h"
 #include "query/schema.h"
 #include "query/sql_dialect.h"
 #include "query/sql_fragment.h"
 
 namespace query {
 
+class SqlBuilder;  // sql_builder.h
 struct CountPlan;  // count_plan.h
 
 struct CompiledQuery {
@@ -58,6 +61,14 @@ common::Result<CompiledQuery> CompileQuery(std::string_view text, const SchemaLo
 common::Result<CompiledQuery> CompileCursorQuery(std::string_view text, const SchemaLookup& schema,
                                                  const QueryContext& context,
                                                  const SqlDialect& dialect);
+
+// A bare condition parsed and bound; nullopt when empty. For callers that compile it and also
+// plan from it (aggregates: the SQL and the count plan), so that it is parsed once.
+common::Result<std::optional<BoundCondition>> BindCondition(std::string_view text,
+                                                            const SchemaLookup& schema,
+                                                            const QueryContext& context);
+// Its SQL into `b` ("1" when empty).
+void EmitCondition(const std::optional<BoundCondition>& condition, int64_t app, SqlBuilder& b);
 
 // A bare condition (a view's or ACL's filterCond); "1" when empty. Placeholders are numbered
 // from `first_param_index` so it can join a statement that already has parameters.
