@@ -56,14 +56,6 @@ std::string PresentedLogin(const Call& call) {
   return login;
 }
 
-std::string RecordId(const json::value& record) {
-  if (!record.is_object()) return "";
-  const json::value* id = record.as_object().if_contains("$id");
-  if (!id || !id->is_object()) return "";
-  const json::value* value = id->as_object().if_contains("value");
-  return value && value->is_string() ? std::string(value->as_string()) : "";
-}
-
 // Directory and settings writes worth a line: route → action per method.
 struct Mapping {
   std::string_view route;
@@ -145,28 +137,19 @@ bool AuditTrail::HoldsPersonalData(int64_t app) {
   return flag;
 }
 
-void AuditTrail::RecordReads(const Call& call, int64_t app, const json::object* body) {
-  if (!body || !HoldsPersonalData(app)) return;
+void AuditTrail::RecordReads(const Call& call, int64_t app, const RecordsShown* shown) {
+  if (!shown || shown->count == 0 || !HoldsPersonalData(app)) return;  // nothing was shown
   std::string ids;
-  int64_t shown = 0;
-  auto add = [&](const json::value& record) {
-    ++shown;
-    std::string id = RecordId(record);
-    if (id.empty()) return;
+  for (int64_t id : shown->ids) {
     if (!ids.empty()) ids += ',';
-    ids += id;
-  };
-  if (const json::value* one = body->if_contains("record")) add(*one);
-  if (const json::value* many = body->if_contains("records"); many && many->is_array()) {
-    for (const json::value& r : many->as_array()) add(r);
+    ids += std::to_string(id);
   }
-  if (shown == 0) return;  // nothing was shown
   domain::AuditEvent e = Base(call, "record.read");
   e.app_id = app;
   e.target = std::move(ids);
   // Without $id in `fields` the ids are not in the answer: the query and the count still
   // say what was seen.
-  json::object detail{{"count", shown}};
+  json::object detail{{"count", shown->count}};
   if (std::string query = StringParam(call, "query"); !query.empty()) detail["query"] = query;
   if (call.params.Has("fields")) detail["fields"] = *call.params.Find("fields");
   e.detail = json::serialize(detail);
@@ -192,7 +175,7 @@ void AuditTrail::TokenUse(const Call& call, std::string_view route) {
 }
 
 void AuditTrail::Observe(const Call& call, std::string_view route, const common::Error* error,
-                         const json::object* body) {
+                         const json::object* body, const RecordsShown* shown) {
   if (call.principal.via_token) TokenUse(call, route);
   const std::string& m = call.method;
 
@@ -222,9 +205,9 @@ void AuditTrail::Observe(const Call& call, std::string_view route, const common:
   } else if (route == "/api/session/totp/disable.json") {
     Write({Base(call, "twofactor.disable")});
   } else if (route == "/k/v1/record.json" && m == "GET") {
-    if (auto app = AppParam(call)) RecordReads(call, *app, body);
+    if (auto app = AppParam(call)) RecordReads(call, *app, shown);
   } else if (route == "/k/v1/records.json" && m == "GET") {
-    if (auto app = AppParam(call)) RecordReads(call, *app, body);
+    if (auto app = AppParam(call)) RecordReads(call, *app, shown);
   } else if (route == "/k/v1/records/cursor.json" && m == "POST") {
     auto app = AppParam(call);
     domain::AuditEvent e = Base(call, "export.cursor");
@@ -249,11 +232,10 @@ void AuditTrail::Observe(const Call& call, std::string_view route, const common:
       std::lock_guard lock(mutex_);
       auto it = cursor_apps_.find(id);
       if (it != cursor_apps_.end()) app = it->second;
-      bool done = body && body->contains("next") && body->at("next").is_bool() &&
-                  !body->at("next").as_bool();
+      bool done = shown && shown->last_page;
       if (done && it != cursor_apps_.end()) cursor_apps_.erase(it);
     }
-    if (app) RecordReads(call, *app, body);
+    if (app) RecordReads(call, *app, shown);
   } else if ((route == "/api/record/history.json" || route == "/k/v1/record/comments.json") &&
              m == "GET") {
     // A record's history and comments show its values as a read does.

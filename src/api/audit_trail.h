@@ -25,14 +25,14 @@ class AuditTrail {
   // Credentials were presented and refused (wrong password, locked, admin off-network).
   void AuthenticationFailed(const Call& call, const common::Error& error);
   // An endpoint ran on `route` (the registered path): `error` when it failed, `body` when it
-  // answered JSON.
+  // answered a JSON object, `shown` when it answered records as text (record reads).
   void Observe(const Call& call, std::string_view route, const common::Error* error,
-               const boost::json::object* body);
+               const boost::json::object* body, const RecordsShown* shown = nullptr);
 
  private:
   domain::AuditEvent Base(const Call& call, std::string action) const;
   bool HoldsPersonalData(int64_t app);
-  void RecordReads(const Call& call, int64_t app, const boost::json::object* body);
+  void RecordReads(const Call& call, int64_t app, const RecordsShown* shown);
   void TokenUse(const Call& call, std::string_view route);
   void Write(std::vector<domain::AuditEvent> events);
 

@@ -5,6 +5,8 @@
 #include <boost/json/object.hpp>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "api/params.h"
 #include "common/result.h"
@@ -24,8 +26,23 @@ struct Call {
   std::string client_address{};        // the peer, or the client behind a trusted proxy
 };
 
-// Most endpoints answer a JSON object; a few (file download) build the response themselves.
+// What an answer showed of an app's records, for the audit trail's record.read lines.
+struct RecordsShown {
+  int64_t count = 0;
+  std::vector<int64_t> ids;  // of the records whose $id the answer carries
+  bool last_page = false;    // records/cursor.json GET: the cursor is used up
+};
+
+// An answer already serialised: record reads write their JSON straight from the rows.
+struct JsonText {
+  std::string body;
+  RecordsShown shown;
+};
+
+// Most endpoints answer a JSON object; record reads answer JSON text; a few (file download)
+// build the response themselves.
 using JsonEndpoint = std::function<common::Result<boost::json::object>(Call&)>;
+using TextEndpoint = std::function<common::Result<JsonText>(Call&)>;
 using RawEndpoint = std::function<common::Result<http::Response>(Call&)>;
 
 // How an endpoint authenticates.

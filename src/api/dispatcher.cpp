@@ -67,6 +67,18 @@ void Dispatcher::KintoneRaw(std::string_view method, const std::string& name, Ac
   AtRaw(method, "/k/v1/" + name, access, std::move(e));
 }
 
+void Dispatcher::KintoneText(std::string_view method, const std::string& name, Access access,
+                             TextEndpoint e) {
+  const std::string path = "/k/v1/" + name;
+  AtRaw(method, path, access,
+        [this, path, e = std::move(e)](Call& call) -> common::Result<http::Response> {
+          TK_ASSIGN_OR_RETURN(auto text, e(call));
+          if (audit_) audit_->Observe(call, path, nullptr, nullptr, &text.shown);
+          return JsonResponse(std::move(text.body));
+        });
+  routes_[path][std::string(method)].json = true;
+}
+
 void Dispatcher::At(std::string_view method, const std::string& path, Access access,
                     JsonEndpoint e) {
   AtRaw(method, path, access,

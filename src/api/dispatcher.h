@@ -32,6 +32,7 @@ class Dispatcher {
   // and /k/guest/{id}/v1/<name>.
   void Kintone(std::string_view method, const std::string& name, Access access, JsonEndpoint e);
   void KintoneRaw(std::string_view method, const std::string& name, Access access, RawEndpoint e);
+  void KintoneText(std::string_view method, const std::string& name, Access access, TextEndpoint e);
   // Any other absolute path (/v1/users.json, /api/…).
   void At(std::string_view method, const std::string& path, Access access, JsonEndpoint e);
   void AtRaw(std::string_view method, const std::string& path, Access access, RawEndpoint e);

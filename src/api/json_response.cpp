@@ -5,9 +5,13 @@
 namespace api {
 
 http::Response JsonResponse(const boost::json::object& body, int status) {
+  return JsonResponse(boost::json::serialize(body), status);
+}
+
+http::Response JsonResponse(std::string body, int status) {
   http::Response r;
   r.status = status;
-  r.body = boost::json::serialize(body);
+  r.body = std::move(body);
   r.headers.emplace_back("Content-Type", "application/json;charset=utf-8");
   return r;
 }

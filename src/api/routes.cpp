@@ -15,6 +15,9 @@ void AddRoutes(Dispatcher& d, Services& s) {
   auto json = [&s](JsonResult (*f)(Call&, Services&)) {
     return [f, &s](Call& c) { return f(c, s); };
   };
+  auto text = [&s](TextResult (*f)(Call&, Services&)) {
+    return [f, &s](Call& c) { return f(c, s); };
+  };
   auto raw = [&s](common::Result<http::Response> (*f)(Call&, Services&)) {
     return [f, &s](Call& c) { return f(c, s); };
   };
@@ -95,15 +98,15 @@ void AddRoutes(Dispatcher& d, Services& s) {
   d.At("GET", "/api/app/acl/evaluate.json", Access::kUserOnly, json(&GetAclCheckAsUser));
 
   // Records (§5)
-  d.Kintone("GET", "record.json", kAuth, json(&GetRecord));
+  d.KintoneText("GET", "record.json", kAuth, text(&GetRecord));
   d.Kintone("POST", "record.json", kAuth, json(&PostRecord));
   d.Kintone("PUT", "record.json", kAuth, json(&PutRecord));
-  d.Kintone("GET", "records.json", kAuth, json(&GetRecords));
+  d.KintoneText("GET", "records.json", kAuth, text(&GetRecords));
   d.Kintone("POST", "records.json", kAuth, json(&PostRecords));
   d.Kintone("PUT", "records.json", kAuth, json(&PutRecords));
   d.Kintone("DELETE", "records.json", kAuth, json(&DeleteRecords));
   d.Kintone("POST", "records/cursor.json", kAuth, json(&PostCursor));
-  d.Kintone("GET", "records/cursor.json", kAuth, json(&GetCursor));
+  d.KintoneText("GET", "records/cursor.json", kAuth, text(&GetCursor));
   d.Kintone("DELETE", "records/cursor.json", kAuth, json(&DeleteCursor));
   d.KintoneRaw("POST", "bulkRequest.json", kAuth, raw(&PostBulkRequest));
   d.At("POST", "/api/records/import.json", kAuth, json(&PostRecordsImport));  // Tsumiki

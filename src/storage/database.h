@@ -29,6 +29,8 @@ class Row {
   double Real(size_t i) const;       // 0 for NULL
   std::string Text(size_t i) const;  // "" for NULL; numbers rendered
   const std::vector<SqlValue>& values() const { return values_; }
+  // The values, moved out: the row is empty afterwards.
+  std::vector<SqlValue> TakeValues() { return std::move(values_); }
 
  private:
   std::vector<SqlValue> values_;
@@ -46,9 +48,9 @@ class Connection {
   // Runs a query and returns every row.
   virtual common::Result<std::vector<Row>> Query(std::string_view sql, Params params = {}) = 0;
   // Runs a query and calls `on_row` per row without materialising them all; stops early
-  // when `on_row` returns false.
+  // when `on_row` returns false. The row is the callee's to move from (TakeValues).
   virtual common::Status QueryEach(std::string_view sql, Params params,
-                                   const std::function<bool(const Row&)>& on_row) = 0;
+                                   const std::function<bool(Row&)>& on_row) = 0;
   // Runs several statements separated by ';' with no parameters (DDL, migrations).
   virtual common::Status ExecuteScript(std::string_view sql) = 0;
   virtual int64_t LastInsertId() = 0;

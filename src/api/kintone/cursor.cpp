@@ -19,10 +19,14 @@ JsonResult PostCursor(Call& call, Services& s) {
   return json::object{{"id", created.id}, {"totalCount", std::to_string(created.total)}};
 }
 
-JsonResult GetCursor(Call& call, Services& s) {
+TextResult GetCursor(Call& call, Services& s) {
   TK_ASSIGN_OR_RETURN(std::string id, call.params.RequiredString("id"));
   TK_ASSIGN_OR_RETURN(auto page, s.records.ReadCursor(call.principal, id));
-  return json::object{{"records", std::move(page.records)}, {"next", page.next}};
+  JsonText out;
+  out.body =
+      R"({"records":)" + page.records.json + R"(,"next":)" + (page.next ? "true" : "false") + "}";
+  out.shown = {page.records.count, std::move(page.records.ids), !page.next};
+  return out;
 }
 
 JsonResult DeleteCursor(Call& call, Services& s) {

@@ -13,6 +13,8 @@
 namespace api {
 
 using JsonResult = common::Result<boost::json::object>;
+// Record reads answer text written straight from the rows (domain::RecordsJson).
+using TextResult = common::Result<JsonText>;
 
 // Apps (§7.1)
 JsonResult GetApp(Call& call, Services& s);
@@ -41,17 +43,17 @@ JsonResult PutAcl(Call& call, Services& s, domain::AclKind kind, bool deploy);
 JsonResult GetRecordsAclEvaluate(Call& call, Services& s);
 JsonResult GetAclCheckAsUser(Call& call, Services& s);
 // Records (§5)
-JsonResult GetRecord(Call& call, Services& s);
+TextResult GetRecord(Call& call, Services& s);
 JsonResult PostRecord(Call& call, Services& s);
 JsonResult PutRecord(Call& call, Services& s);
-JsonResult GetRecords(Call& call, Services& s);
+TextResult GetRecords(Call& call, Services& s);
 JsonResult PostRecords(Call& call, Services& s);
 // POST /api/records/import.json (Tsumiki): a spreadsheet's rows in one transaction.
 JsonResult PostRecordsImport(Call& call, Services& s);
 JsonResult PutRecords(Call& call, Services& s);
 JsonResult DeleteRecords(Call& call, Services& s);
 JsonResult PostCursor(Call& call, Services& s);
-JsonResult GetCursor(Call& call, Services& s);
+TextResult GetCursor(Call& call, Services& s);
 JsonResult DeleteCursor(Call& call, Services& s);
 common::Result<http::Response> PostBulkRequest(Call& call, Services& s);
 // Comments (§5.9)

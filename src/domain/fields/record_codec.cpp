@@ -1,5 +1,7 @@
 #include "domain/fields/record_codec.h"
 
+#include "common/json_text.h"
+
 namespace domain {
 namespace {
 
@@ -24,6 +26,27 @@ RecordCodec::RecordCodec(const FieldTypeRegistry& registry, const FieldSet& form
       widths_[inner.id] = inner_columns.size();
     }
   }
+  record_slots_ = Slots(form.fields());
+  for (const FieldDef& def : form.fields()) {
+    if (def.type == common::FieldType::kSubtable) row_slots_[def.id] = Slots(def.fields);
+  }
+}
+
+std::vector<RecordCodec::FieldSlot> RecordCodec::Slots(const std::vector<FieldDef>& fields) const {
+  std::vector<FieldSlot> out;
+  size_t pos = 0;
+  for (const FieldDef& def : fields) {
+    if (!registry_.Get(def.type).HasValue()) continue;
+    auto it = widths_.find(def.id);
+    FieldSlot slot{&def, pos, it != widths_.end() ? it->second : 0, {}, R"({"type":)"};
+    common::AppendJsonString(slot.key, def.code);
+    slot.key += ':';
+    common::AppendJsonString(slot.opening, common::FieldTypeName(def.type));
+    slot.opening += R"(,"value":)";
+    pos += slot.width;
+    out.push_back(std::move(slot));
+  }
+  return out;
 }
 
 std::vector<ColumnSpec> RecordCodec::RowColumns(const FieldDef& table) const {
@@ -169,6 +192,39 @@ void RecordCodec::AppendRow(const FieldDef& table, int64_t row_id,
   if (!rows.is_array()) rows = boost::json::array();
   rows.get_array().push_back(
       boost::json::object{{"id", std::to_string(row_id)}, {"value", std::move(value)}});
+}
+
+void RecordCodec::AppendFieldJson(const FieldSlot& slot, std::span<const common::SqlValue> columns,
+                                  const EntityDirectory& directory, std::string& out) const {
+  const FieldTypeBehavior& behavior = registry_.Get(slot.def->type);
+  // As ReadField: a short row reads as far as it goes.
+  size_t start = std::min(slot.start, columns.size());
+  size_t n = std::min(slot.width, columns.size() - start);
+  boost::json::value value =
+      slot.width == 0 ? behavior.EmptyValue()
+                      : behavior.FromSql(*slot.def, columns.subspan(start, n), directory);
+  out += slot.opening;
+  common::AppendJson(out, value);
+  out += '}';
+}
+
+void RecordCodec::AppendRowJson(const FieldDef& table, int64_t row_id,
+                                std::span<const common::SqlValue> columns,
+                                const EntityDirectory& directory, std::string& out) const {
+  out += R"({"id":)";
+  common::AppendJsonString(out, std::to_string(row_id));
+  out += R"(,"value":{)";
+  auto slots = row_slots_.find(table.id);
+  if (slots != row_slots_.end()) {
+    bool first = true;
+    for (const FieldSlot& slot : slots->second) {
+      if (!first) out += ',';
+      first = false;
+      out += slot.key;
+      AppendFieldJson(slot, columns, directory, out);
+    }
+  }
+  out += "}}";
 }
 
 }  // namespace domain

@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -71,6 +72,27 @@ class RecordCodec {
   void AppendRow(const FieldDef& table, int64_t row_id, std::span<const common::SqlValue> columns,
                  const EntityDirectory& directory, boost::json::object& record) const;
 
+  // Read as text: the JSON ReadRecord and AppendRow build, written straight into a string
+  // (the records read path; record_codec_test checks both give the same bytes).
+  // A top-level field with a value, and where its columns sit in RecordColumns().
+  struct FieldSlot {
+    const FieldDef* def = nullptr;
+    size_t start = 0;
+    size_t width = 0;
+    std::string key;      // "<code>": as JSON text
+    std::string opening;  // {"type":"<TYPE>","value":
+  };
+  // The top-level fields ReadRecord reads, in its order.
+  const std::vector<FieldSlot>& RecordSlots() const { return record_slots_; }
+  // Appends {"type":"<TYPE>","value":<value>} of `slot`'s field read from `columns`; a SUBTABLE's
+  // value is its empty value, rows being the caller's (AppendRowJson).
+  void AppendFieldJson(const FieldSlot& slot, std::span<const common::SqlValue> columns,
+                       const EntityDirectory& directory, std::string& out) const;
+  // Appends one row {"id":"<row_id>","value":{...}} of `table` (columns as for AppendRow).
+  void AppendRowJson(const FieldDef& table, int64_t row_id,
+                     std::span<const common::SqlValue> columns, const EntityDirectory& directory,
+                     std::string& out) const;
+
  private:
   void AppendValues(const FieldDef& def, const boost::json::object& values,
                     const EntityDirectory& directory, std::vector<common::SqlValue>& out) const;
@@ -80,10 +102,15 @@ class RecordCodec {
   void ReadField(const FieldDef& def, std::span<const common::SqlValue> columns, size_t& pos,
                  const EntityDirectory& directory, boost::json::object& out) const;
 
+  // The fields of `fields` ReadField reads, columns counted from 0.
+  std::vector<FieldSlot> Slots(const std::vector<FieldDef>& fields) const;
+
   const FieldTypeRegistry& registry_;
   const FieldSet& form_;
   std::vector<ColumnSpec> record_columns_;
   std::unordered_map<int64_t, size_t> widths_;  // column count per field id
+  std::vector<FieldSlot> record_slots_;
+  std::unordered_map<int64_t, std::vector<FieldSlot>> row_slots_;  // per SUBTABLE field id
 };
 
 }  // namespace domain

@@ -1,5 +1,7 @@
 #include "domain/files/file_service.h"
 
+#include <boost/json/parse.hpp>
+
 #include "common/random.h"
 #include "domain/apps/app_service.h"
 #include "domain/permissions/access.h"
@@ -92,8 +94,10 @@ common::Result<Download> FileService::Get(const Principal& who, std::string_view
     }
     return std::move(record).error();
   }
-  const auto* fields = record->if_contains("record");
-  if (!fields || !fields->is_object() || !HoldsFile(fields->as_object(), key)) {
+  // The record's text as record.json answers it (a download is rare next to the read).
+  boost::system::error_code ec;
+  boost::json::value fields = boost::json::parse(record->json, ec);
+  if (ec || !fields.is_object() || !HoldsFile(fields.as_object(), key)) {
     return Error(ErrorCode::kFileNotFound, {std::string(key)});
   }
   return d;

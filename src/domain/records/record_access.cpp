@@ -188,17 +188,6 @@ FieldRights FieldRightsOn(const Principal& who, const AppAccess& access, const F
   });
 }
 
-void HideFields(const FieldRights& rights, json::object& record) {
-  if (rights.restricted.empty()) return;
-  for (auto it = record.begin(); it != record.end();) {
-    if (!rights.CanView(it->key())) {
-      it = record.erase(it);
-    } else {
-      ++it;
-    }
-  }
-}
-
 Status CheckWritableFields(const FieldRights& rights, const json::object& record) {
   if (rights.restricted.empty()) return Status::Ok();
   for (const auto& kv : record) {

@@ -72,9 +72,6 @@ struct RecordEntities {
 FieldRights FieldRightsOn(const Principal& who, const AppAccess& access, const FieldSet& form,
                           const EntityDirectory& directory, const RecordEntities& record);
 
-// Removes the fields the caller may not view from a record's JSON.
-void HideFields(const FieldRights& rights, boost::json::object& record);
-
 // GAIA_FU01 for the first top-level field of `record` the caller may not write.
 common::Status CheckWritableFields(const FieldRights& rights, const boost::json::object& record);
 

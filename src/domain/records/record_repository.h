@@ -5,6 +5,7 @@
 
 #include <boost/json/object.hpp>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,37 @@ struct StoredRecord {
   std::vector<int64_t> assignees;
   // code -> {"type","value"} for the non-system fields; tables with their rows.
   boost::json::object fields;
+};
+
+// A record as its rows hold it, for reads that write JSON text straight from the columns
+// (RecordCodec::AppendFieldJson) instead of building `StoredRecord::fields`.
+struct RecordRow {
+  int64_t id = 0;
+  int64_t revision = 0;
+  int64_t creator = 0;
+  int64_t created_at = 0;
+  int64_t modifier = 0;
+  int64_t updated_at = 0;
+  std::string status;
+  std::vector<int64_t> assignees;
+  // The row as read; the form's columns (RecordColumns() order) from `first_column` on.
+  std::vector<common::SqlValue> values;
+  size_t first_column = 0;
+  // One row of a SUBTABLE: columns in RowColumns(*table) order from `first_column` on.
+  struct TableRow {
+    const FieldDef* table = nullptr;
+    int64_t id = 0;
+    std::vector<common::SqlValue> values;
+    size_t first_column = 0;
+    std::span<const common::SqlValue> columns() const {
+      return std::span<const common::SqlValue>(values).subspan(first_column);
+    }
+  };
+  std::vector<TableRow> rows;  // by table in form order, each table's rows in order
+
+  std::span<const common::SqlValue> columns() const {
+    return std::span<const common::SqlValue>(values).subspan(first_column);
+  }
 };
 
 // How one app's records are laid out and read: its live form and codec.
@@ -62,6 +94,13 @@ class RecordRepository {
   virtual common::Result<std::vector<StoredRecord>> FindMany(const RecordSchema& s,
                                                              const std::vector<int64_t>& ids,
                                                              bool with_tables) = 0;
+  // Select and FindMany as rows (records_read.cpp writes their JSON text from the columns).
+  virtual common::Result<std::vector<RecordRow>> SelectRows(const RecordSchema& s,
+                                                            const query::CompiledQuery& query,
+                                                            bool with_tables) = 0;
+  virtual common::Result<std::vector<RecordRow>> FindRows(const RecordSchema& s,
+                                                          const std::vector<int64_t>& ids,
+                                                          bool with_tables) = 0;
   // Every id matching `query`, in its order (cursor creation).
   virtual common::Result<std::vector<int64_t>> SelectIds(const RecordSchema& s,
                                                          const query::CompiledQuery& query) = 0;

@@ -30,8 +30,16 @@ struct RecordOptions {
   size_t max_import_rows = 10000;  // rows per import request: one transaction holds the writer
 };
 
+// Records as JSON text written straight from their rows (record_text.h): one record's object
+// (Get) or an array of them (Query, ReadCursor).
+struct RecordsJson {
+  std::string json;
+  int64_t count = 0;         // records in it
+  std::vector<int64_t> ids;  // of those whose $id it shows (the audit trail's record.read)
+};
+
 struct RecordsPage {
-  boost::json::array records;
+  RecordsJson records;
   std::optional<int64_t> total;
 };
 
@@ -71,7 +79,7 @@ struct CursorCreated {
 };
 
 struct CursorPage {
-  boost::json::array records;
+  RecordsJson records;
   bool next = false;
 };
 
@@ -81,7 +89,8 @@ class RecordService {
                 const common::Clock& clock, RecordOptions options = {})
       : db_(db), forms_(forms), directory_(directory), clock_(clock), options_(options) {}
 
-  common::Result<boost::json::object> Get(const Principal& who, int64_t app, int64_t id);
+  // The record's object (the value of record.json's "record").
+  common::Result<RecordsJson> Get(const Principal& who, int64_t app, int64_t id);
   // `fields` nullopt: every field; `query` as §6.
   common::Result<RecordsPage> Query(const Principal& who, int64_t app,
                                     const std::optional<std::vector<std::string>>& fields,
@@ -115,8 +124,10 @@ class RecordService {
  private:
   struct AppContext;
   common::Result<AppContext> Open(Transaction& tx, const Principal& who, int64_t app);
-  boost::json::object ToJson(const AppContext& a, StoredRecord&& r,
-                             const std::optional<std::vector<std::string>>& fields) const;
+  // Appends the records' JSON array (`single`: the one record's object) to `out`.
+  void WriteJson(const AppContext& a, const std::vector<RecordRow>& rows,
+                 const std::optional<std::vector<std::string>>& fields, bool single,
+                 RecordsJson& out) const;
   // Records of an add coerced and validated before the writer (records_write.cpp): the writer's
   // critical section is serial, so what can run on the request's own thread runs there.
   struct PreparedAdd;

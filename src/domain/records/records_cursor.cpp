@@ -99,9 +99,8 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
                                                         directory_, qc, ids, kAclView));
       std::erase_if(shown, [&](int64_t record) { return !allowed.count(record); });
     }
-    TK_ASSIGN_OR_RETURN(auto records, tx.records().FindMany(a.schema, shown, with_tables));
-    page.records.reserve(records.size());
-    for (StoredRecord& r : records) page.records.push_back(ToJson(a, std::move(r), fields));
+    TK_ASSIGN_OR_RETURN(auto rows, tx.records().FindRows(a.schema, shown, with_tables));
+    WriteJson(a, rows, fields, false, page.records);
     int64_t position = cursor->position + static_cast<int64_t>(ids.size());
     page.next = position < cursor->total;
     if (page.next) {

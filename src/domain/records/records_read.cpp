@@ -1,7 +1,5 @@
 // RecordService reads: one record, a query's page with optional total, and the shared
-// opening of an app and JSON assembly.
-#include <boost/json/serialize.hpp>
-
+// opening of an app and the records' JSON text.
 #include "domain/apps/app_service.h"
 #include "domain/fields/record_header.h"
 #include "domain/permissions/access.h"
@@ -9,6 +7,7 @@
 #include "domain/records/record_context.h"
 #include "domain/records/record_repository.h"
 #include "domain/records/record_service.h"
+#include "domain/records/record_text.h"
 #include "query/compiled_query_cache.h"
 #include "query/first_match.h"
 #include "query/sqlite_dialect.h"
@@ -30,36 +29,44 @@ Result<RecordService::AppContext> RecordService::Open(Transaction& tx, const Pri
   return AppContext{std::move(app), std::move(live), schema, std::move(access), &who};
 }
 
-json::object RecordService::ToJson(const AppContext& a, StoredRecord&& r,
-                                   const std::optional<std::vector<std::string>>& fields) const {
-  // Moved, not copied: a 100-record page would otherwise copy every value once more.
-  json::object all = std::move(r.fields);
-  RecordHeader h;
-  h.id = r.id;
-  h.revision = r.revision;
-  auto entity = [&](int64_t id) {
-    auto e = directory_.FindUserById(id);
-    return e ? *e : Entity{id, "", ""};
-  };
-  h.creator = entity(r.creator);
-  h.created_at = r.created_at;
-  h.modifier = entity(r.modifier);
-  h.updated_at = r.updated_at;
-  h.status = r.status;
-  for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
-  AppendRecordHeader(a.live->form, h, a.live->features, a.app.code, all);
-  if (a.access.restricts_fields()) {
-    FieldRights rights = FieldRightsOn(*a.who, a.access, a.live->form, directory_,
-                                       RecordEntities{&all, r.creator, r.modifier});
-    HideFields(rights, all);
+void RecordService::WriteJson(const AppContext& a, const std::vector<RecordRow>& rows,
+                              const std::optional<std::vector<std::string>>& fields, bool single,
+                              RecordsJson& out) const {
+  RecordText text(a.live->form, *a.live->codec, a.live->features, a.app.code, directory_, fields);
+  // About 60 bytes a field: one allocation for a page of common records.
+  out.json.reserve(out.json.size() + 2 + rows.size() * (64 * a.live->form.fields().size() + 64));
+  if (!single) out.json += '[';
+  for (const RecordRow& r : rows) {
+    if (out.count > 0) out.json += ',';
+    ++out.count;
+    std::optional<FieldRights> rights;
+    if (a.access.restricts_fields()) {
+      // Field rules may depend on the record's entity fields: read them as the rules see them.
+      json::object all;
+      a.schema.codec.ReadRecord(r.columns(), directory_, all);
+      for (const RecordRow::TableRow& t : r.rows) {
+        a.schema.codec.AppendRow(*t.table, t.id, t.columns(), directory_, all);
+      }
+      RecordHeader h;
+      h.id = r.id;
+      h.revision = r.revision;
+      auto entity = [&](int64_t id) {
+        auto e = directory_.FindUserById(id);
+        return e ? *e : Entity{id, "", ""};
+      };
+      h.creator = entity(r.creator);
+      h.created_at = r.created_at;
+      h.modifier = entity(r.modifier);
+      h.updated_at = r.updated_at;
+      h.status = r.status;
+      for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
+      AppendRecordHeader(a.live->form, h, a.live->features, a.app.code, all);
+      rights = FieldRightsOn(*a.who, a.access, a.live->form, directory_,
+                             RecordEntities{&all, r.creator, r.modifier});
+    }
+    if (text.Write(r, rights ? &*rights : nullptr, out.json)) out.ids.push_back(r.id);
   }
-  if (!fields) return all;
-  json::object picked;
-  for (const std::string& code : *fields) {
-    if (picked.contains(code)) continue;  // a code asked for twice; its value is moved
-    if (auto* v = all.if_contains(code)) picked[code] = std::move(*v);
-  }
-  return picked;
+  if (!single) out.json += ']';
 }
 
 namespace {
@@ -82,21 +89,21 @@ bool NeedsTables(const FieldSet& form, const std::optional<std::vector<std::stri
 
 }  // namespace
 
-Result<json::object> RecordService::Get(const Principal& who, int64_t app, int64_t id) {
-  json::object out;
+Result<RecordsJson> RecordService::Get(const Principal& who, int64_t app, int64_t id) {
+  RecordsJson out;
   TK_RETURN_IF_ERROR(db_.Read([&](Transaction& tx) -> Status {
     TK_ASSIGN_OR_RETURN(AppContext a, Open(tx, who, app));
     TK_RETURN_IF_ERROR(CheckRight(a.access, AppRight::kView));
-    TK_ASSIGN_OR_RETURN(auto record, tx.records().Find(a.schema, id));
-    if (!record) return Error(ErrorCode::kRecordNotFound, {std::to_string(id)});
+    TK_ASSIGN_OR_RETURN(auto rows, tx.records().FindRows(a.schema, {id}, true));
+    if (rows.empty()) return Error(ErrorCode::kRecordNotFound, {std::to_string(id)});
     DirectoryEntityResolver resolver(directory_);
     query::QueryContext qc = MakeQueryContext(who, clock_.NowSeconds(), resolver, options_);
     TK_RETURN_IF_ERROR(
         RequireRecordsAllow(tx, who, a.access, *a.live, a.schema, directory_, qc, {id}, kAclView));
-    out = ToJson(a, std::move(*record), std::nullopt);
+    WriteJson(a, rows, std::nullopt, true, out);
     return Status::Ok();
   }));
-  return json::object{{"record", std::move(out)}};
+  return out;
 }
 
 Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
@@ -119,10 +126,9 @@ Result<RecordsPage> RecordService::Query(const Principal& who, int64_t app,
     TK_ASSIGN_OR_RETURN(auto viewable,
                         RecordCondition(who, a.access, *a.live, directory_, qc, kAclView));
     if (viewable) query::RestrictTo(compiled, *viewable);
-    TK_ASSIGN_OR_RETURN(auto records,
-                        tx.records().Select(a.schema, compiled, NeedsTables(a.live->form, fields)));
-    page.records.reserve(records.size());
-    for (StoredRecord& r : records) page.records.push_back(ToJson(a, std::move(r), fields));
+    TK_ASSIGN_OR_RETURN(
+        auto rows, tx.records().SelectRows(a.schema, compiled, NeedsTables(a.live->form, fields)));
+    WriteJson(a, rows, fields, false, page.records);
     if (total_count) {
       TK_ASSIGN_OR_RETURN(int64_t total, tx.records().Count(a.schema, compiled));
       page.total = total;

@@ -17,6 +17,7 @@ using common::Result;
 using common::SqlNull;
 using common::Status;
 using domain::FieldDef;
+using domain::RecordRow;
 using domain::RecordSchema;
 using domain::StoredRecord;
 
@@ -24,7 +25,7 @@ namespace {
 
 constexpr size_t kHeaderColumns = 8;  // id … assignees
 
-// The columns ReadRecords expects, over alias r.
+// The columns ReadRows expects, over alias r.
 std::string RecordColumns(const RecordSchema& s) {
   std::string sql =
       "r.id, r.revision, r.creator, r.created_at, r.modifier, r.updated_at, "
@@ -62,13 +63,13 @@ SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue(SqlNull{
 
 }  // namespace
 
-Result<std::vector<StoredRecord>> SqlRecordRepository::ReadRecords(const RecordSchema& s,
-                                                                   std::string_view sql,
-                                                                   std::span<const SqlValue> params,
-                                                                   bool with_tables) {
-  std::vector<StoredRecord> out;
-  TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const Row& row) {
-    StoredRecord r;
+Result<std::vector<RecordRow>> SqlRecordRepository::ReadRows(const RecordSchema& s,
+                                                             std::string_view sql,
+                                                             std::span<const SqlValue> params,
+                                                             bool with_tables) {
+  std::vector<RecordRow> out;
+  TK_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](Row& row) {
+    RecordRow r;
     r.id = row.Int(0);
     r.revision = row.Int(1);
     r.creator = row.Int(2);
@@ -77,9 +78,8 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::ReadRecords(const RecordS
     r.updated_at = row.Int(5);
     r.status = row.Text(6);
     r.assignees = ParseIdArray(row.Text(7));
-    std::span<const SqlValue> columns(row.values().data() + kHeaderColumns,
-                                      row.size() - kHeaderColumns);
-    s.codec.ReadRecord(columns, s.directory, r.fields);
+    r.values = row.TakeValues();
+    r.first_column = std::min(kHeaderColumns, r.values.size());
     out.push_back(std::move(r));
     return true;
   }));
@@ -87,7 +87,7 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::ReadRecords(const RecordS
   return out;
 }
 
-Status SqlRecordRepository::ReadTables(const RecordSchema& s, std::vector<StoredRecord>& records) {
+Status SqlRecordRepository::ReadTables(const RecordSchema& s, std::vector<RecordRow>& records) {
   std::unordered_map<int64_t, size_t> by_id;
   std::vector<int64_t> ids;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -100,21 +100,44 @@ Status SqlRecordRepository::ReadTables(const RecordSchema& s, std::vector<Stored
     for (const auto& c : s.codec.RowColumns(*table)) sql += ", t." + c.name;
     sql += " FROM " + query::SubtableTable(s.app, table->id) +
            " t WHERE t.record_id IN (SELECT value FROM json_each(?)) ORDER BY t.record_id, t.pos";
-    TK_RETURN_IF_ERROR(c_.QueryEach(sql, id_list, [&](const Row& row) {
+    TK_RETURN_IF_ERROR(c_.QueryEach(sql, id_list, [&](Row& row) {
       auto it = by_id.find(row.Int(0));
       if (it == by_id.end()) return true;
-      std::span<const SqlValue> columns(row.values().data() + 2, row.size() - 2);
-      s.codec.AppendRow(*table, row.Int(1), columns, s.directory, records[it->second].fields);
+      RecordRow::TableRow r{table, row.Int(1), row.TakeValues(), 0};
+      r.first_column = std::min<size_t>(2, r.values.size());
+      records[it->second].rows.push_back(std::move(r));
       return true;
     }));
   }
   return Status::Ok();
 }
 
+std::vector<StoredRecord> SqlRecordRepository::Decode(const RecordSchema& s,
+                                                      std::vector<RecordRow>& rows) {
+  std::vector<StoredRecord> out;
+  out.reserve(rows.size());
+  for (RecordRow& row : rows) {
+    StoredRecord r;
+    r.id = row.id;
+    r.revision = row.revision;
+    r.creator = row.creator;
+    r.created_at = row.created_at;
+    r.modifier = row.modifier;
+    r.updated_at = row.updated_at;
+    r.status = std::move(row.status);
+    r.assignees = std::move(row.assignees);
+    s.codec.ReadRecord(row.columns(), s.directory, r.fields);
+    for (const RecordRow::TableRow& t : row.rows) {
+      s.codec.AppendRow(*t.table, t.id, t.columns(), s.directory, r.fields);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Result<std::optional<StoredRecord>> SqlRecordRepository::Find(const RecordSchema& s, int64_t id) {
-  SqlValue p(id);
-  TK_ASSIGN_OR_RETURN(auto records, ReadRecords(s, RecordSelect(s) + " WHERE r.id = ?",
-                                                std::span<const SqlValue>(&p, 1), true));
+  TK_ASSIGN_OR_RETURN(auto rows, FindRows(s, {id}, true));
+  std::vector<StoredRecord> records = Decode(s, rows);
   if (records.empty()) return std::optional<StoredRecord>();
   return std::optional<StoredRecord>(std::move(records[0]));
 }
@@ -141,9 +164,8 @@ Result<bool> SqlRecordRepository::PlanSorts(const query::CompiledQuery& q) {
   return sorted;
 }
 
-Result<std::vector<StoredRecord>> SqlRecordRepository::Select(const RecordSchema& s,
-                                                              const query::CompiledQuery& q,
-                                                              bool with_tables) {
+Result<query::SqlFragment> SqlRecordRepository::SelectStatement(const RecordSchema& s,
+                                                                const query::CompiledQuery& q) {
   query::SqliteDialect dialect;
   query::SqlFragment select = query::AssembleSelect(RecordColumns(s), q, dialect);
   if (q.ordered_by_id && q.has_condition && !q.driven_by_full_text && q.limit > 0) {
@@ -166,22 +188,47 @@ Result<std::vector<StoredRecord>> SqlRecordRepository::Select(const RecordSchema
       }
     }
   }
-  return ReadRecords(s, select.sql, select.params, with_tables);
+  return select;
+}
+
+Result<std::vector<StoredRecord>> SqlRecordRepository::Select(const RecordSchema& s,
+                                                              const query::CompiledQuery& q,
+                                                              bool with_tables) {
+  TK_ASSIGN_OR_RETURN(auto rows, SelectRows(s, q, with_tables));
+  return Decode(s, rows);
+}
+
+Result<std::vector<RecordRow>> SqlRecordRepository::SelectRows(const RecordSchema& s,
+                                                               const query::CompiledQuery& q,
+                                                               bool with_tables) {
+  TK_ASSIGN_OR_RETURN(query::SqlFragment select, SelectStatement(s, q));
+  return ReadRows(s, select.sql, select.params, with_tables);
 }
 
 Result<std::vector<StoredRecord>> SqlRecordRepository::FindMany(const RecordSchema& s,
                                                                 const std::vector<int64_t>& ids,
                                                                 bool with_tables) {
-  if (ids.empty()) return std::vector<StoredRecord>();
+  TK_ASSIGN_OR_RETURN(auto rows, FindRows(s, ids, with_tables));
+  return Decode(s, rows);
+}
+
+Result<std::vector<RecordRow>> SqlRecordRepository::FindRows(const RecordSchema& s,
+                                                             const std::vector<int64_t>& ids,
+                                                             bool with_tables) {
+  if (ids.empty()) return std::vector<RecordRow>();
+  if (ids.size() == 1) {
+    SqlValue p(ids[0]);
+    return ReadRows(s, RecordSelect(s) + " WHERE r.id = ?", std::span<const SqlValue>(&p, 1),
+                    with_tables);
+  }
   SqlValue p(JsonIds(ids));
   TK_ASSIGN_OR_RETURN(
-      auto found,
-      ReadRecords(s, RecordSelect(s) + " WHERE r.id IN (SELECT value FROM json_each(?))",
-                  std::span<const SqlValue>(&p, 1), with_tables));
+      auto found, ReadRows(s, RecordSelect(s) + " WHERE r.id IN (SELECT value FROM json_each(?))",
+                           std::span<const SqlValue>(&p, 1), with_tables));
   // Back into the cursor's order.
   std::unordered_map<int64_t, size_t> at;
   for (size_t i = 0; i < found.size(); ++i) at[found[i].id] = i;
-  std::vector<StoredRecord> out;
+  std::vector<RecordRow> out;
   out.reserve(found.size());
   for (int64_t id : ids) {
     auto it = at.find(id);

@@ -18,6 +18,12 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Result<std::vector<domain::StoredRecord>> FindMany(const domain::RecordSchema& s,
                                                              const std::vector<int64_t>& ids,
                                                              bool with_tables) override;
+  common::Result<std::vector<domain::RecordRow>> SelectRows(const domain::RecordSchema& s,
+                                                            const query::CompiledQuery& q,
+                                                            bool with_tables) override;
+  common::Result<std::vector<domain::RecordRow>> FindRows(const domain::RecordSchema& s,
+                                                          const std::vector<int64_t>& ids,
+                                                          bool with_tables) override;
   common::Result<std::vector<int64_t>> SelectIds(const domain::RecordSchema& s,
                                                  const query::CompiledQuery& q) override;
   common::Result<int64_t> Count(const domain::RecordSchema& s,
@@ -45,13 +51,19 @@ class SqlRecordRepository final : public domain::RecordRepository {
                                                                 int64_t limit) override;
 
  private:
-  // Reads rows of "SELECT <record columns> …" into records (header + fields).
-  common::Result<std::vector<domain::StoredRecord>> ReadRecords(const domain::RecordSchema& s,
-                                                                std::string_view sql,
-                                                                std::span<const SqlValue> params,
-                                                                bool with_tables);
-  common::Status ReadTables(const domain::RecordSchema& s,
-                            std::vector<domain::StoredRecord>& records);
+  // Reads rows of "SELECT <record columns> …" (header + the form's columns), with their
+  // SUBTABLE rows when `with_tables`.
+  common::Result<std::vector<domain::RecordRow>> ReadRows(const domain::RecordSchema& s,
+                                                          std::string_view sql,
+                                                          std::span<const SqlValue> params,
+                                                          bool with_tables);
+  common::Status ReadTables(const domain::RecordSchema& s, std::vector<domain::RecordRow>& records);
+  // Rows as records: header and `fields` through the codec.
+  static std::vector<domain::StoredRecord> Decode(const domain::RecordSchema& s,
+                                                  std::vector<domain::RecordRow>& rows);
+  // The SELECT of Select and SelectRows.
+  common::Result<query::SqlFragment> SelectStatement(const domain::RecordSchema& s,
+                                                     const query::CompiledQuery& q);
   // Whether SQLite would sort the matches of `q` (its plan reads them out of id order).
   common::Result<bool> PlanSorts(const query::CompiledQuery& q);
   // Inserts the rows of `table` of every record (ids kept, new rows numbered) in one statement.

@@ -146,20 +146,21 @@ Status SqliteConnection::Execute(std::string_view sql, Params params) {
 
 Result<std::vector<Row>> SqliteConnection::Query(std::string_view sql, Params params) {
   std::vector<Row> rows;
-  TK_RETURN_IF_ERROR(QueryEach(sql, params, [&](const Row& r) {
-    rows.push_back(r);
+  TK_RETURN_IF_ERROR(QueryEach(sql, params, [&](Row& r) {
+    rows.push_back(std::move(r));
     return true;
   }));
   return rows;
 }
 
 Status SqliteConnection::QueryEach(std::string_view sql, Params params,
-                                   const std::function<bool(const Row&)>& on_row) {
+                                   const std::function<bool(Row&)>& on_row) {
   TK_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
   StatementReset reset{stmt};
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    if (!on_row(ReadRow(stmt))) return Status::Ok();
+    Row row = ReadRow(stmt);
+    if (!on_row(row)) return Status::Ok();
   }
   if (rc != SQLITE_DONE) return SqlError(sql);
   return Status::Ok();
@@ -191,7 +192,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions optio
   TK_ASSIGN_OR_RETURN(db->writer_, db->OpenConnection(false));
   if (db->options_.checkpoint_pages > 0) TK_RETURN_IF_ERROR(db->StartCheckpointer());
   if (db->options_.count_columns_bytes > 0) {
-    db->count_index_ = std::make_unique<CountIndex>(*db, db->options_.count_columns_bytes);
+    db->count_index_ = std::make_unique<CountIndex>(*db, db->options_.count_columns_bytes,
+                                                    db->options_.count_columns_list);
     sqlite3_update_hook(db->writer_->handle(), &SqliteDatabase::OnRowChange, db.get());
     sqlite3_rollback_hook(db->writer_->handle(), &SqliteDatabase::OnRollback, db.get());
     sqlite3_commit_hook(db->writer_->handle(), &SqliteDatabase::OnCommit, db.get());

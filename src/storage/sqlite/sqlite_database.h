@@ -31,7 +31,7 @@ class SqliteConnection final : public Connection {
   common::Status Execute(std::string_view sql, Params params = {}) override;
   common::Result<std::vector<Row>> Query(std::string_view sql, Params params = {}) override;
   common::Status QueryEach(std::string_view sql, Params params,
-                           const std::function<bool(const Row&)>& on_row) override;
+                           const std::function<bool(Row&)>& on_row) override;
   common::Status ExecuteScript(std::string_view sql) override;
   int64_t LastInsertId() override;
   int64_t Changes() override;
@@ -65,6 +65,9 @@ struct SqliteOptions {
   int checkpoint_idle_ms = 1000;
   // Memory for in-memory count columns (count_index.h); 0: every count runs in SQL.
   size_t count_columns_bytes = size_t{64} << 20;
+  // Where the count columns held at shutdown are listed, to load them again at the next start
+  // (CountIndex's warm_path); "" = nowhere.
+  std::string count_columns_list;
 };
 
 class SqliteDatabase final : public Database {
