@@ -79,6 +79,7 @@ int VerifyAudit(const std::vector<std::string>& args) {
   }
   storage::sqlite::SqliteOptions options;
   options.path = (std::filesystem::path(data) / "tsumiki.db").string();
+  options.count_columns_bytes = 0;  // no counts here: no loader thread
   if (!std::filesystem::exists(options.path)) {
     std::cerr << "no Tsumiki database in " << data << "\n";
     return 1;
@@ -151,6 +152,7 @@ int RunAdmin(const std::vector<std::string>& args) {
   }
   storage::sqlite::SqliteOptions options;
   options.path = (std::filesystem::path(data) / "tsumiki.db").string();
+  options.count_columns_bytes = 0;  // no counts here: no loader thread
   if (!std::filesystem::exists(options.path)) {
     std::cerr << "no Tsumiki database in " << data << " (start the server once first)\n";
     return 1;

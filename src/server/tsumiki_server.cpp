@@ -127,6 +127,7 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   storage::sqlite::SqliteOptions db_options;
   db_options.path = (fs::path(config.data_dir) / "tsumiki.db").string();
   db_options.count_columns_bytes = static_cast<size_t>(config.count_memory_mb) << 20;
+  db_options.count_columns_list = (fs::path(config.data_dir) / "count-columns.json").string();
   TK_ASSIGN_OR_RETURN(p->database, storage::sqlite::SqliteDatabase::Open(db_options));
   TK_RETURN_IF_ERROR(storage::Migrate(*p->database));
   storage::sqlite::FtsIndexerOptions fts_options;

@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <boost/json.hpp>
 
 #include "common/log.h"
 #include "common/time_zone.h"
@@ -152,12 +157,89 @@ struct CountIndex::Capture {
   std::vector<int64_t> unreadable;                     // apps whose rows could not be read
 };
 
-CountIndex::CountIndex(Database& db, size_t budget_bytes)
-    : db_(db), budget_(budget_bytes), capture_(std::make_unique<Capture>()) {
+CountIndex::CountIndex(Database& db, size_t budget_bytes, std::string warm_path)
+    : db_(db),
+      budget_(budget_bytes),
+      warm_path_(std::move(warm_path)),
+      capture_(std::make_unique<Capture>()) {
+  QueueWarmList();
   loader_ = std::thread([this] { Loader(); });
 }
 
+// [{"app": 1, "columns": [{"name": "f20", "kind": 4}, ...]}, ...]
+void CountIndex::QueueWarmList() {
+  if (warm_path_.empty()) return;
+  std::ifstream in(warm_path_);
+  if (!in) return;
+  std::stringstream text;
+  text << in.rdbuf();
+  boost::system::error_code ec;
+  boost::json::value list = boost::json::parse(text.str(), ec);
+  if (ec || !list.is_array()) {
+    common::LogWarn("count columns: ignoring " + warm_path_ + " (not a list)");
+    return;
+  }
+  for (const boost::json::value& entry : list.as_array()) {
+    const auto* app = entry.is_object() ? entry.as_object().if_contains("app") : nullptr;
+    const auto* columns = entry.is_object() ? entry.as_object().if_contains("columns") : nullptr;
+    if (!app || !app->is_int64() || !columns || !columns->is_array()) continue;
+    std::vector<CountColumn> wanted;
+    for (const boost::json::value& column : columns->as_array()) {
+      const auto* name = column.is_object() ? column.as_object().if_contains("name") : nullptr;
+      const auto* kind = column.is_object() ? column.as_object().if_contains("kind") : nullptr;
+      if (!name || !name->is_string() || !kind || !kind->is_int64() || kind->as_int64() < 0 ||
+          kind->as_int64() > static_cast<int64_t>(CountKind::kChoice)) {
+        continue;
+      }
+      wanted.push_back({std::string(name->as_string()), static_cast<CountKind>(kind->as_int64())});
+    }
+    if (!wanted.empty()) queue_.emplace_back(app->as_int64(), std::move(wanted));
+  }
+}
+
+// Written to a temporary file and renamed over the list, so that a crash mid-write leaves the
+// old list or none, never half of one.
+void CountIndex::SaveWarmList() {
+  if (warm_path_.empty()) return;
+  // The columns held, and those still queued (a restart before the last start's list loaded
+  // keeps it).
+  std::map<int64_t, std::set<CountColumn>> held;
+  {
+    auto lock = Shared();
+    for (const auto& [app, a] : apps_) {
+      for (const auto& [key, column] : a->columns) held[app].insert(key);
+    }
+  }
+  {
+    std::lock_guard lock(queue_mu_);
+    for (const auto& [app, columns] : queue_) held[app].insert(columns.begin(), columns.end());
+    if (loading_now_)
+      held[in_progress_.first].insert(in_progress_.second.begin(), in_progress_.second.end());
+  }
+  boost::json::array list;
+  for (const auto& [app, columns] : held) {
+    boost::json::array out;
+    for (const CountColumn& c : columns) {
+      if (c.name != "id") out.push_back({{"name", c.name}, {"kind", static_cast<int64_t>(c.kind)}});
+    }
+    if (!out.empty()) list.push_back({{"app", app}, {"columns", std::move(out)}});
+  }
+  const std::string temp = warm_path_ + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::trunc);
+    out << boost::json::serialize(list);
+    if (!out) {
+      common::LogWarn("count columns: cannot write " + temp);
+      return;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, warm_path_, ec);
+  if (ec) common::LogWarn("count columns: cannot write " + warm_path_ + ": " + ec.message());
+}
+
 CountIndex::~CountIndex() {
+  SaveWarmList();
   {
     std::lock_guard lock(queue_mu_);
     stopping_ = true;
@@ -581,6 +663,7 @@ void CountIndex::Loader() {
     auto [app, columns] = std::move(queue_.front());
     queue_.pop_front();
     loading_now_ = true;
+    in_progress_ = {app, columns};
     lock.unlock();
     Load(app, std::move(columns));
     lock.lock();

@@ -7,7 +7,9 @@
 // r{A} a transaction touches is re-read inside that transaction, just before COMMIT, and
 // applied once it commits. A deploy (apps.live_revision changes) drops the app's columns. Loads
 // started before a commit replay the rows it changed, so no commit is ever missed. Memory is
-// bounded: least recently used columns are dropped beyond the budget.
+// bounded: least recently used columns are dropped beyond the budget. The columns held at
+// shutdown are listed in a small file next to the database and loaded again at the next start,
+// so that counts after a restart or an upgrade do not each wait for a first use.
 //
 // Thread-safe: Count from any thread; RowChanged/AppChanged/BeforeCommit/AfterCommit/
 // RolledBack from the writer's thread only.
@@ -23,6 +25,7 @@
 #include <optional>
 #include <set>
 #include <shared_mutex>
+#include <string>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -37,8 +40,11 @@ namespace storage {
 class CountIndex {
  public:
   // Reads columns through `db` (its read transactions). 64 MB holds six columns of 1,000,000
-  // records.
-  explicit CountIndex(Database& db, size_t budget_bytes = size_t{64} << 20);
+  // records. `warm_path`: the list of columns held at shutdown, written there by the destructor
+  // and loaded in the background by the constructor ("" = none). It is only a hint: a missing,
+  // unreadable or outdated list (an app or field since deleted) costs nothing but the load.
+  explicit CountIndex(Database& db, size_t budget_bytes = size_t{64} << 20,
+                      std::string warm_path = "");
   ~CountIndex();
   CountIndex(const CountIndex&) = delete;
   CountIndex& operator=(const CountIndex&) = delete;
@@ -79,6 +85,8 @@ class CountIndex {
   using ColumnMap = std::map<query::CountColumn, std::shared_ptr<Column>>;
 
   void Loader();
+  void QueueWarmList();
+  void SaveWarmList();
   void Load(int64_t app, const std::vector<query::CountColumn>& wanted);
   common::Status ReadRows(Connection& c, int64_t app, const std::vector<query::CountColumn>& cols,
                           const std::vector<int64_t>* ids, AppColumns& into);
@@ -107,6 +115,7 @@ class CountIndex {
 
   Database& db_;
   const size_t budget_;
+  const std::string warm_path_;
 
   mutable std::mutex gate_;       // see Exclusive()
   mutable std::shared_mutex mu_;  // guards everything below up to the writer-only part
@@ -124,6 +133,7 @@ class CountIndex {
   std::condition_variable queue_cv_;
   std::deque<std::pair<int64_t, std::vector<query::CountColumn>>> queue_;
   bool loading_now_ = false;
+  std::pair<int64_t, std::vector<query::CountColumn>> in_progress_;  // while loading_now_
   bool stopping_ = false;
   std::atomic<bool> abandon_{false};
   std::thread loader_;

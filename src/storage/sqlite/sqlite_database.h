@@ -67,7 +67,7 @@ struct SqliteOptions {
   size_t count_columns_bytes = size_t{64} << 20;
   // Where the count columns held at shutdown are listed, to load them again at the next start
   // (CountIndex's warm_path); "" = nowhere.
-  std::string count_columns_list;
+  std::string count_columns_list = {};
 };
 
 class SqliteDatabase final : public Database {

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -96,12 +98,29 @@ class CountIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(temp_.db->Write([](Connection& c) { return c.ExecuteScript(kSchema); }).ok());
-    ASSERT_TRUE(temp_.db
-                    ->Read([&](Connection& c) {
-                      index_ = c.count_index();
-                      return common::Status::Ok();
-                    })
-                    .ok());
+    index_ = IndexOf(*temp_.db);
+    ASSERT_NE(index_, nullptr);
+  }
+
+  static CountIndex* IndexOf(Database& db) {
+    CountIndex* index = nullptr;
+    EXPECT_TRUE(db.Read([&](Connection& c) {
+                    index = c.count_index();
+                    return common::Status::Ok();
+                  }).ok());
+    return index;
+  }
+
+  // Closes the fixture's database and opens it again, listing its count columns in `list`.
+  void Reopen(const std::string& list) {
+    index_ = nullptr;
+    temp_.db.reset();
+    sqlite::SqliteOptions options{(temp_.dir / "t.db").string()};
+    options.count_columns_list = list;
+    auto db = sqlite::SqliteDatabase::Open(options);
+    ASSERT_TRUE(db.ok());
+    temp_.db = std::move(db).value();
+    index_ = IndexOf(*temp_.db);
     ASSERT_NE(index_, nullptr);
   }
 
@@ -313,6 +332,37 @@ TEST_F(CountIndexTest, ADeployDropsTheAppsColumns) {
           ->Write([](Connection& c) { return c.Execute("UPDATE apps SET next_row_id = 9", {}); })
           .ok());
   EXPECT_EQ(index_->Count(1, *q.count_plan), 500);
+}
+
+TEST_F(CountIndexTest, ColumnsHeldAtShutdownLoadAgainAtTheNextStart) {
+  const std::string list = (temp_.dir / "count-columns.json").string();
+  Reopen(list);
+  Fill(1, 800);
+  ExpectAllMatch("first start");  // loads every column the queries read
+  Reopen(list);                   // shutdown writes the list; the start queues it
+  ASSERT_TRUE(std::filesystem::exists(list));
+  index_->WaitIdle();
+  ExpectAllMatch("after a restart, before any count asked", /*loaded=*/true);
+  // A restart before the list loaded keeps it (the queued entries are written again).
+  Reopen(list);
+  Reopen(list);
+  index_->WaitIdle();
+  ExpectAllMatch("after two quick restarts", /*loaded=*/true);
+}
+
+TEST_F(CountIndexTest, AnOutdatedOrBrokenListCostsNothing) {
+  const std::string list = (temp_.dir / "count-columns.json").string();
+  Fill(1, 300);
+  for (const char* text :
+       {R"([{"app":1,"columns":[{"name":"f99","kind":0},{"name":"f18","kind":4}]},)"
+        R"({"app":42,"columns":[{"name":"f1","kind":0}]},"junk",{"app":"x"},)"
+        R"({"app":1,"columns":[{"name":"f20","kind":9},{"kind":1},7]}])",
+        "not json at all", "{\"app\": 1}"}) {
+    std::ofstream(list, std::ios::trunc) << text;
+    Reopen(list);
+    index_->WaitIdle();
+    ExpectAllMatch(std::string("with the list ") + text);
+  }
 }
 
 TEST_F(CountIndexTest, ValuesItCannotEncodeLeaveTheCountToSql) {
