@@ -162,8 +162,15 @@ CountIndex::CountIndex(Database& db, size_t budget_bytes, std::string warm_path)
       budget_(budget_bytes),
       warm_path_(std::move(warm_path)),
       capture_(std::make_unique<Capture>()) {
-  QueueWarmList();
   loader_ = std::thread([this] { Loader(); });
+}
+
+void CountIndex::LoadListed() {
+  {
+    std::lock_guard lock(queue_mu_);
+    QueueWarmList();
+  }
+  queue_cv_.notify_all();
 }
 
 // [{"app": 1, "columns": [{"name": "f20", "kind": 4}, ...]}, ...]

@@ -41,7 +41,7 @@ class CountIndex {
  public:
   // Reads columns through `db` (its read transactions). 64 MB holds six columns of 1,000,000
   // records. `warm_path`: the list of columns held at shutdown, written there by the destructor
-  // and loaded in the background by the constructor ("" = none). It is only a hint: a missing,
+  // and loaded in the background after LoadListed() ("" = none). It is only a hint: a missing,
   // unreadable or outdated list (an app or field since deleted) costs nothing but the load.
   explicit CountIndex(Database& db, size_t budget_bytes = size_t{64} << 20,
                       std::string warm_path = "");
@@ -72,6 +72,10 @@ class CountIndex {
   void RolledBack();
   // A transaction committed without BeforeCommit (autocommit): drops the apps it touched.
   void CommittedUnread();
+
+  // Queues the columns listed at the last shutdown. Not in the constructor: the loads read
+  // through `db`, whose connections must already know this index.
+  void LoadListed();
 
   // Tests and benchmarks: waits until no load is queued or running; bytes held.
   void WaitIdle();

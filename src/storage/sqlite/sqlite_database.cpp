@@ -197,6 +197,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions optio
     sqlite3_update_hook(db->writer_->handle(), &SqliteDatabase::OnRowChange, db.get());
     sqlite3_rollback_hook(db->writer_->handle(), &SqliteDatabase::OnRollback, db.get());
     sqlite3_commit_hook(db->writer_->handle(), &SqliteDatabase::OnCommit, db.get());
+    db->count_index_->LoadListed();
   }
   return db;
 }
