@@ -36,6 +36,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v11.sql.inc"
       ,
 #include "storage/sqlite/schema_v12.sql.inc"
+      ,
+#include "storage/sqlite/schema_v13.sql.inc"
   };
   return kSteps;
 }
