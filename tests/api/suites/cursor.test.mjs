@@ -55,6 +55,38 @@ test("a cursor pages through its records in query order and ends itself", async 
   await rejectsWith(client.record.deleteCursor({ id: created.id }), { status: 404, code: "GAIA_CN01" });
 });
 
+test("concurrent reads of one cursor get distinct pages, none skipped, and one last page", async () => {
+  // Pages are read outside the writer and taken with a compare-and-set of the position: two
+  // readers racing for a page must not both get it nor lose the one after it.
+  const { id, totalCount } = await client.record.createCursor({ app, query: "order by $id asc", size: 3 });
+  assert.equal(totalCount, "25");
+  const pages = [];
+  let ended = 0;
+  const reader = async () => {
+    for (;;) {
+      let page;
+      try {
+        page = await client.record.getRecordsByCursor({ id });
+      } catch (e) {
+        // The other reader took the last page: the cursor is gone.
+        assert.equal(e.code, "GAIA_CN01");
+        return;
+      }
+      pages.push(page.records.map((r) => Number(r.$id.value)));
+      if (!page.next) {
+        ended++;
+        return;
+      }
+    }
+  };
+  await Promise.all([reader(), reader(), reader()]);
+  assert.equal(ended, 1, "exactly one reader gets the last page");
+  const ids = pages.flat().sort((a, b) => a - b);
+  assert.equal(ids.length, 25, "every record once");
+  assert.equal(new Set(ids).size, 25, "no record twice");
+  for (const p of pages) assert.ok(p.length === 3 || p.length === 1, `a whole page: ${p}`);
+});
+
 test("fields limit what a cursor returns; default size is 100", async () => {
   const { id, totalCount } = await client.record.createCursor({ app, fields: ["name"] });
   assert.equal(totalCount, "25");
