@@ -11,4 +11,7 @@ export async function drag(page, source, target, { offsetX = 0.5, offsetY = 0.5 
   await page.mouse.move(to.x + to.width * offsetX, to.y + to.height * offsetY, { steps: 15 });
   await page.waitForTimeout(50);
   await page.mouse.up();
+  // dnd-kit swallows every click for 50 ms after a drop (its document click listener is
+  // removed on a timer): a click right after this would be lost on a fast machine.
+  await page.waitForTimeout(80);
 }
