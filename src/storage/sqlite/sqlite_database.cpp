@@ -316,10 +316,22 @@ void SqliteDatabase::Checkpointer() {
       if (rc == SQLITE_OK && log >= 2 * options_.checkpoint_pages) {
         // Under steady writes there is never a moment with every frame copied, so the WAL
         // would grow without end: copy the few frames written since and make the next writer
-        // start the WAL over (waits for the write in progress; blocks the next one briefly).
-        sqlite3_busy_timeout(db, 2000);
+        // start the WAL over. RESTART needs the writer free, and a busy writer is free only
+        // between groups, which its polls almost never hit: new groups wait (at most 250 ms)
+        // while it runs, the group in progress finishes first.
+        constexpr auto kPause = std::chrono::milliseconds(250);
+        {
+          std::lock_guard queue(queue_mutex_);
+          restart_until_ = Clock::now() + kPause;
+        }
+        sqlite3_busy_timeout(db, static_cast<int>(kPause.count()));
         rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &log, &copied);
         sqlite3_busy_timeout(db, 20);
+        {
+          std::lock_guard queue(queue_mutex_);
+          restart_until_ = {};
+        }
+        group_done_.notify_all();
       }
       if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) {
         common::LogWarn(std::string("checkpoint: ") + sqlite3_errmsg(db));
@@ -405,6 +417,10 @@ Status SqliteDatabase::Write(const std::function<Status(Connection&)>& work) {
   while (!me.done) {
     if (leader_active_) {
       group_done_.wait(lock);
+      continue;
+    }
+    if (std::chrono::steady_clock::now() < restart_until_) {
+      group_done_.wait_until(lock, restart_until_);
       continue;
     }
     // Lead: take the queue (this write is in it) and run it as one transaction.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -117,6 +118,9 @@ class SqliteDatabase final : public Database {
   std::condition_variable group_done_;
   std::vector<PendingWrite*> queue_;
   bool leader_active_ = false;
+  // The checkpointer is starting the WAL over: no group starts before this moment (it must
+  // find the writer free; under steady writes it never did, and the WAL grew without bound).
+  std::chrono::steady_clock::time_point restart_until_{};
   // Background checkpointer (options_.checkpoint_pages > 0).
   std::unique_ptr<SqliteConnection> checkpointer_conn_;
   std::thread checkpointer_;
