@@ -272,9 +272,9 @@ TEST(SqliteCheckpointer, KeepsTheWalBoundedUnderWritesThatNeverPause) {
   stop = true;
   for (std::thread& t : writers) t.join();
   EXPECT_GT(next.load(), 20000) << "the writers did write";
-  // 200 pages to start a checkpoint, 400 to start the WAL over: allow a generous margin for
-  // the frames written while it does, but not unbounded growth.
-  EXPECT_LT(largest, uintmax_t{4000} * 4120) << "largest WAL: " << largest << " bytes";
+  // 200 pages to start a checkpoint, 400 to start the WAL over: ~14 MB seen on an idle machine,
+  // where unbounded growth reached 861 MB. The bound leaves room for a loaded test machine.
+  EXPECT_LT(largest, uintmax_t{25000} * 4120) << "largest WAL: " << largest << " bytes";
   db.reset();
   std::filesystem::remove_all(dir);
 }
