@@ -77,8 +77,18 @@ test("a person who asks for less motion gets dialogs without animation; others k
     await page.getByRole("button", { name: "CSV に書き出す" }).click();
     // Only the dialog's own animations: a list still loading on a busy machine spins its own
     // indicator, which is not motion the preference turns off (CI saw 2 with "reduce").
-    const count = await page.evaluate(() => document.getAnimations()
-      .filter((a) => a.effect?.target?.closest?.(".ant-modal-root, .ant-modal-wrap, .ant-modal-mask")).length);
+    // The dialog's motion starts a frame or two after the click: watch for 600 ms (frame by
+    // frame) rather than look once, which a fast machine did before any animation began.
+    const count = await page.evaluate(async () => {
+      const dialogs = (a) => a.effect?.target?.closest?.(".ant-modal-root, .ant-modal-wrap, .ant-modal-mask");
+      const until = performance.now() + 600;
+      let seen = 0;
+      while (seen === 0 && performance.now() < until) {
+        seen = document.getAnimations().filter(dialogs).length;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return seen;
+    });
     // A click during the zoom-in can press one element and release on another (no click).
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     await page.getByRole("dialog").getByRole("button", { name: "キャンセル" }).click();
