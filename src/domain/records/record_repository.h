@@ -13,14 +13,15 @@
 #include "domain/fields/entity_directory.h"
 #include "domain/fields/field_set.h"
 #include "domain/fields/record_codec.h"
+#include "domain/fields/record_header.h"
 #include "domain/fields/record_writer.h"
 #include "query/aggregate_compiler.h"
 #include "query/compiler.h"
 
 namespace domain {
 
-// A record as stored: the fixed columns (users as ids) and every form field in read form.
-struct StoredRecord {
+// A record's fixed columns as stored (users as ids).
+struct RecordSystemColumns {
   int64_t id = 0;
   int64_t revision = 0;
   int64_t creator = 0;
@@ -29,21 +30,36 @@ struct StoredRecord {
   int64_t updated_at = 0;
   std::string status;
   std::vector<int64_t> assignees;
+};
+
+// The system fields of a record as AppendRecordHeader takes them: users resolved through
+// `directory` (a user it no longer knows keeps its id, with empty code and name).
+inline RecordHeader HeaderOf(const RecordSystemColumns& r, const EntityDirectory& directory) {
+  auto entity = [&](int64_t id) {
+    std::optional<Entity> e = directory.FindUserById(id);
+    return e ? *e : Entity{id, "", ""};
+  };
+  RecordHeader h;
+  h.id = r.id;
+  h.revision = r.revision;
+  h.creator = entity(r.creator);
+  h.created_at = r.created_at;
+  h.modifier = entity(r.modifier);
+  h.updated_at = r.updated_at;
+  h.status = r.status;
+  for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
+  return h;
+}
+
+// A record as stored: the fixed columns and every form field in read form.
+struct StoredRecord : RecordSystemColumns {
   // code -> {"type","value"} for the non-system fields; tables with their rows.
   boost::json::object fields;
 };
 
 // A record as its rows hold it, for reads that write JSON text straight from the columns
 // (RecordCodec::AppendFieldJson) instead of building `StoredRecord::fields`.
-struct RecordRow {
-  int64_t id = 0;
-  int64_t revision = 0;
-  int64_t creator = 0;
-  int64_t created_at = 0;
-  int64_t modifier = 0;
-  int64_t updated_at = 0;
-  std::string status;
-  std::vector<int64_t> assignees;
+struct RecordRow : RecordSystemColumns {
   // The row as read; the form's columns (RecordColumns() order) from `first_column` on.
   std::vector<common::SqlValue> values;
   size_t first_column = 0;

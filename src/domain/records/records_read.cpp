@@ -47,20 +47,7 @@ void RecordService::WriteJson(const AppContext& a, const std::vector<RecordRow>&
       for (const RecordRow::TableRow& t : r.rows) {
         a.schema.codec.AppendRow(*t.table, t.id, t.columns(), directory_, all);
       }
-      RecordHeader h;
-      h.id = r.id;
-      h.revision = r.revision;
-      auto entity = [&](int64_t id) {
-        auto e = directory_.FindUserById(id);
-        return e ? *e : Entity{id, "", ""};
-      };
-      h.creator = entity(r.creator);
-      h.created_at = r.created_at;
-      h.modifier = entity(r.modifier);
-      h.updated_at = r.updated_at;
-      h.status = r.status;
-      for (int64_t u : r.assignees) h.assignees.push_back(entity(u));
-      AppendRecordHeader(a.live->form, h, a.live->features, a.app.code, all);
+      AppendRecordHeader(a.live->form, HeaderOf(r, directory_), a.live->features, a.app.code, all);
       rights = FieldRightsOn(*a.who, a.access, a.live->form, directory_,
                              RecordEntities{&all, r.creator, r.modifier});
     }

@@ -58,20 +58,7 @@ std::string Reference(const FormFixture& fx, const RecordCodec& codec, const Rec
   for (const RecordRow::TableRow& t : row.rows) {
     codec.AppendRow(*t.table, t.id, t.columns(), fx.directory, all);
   }
-  auto entity = [&](int64_t id) {
-    auto e = fx.directory.FindUserById(id);
-    return e ? *e : Entity{id, "", ""};
-  };
-  RecordHeader h;
-  h.id = row.id;
-  h.revision = row.revision;
-  h.creator = entity(row.creator);
-  h.created_at = row.created_at;
-  h.modifier = entity(row.modifier);
-  h.updated_at = row.updated_at;
-  h.status = row.status;
-  for (int64_t u : row.assignees) h.assignees.push_back(entity(u));
-  AppendRecordHeader(fx.form, h, features, app_code, all);
+  AppendRecordHeader(fx.form, HeaderOf(row, fx.directory), features, app_code, all);
   if (rights != nullptr) {
     for (auto it = all.begin(); it != all.end();) {
       it = rights->CanView(it->key()) ? it + 1 : all.stable_erase(it);
