@@ -32,17 +32,28 @@ RecordCodec::RecordCodec(const FieldTypeRegistry& registry, const FieldSet& form
   }
 }
 
+std::string RecordCodec::JsonKey(std::string_view code) {
+  std::string key;
+  common::AppendJsonString(key, code);
+  key += ':';
+  return key;
+}
+
+std::string RecordCodec::JsonOpening(common::FieldType type) {
+  std::string opening = R"({"type":)";
+  common::AppendJsonString(opening, common::FieldTypeName(type));
+  opening += R"(,"value":)";
+  return opening;
+}
+
 std::vector<RecordCodec::FieldSlot> RecordCodec::Slots(const std::vector<FieldDef>& fields) const {
   std::vector<FieldSlot> out;
   size_t pos = 0;
   for (const FieldDef& def : fields) {
     if (!registry_.Get(def.type).HasValue()) continue;
     auto it = widths_.find(def.id);
-    FieldSlot slot{&def, pos, it != widths_.end() ? it->second : 0, {}, R"({"type":)"};
-    common::AppendJsonString(slot.key, def.code);
-    slot.key += ':';
-    common::AppendJsonString(slot.opening, common::FieldTypeName(def.type));
-    slot.opening += R"(,"value":)";
+    FieldSlot slot{&def, pos, it != widths_.end() ? it->second : 0, JsonKey(def.code),
+                   JsonOpening(def.type)};
     pos += slot.width;
     out.push_back(std::move(slot));
   }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -82,6 +83,9 @@ class RecordCodec {
     std::string key;      // "<code>": as JSON text
     std::string opening;  // {"type":"<TYPE>","value":
   };
+  // The fixed text of a field's entry: `"<code>":` and `{"type":"<TYPE>","value":`.
+  static std::string JsonKey(std::string_view code);
+  static std::string JsonOpening(common::FieldType type);
   // The top-level fields ReadRecord reads, in its order.
   const std::vector<FieldSlot>& RecordSlots() const { return record_slots_; }
   // Appends {"type":"<TYPE>","value":<value>} of `slot`'s field read from `columns`; a SUBTABLE's

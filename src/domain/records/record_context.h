@@ -25,6 +25,9 @@ struct RecordService::AppContext {
   const Principal* who = nullptr;  // the caller (field rules that depend on the record)
 };
 
+// Whether an answer with `fields` (nullopt: all) shows a SUBTABLE, whose rows must then be read.
+bool NeedsTables(const FieldSet& form, const std::optional<std::vector<std::string>>& fields);
+
 // Resolves FILE values' keys inside one write transaction: an upload key becomes a new
 // download key; attachments are recorded once the record id is known (Attach).
 class TransactionFileResolver final : public FileResolver {

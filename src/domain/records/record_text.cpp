@@ -15,12 +15,8 @@ RecordText::RecordText(const FieldSet& form, const RecordCodec& codec, const For
     : codec_(codec), directory_(directory), app_code_(app_code) {
   auto add = [&](Part part, std::string_view code, FieldType type,
                  const RecordCodec::FieldSlot* slot) {
-    Entry e{part, std::string(code), {}, R"({"type":)", slot};
-    common::AppendJsonString(e.key, code);
-    e.key += ':';
-    common::AppendJsonString(e.opening, common::FieldTypeName(type));
-    e.opening += R"(,"value":)";
-    entries_.push_back(std::move(e));
+    entries_.push_back({part, std::string(code), RecordCodec::JsonKey(code),
+                        RecordCodec::JsonOpening(type), slot});
   };
   for (const RecordCodec::FieldSlot& slot : codec.RecordSlots()) {
     add(Part::kField, slot.def->code, slot.def->type, &slot);

@@ -95,13 +95,6 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
         }
       }
       TK_ASSIGN_OR_RETURN(auto ids, tx.cursors().Ids(*cursor, cursor->position));
-      bool with_tables = false;
-      for (const FieldDef& f : a.live->form.fields()) {
-        if (f.type == common::FieldType::kSubtable &&
-            (!fields || std::find(fields->begin(), fields->end(), f.code) != fields->end())) {
-          with_tables = true;
-        }
-      }
       std::vector<int64_t> shown = ids;
       if (a.access.restricts_records()) {
         // A record may have left the caller's view since the cursor was made.
@@ -111,7 +104,8 @@ Result<CursorPage> RecordService::ReadCursor(const Principal& who, const std::st
                                                           directory_, qc, ids, kAclView));
         std::erase_if(shown, [&](int64_t record) { return !allowed.count(record); });
       }
-      TK_ASSIGN_OR_RETURN(auto rows, tx.records().FindRows(a.schema, shown, with_tables));
+      TK_ASSIGN_OR_RETURN(
+          auto rows, tx.records().FindRows(a.schema, shown, NeedsTables(a.live->form, fields)));
       WriteJson(a, rows, fields, false, page.records);
       from = cursor->position;
       to = cursor->position + static_cast<int64_t>(ids.size());

@@ -65,6 +65,8 @@ query::CompiledQueryCache& QueryShapes() {
   return cache;
 }
 
+}  // namespace
+
 bool NeedsTables(const FieldSet& form, const std::optional<std::vector<std::string>>& fields) {
   for (const FieldDef& f : form.fields()) {
     if (f.type != common::FieldType::kSubtable) continue;
@@ -73,8 +75,6 @@ bool NeedsTables(const FieldSet& form, const std::optional<std::vector<std::stri
   }
   return false;
 }
-
-}  // namespace
 
 Result<RecordsJson> RecordService::Get(const Principal& who, int64_t app, int64_t id) {
   RecordsJson out;
