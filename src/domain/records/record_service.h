@@ -2,7 +2,7 @@
 // (by id or updateKey, with revisions; upsert), delete, cursors. Every write is one
 // transaction with all-or-nothing semantics across a batch, validates everything first and
 // reports every violation at once, appends history, and checks the caller's rights.
-// Thread-safe (stateless apart from its collaborators).
+// Thread-safe (stateless apart from its collaborators and the records' text layouts it keeps).
 #pragma once
 
 #include <boost/json/array.hpp>
@@ -18,6 +18,7 @@
 #include "domain/fields/entity_directory.h"
 #include "domain/permissions/principal.h"
 #include "domain/records/record_repository.h"
+#include "domain/records/record_text_cache.h"
 #include "domain/transaction.h"
 
 namespace domain {
@@ -87,7 +88,12 @@ class RecordService {
  public:
   RecordService(TransactionRunner& db, FormService& forms, const EntityDirectory& directory,
                 const common::Clock& clock, RecordOptions options = {})
-      : db_(db), forms_(forms), directory_(directory), clock_(clock), options_(options) {}
+      : db_(db),
+        forms_(forms),
+        directory_(directory),
+        clock_(clock),
+        options_(options),
+        texts_(directory) {}
 
   // The record's object (the value of record.json's "record").
   common::Result<RecordsJson> Get(const Principal& who, int64_t app, int64_t id);
@@ -146,6 +152,7 @@ class RecordService {
   const EntityDirectory& directory_;
   const common::Clock& clock_;
   RecordOptions options_;
+  mutable RecordTextCache texts_;
 };
 
 }  // namespace domain

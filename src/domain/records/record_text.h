@@ -3,7 +3,8 @@
 // AppendRecordHeader names them; fields the caller may not view left out; with `fields`, those
 // codes in that order. The records read path's answer (records_read.cpp); record_text_test
 // checks it byte for byte against serialising the object built by RecordCodec::ReadRecord,
-// AppendRow and AppendRecordHeader. Built per request; Write is const.
+// AppendRow and AppendRecordHeader. Built once per live form, app code and `fields`
+// (record_text_cache.h); Write is const and thread-safe.
 #pragma once
 
 #include <optional>
@@ -25,6 +26,9 @@ class RecordText {
   RecordText(const FieldSet& form, const RecordCodec& codec, const FormFeatures& features,
              std::string_view app_code, const EntityDirectory& directory,
              const std::optional<std::vector<std::string>>& fields);
+  // chosen_ points into entries_.
+  RecordText(const RecordText&) = delete;
+  RecordText& operator=(const RecordText&) = delete;
 
   // Appends the record's object; `rights` null when the caller sees every field. Returns
   // whether the text shows the record's $id.

@@ -32,7 +32,7 @@ Result<RecordService::AppContext> RecordService::Open(Transaction& tx, const Pri
 void RecordService::WriteJson(const AppContext& a, const std::vector<RecordRow>& rows,
                               const std::optional<std::vector<std::string>>& fields, bool single,
                               RecordsJson& out) const {
-  RecordText text(a.live->form, *a.live->codec, a.live->features, a.app.code, directory_, fields);
+  std::shared_ptr<const RecordText> text = texts_.Get(a.live, a.app.code, fields);
   // About 60 bytes a field: one allocation for a page of common records.
   out.json.reserve(out.json.size() + 2 + rows.size() * (64 * a.live->form.fields().size() + 64));
   if (!single) out.json += '[';
@@ -51,7 +51,7 @@ void RecordService::WriteJson(const AppContext& a, const std::vector<RecordRow>&
       rights = FieldRightsOn(*a.who, a.access, a.live->form, directory_,
                              RecordEntities{&all, r.creator, r.modifier});
     }
-    if (text.Write(r, rights ? &*rights : nullptr, out.json)) out.ids.push_back(r.id);
+    if (text->Write(r, rights ? &*rights : nullptr, out.json)) out.ids.push_back(r.id);
   }
   if (!single) out.json += ']';
 }
