@@ -30,7 +30,10 @@ std::string RecordColumns(const RecordSchema& s) {
   std::string sql =
       "r.id, r.revision, r.creator, r.created_at, r.modifier, r.updated_at, "
       "r.status, r.assignees";
-  for (const auto& c : s.codec.RecordColumns()) sql += ", r." + c.name;
+  for (const auto& c : s.codec.RecordColumns()) {
+    sql += ", r.";
+    sql += c.name;
+  }
   return sql;
 }
 

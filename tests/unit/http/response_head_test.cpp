@@ -78,6 +78,21 @@ TEST(ResponseHead, WantsCloseSeesHandlersConnectionClose) {
   EXPECT_TRUE(WantsClose(response));
 }
 
+TEST(ResponseHead, HeaderNamesAreTokensAndValuesHaveNoControlBytes) {
+  const std::string tchar = "!#$%&'*+-.^_`|~";
+  for (int c = 0; c < 256; ++c) {
+    const char ch = static_cast<char>(c);
+    const bool token = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c < 128 && tchar.find(ch) != std::string::npos);
+    EXPECT_EQ(IsValidHeaderName(std::string(1, ch) + "x"), token) << c;
+    const bool visible = c == '\t' || (c >= 0x20 && c != 0x7f);
+    EXPECT_EQ(IsValidHeaderValue("a" + std::string(1, ch) + "b"), visible) << c;
+  }
+  EXPECT_FALSE(IsValidHeaderName(""));
+  EXPECT_TRUE(IsValidHeaderValue(""));
+  EXPECT_TRUE(IsValidHeaderValue("日本語"));
+}
+
 TEST(Response, SetHeaderReplacesEveryCopy) {
   Response response;
   response.AddHeader("Cache-Control", "a");
