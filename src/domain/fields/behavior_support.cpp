@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "common/json_text.h"
 #include "domain/fields/decimal.h"
 #include "query/record_layout.h"
 
@@ -59,6 +60,19 @@ void AppendNumberSqlValues(const boost::json::value& value, std::vector<common::
 
 boost::json::value NumberFromSql(std::span<const common::SqlValue> columns) {
   return JsonString(columns.empty() ? std::string_view() : SqlText(columns[0]));
+}
+
+void AppendSqlTextJson(std::span<const common::SqlValue> columns, std::string& out) {
+  common::AppendJsonString(out, columns.empty() ? std::string_view() : SqlText(columns[0]));
+}
+
+void AppendSqlTextOrNullJson(std::span<const common::SqlValue> columns, std::string& out) {
+  std::string_view text = columns.empty() ? std::string_view() : SqlText(columns[0]);
+  if (text.empty()) {
+    out += "null";
+  } else {
+    common::AppendJsonString(out, text);
+  }
 }
 
 int64_t CharacterCount(std::string_view utf8) {

@@ -35,6 +35,11 @@ ColumnSpec Column(std::string name, ColumnType type);
 void AppendNumberColumns(int64_t field_id, std::vector<ColumnSpec>& out);
 void AppendNumberSqlValues(const boost::json::value& value, std::vector<common::SqlValue>& out);
 boost::json::value NumberFromSql(std::span<const common::SqlValue> columns);
+// The first column's text as a JSON string ("" when absent or not text): what
+// AppendJson(JsonString(SqlText(...))) writes, without the value.
+void AppendSqlTextJson(std::span<const common::SqlValue> columns, std::string& out);
+// The same, but null for an empty text.
+void AppendSqlTextOrNullJson(std::span<const common::SqlValue> columns, std::string& out);
 
 // Unicode code points in UTF-8 text (kintone's lengths count characters, not bytes).
 int64_t CharacterCount(std::string_view utf8);

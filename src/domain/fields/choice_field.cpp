@@ -121,6 +121,12 @@ boost::json::value SingleChoiceBehavior::FromSql(const FieldDef&,
   return JsonString(text);
 }
 
+void SingleChoiceBehavior::AppendJsonFromSql(const FieldDef&,
+                                             std::span<const common::SqlValue> columns,
+                                             const EntityDirectory&, std::string& out) const {
+  AppendSqlTextOrNullJson(columns, out);
+}
+
 void SingleChoiceBehavior::NormalizeDefault(DefinitionReader& r,
                                             const std::vector<std::string>& names,
                                             std::string_view fallback) {

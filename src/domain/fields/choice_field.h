@@ -29,6 +29,8 @@ class SingleChoiceBehavior : public FieldTypeBehavior {
                        std::vector<common::SqlValue>& out) const override;
   boost::json::value FromSql(const FieldDef& def, std::span<const common::SqlValue> columns,
                              const EntityDirectory& directory) const override;
+  void AppendJsonFromSql(const FieldDef& def, std::span<const common::SqlValue> columns,
+                         const EntityDirectory& directory, std::string& out) const override;
 
  protected:
   // `defaultValue`: "" or one of `names`.

@@ -1,3 +1,4 @@
+#include "common/json_text.h"
 #include "domain/fields/behavior_support.h"
 #include "domain/fields/behaviors.h"
 #include "domain/fields/date_time.h"
@@ -70,6 +71,11 @@ class DateTimeBehavior final : public FieldTypeBehavior {
       return JsonString(FormatDateTime(*t));
     }
     return boost::json::string();
+  }
+  void AppendJsonFromSql(const FieldDef&, std::span<const common::SqlValue> columns,
+                         const EntityDirectory&, std::string& out) const override {
+    const int64_t* t = columns.empty() ? nullptr : std::get_if<int64_t>(&columns[0]);
+    common::AppendJsonString(out, t != nullptr ? FormatDateTime(*t) : std::string());
   }
 };
 

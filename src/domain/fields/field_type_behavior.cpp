@@ -1,5 +1,7 @@
 #include "domain/fields/field_type_behavior.h"
 
+#include "common/json_text.h"
+
 namespace domain {
 
 std::string ValueKey::With(std::string_view suffix) const {
@@ -55,6 +57,13 @@ void FieldTypeBehavior::AppendSqlValues(const FieldDef&, const boost::json::valu
 boost::json::value FieldTypeBehavior::FromSql(const FieldDef&, std::span<const common::SqlValue>,
                                               const EntityDirectory&) const {
   return EmptyValue();
+}
+
+void FieldTypeBehavior::AppendJsonFromSql(const FieldDef& def,
+                                          std::span<const common::SqlValue> columns,
+                                          const EntityDirectory& directory,
+                                          std::string& out) const {
+  common::AppendJson(out, FromSql(def, columns, directory));
 }
 
 void FieldTypeBehavior::AppendMultiValues(const FieldDef&, const boost::json::value&,

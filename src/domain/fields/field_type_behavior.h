@@ -135,6 +135,10 @@ class FieldTypeBehavior {
                                std::vector<common::SqlValue>& out) const;
   virtual boost::json::value FromSql(const FieldDef& def, std::span<const common::SqlValue> columns,
                                      const EntityDirectory& directory) const;
+  // FromSql's value as JSON text, appended to `out` (the records read path). Types whose value
+  // is one string or null write it without building the value.
+  virtual void AppendJsonFromSql(const FieldDef& def, std::span<const common::SqlValue> columns,
+                                 const EntityDirectory& directory, std::string& out) const;
   virtual bool HasMultiValueIndex() const { return false; }
   virtual void AppendMultiValues(const FieldDef& def, const boost::json::value& value,
                                  const EntityDirectory& directory,

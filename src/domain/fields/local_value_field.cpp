@@ -70,6 +70,10 @@ class LocalValueBehavior final : public FieldTypeBehavior {
     if (text.empty()) return nullptr;
     return JsonString(text);
   }
+  void AppendJsonFromSql(const FieldDef&, std::span<const common::SqlValue> columns,
+                         const EntityDirectory&, std::string& out) const override {
+    AppendSqlTextOrNullJson(columns, out);
+  }
 
  private:
   LocalValueKind kind_;

@@ -94,6 +94,10 @@ class NumberBehavior final : public FieldTypeBehavior {
                              const EntityDirectory&) const override {
     return NumberFromSql(columns);
   }
+  void AppendJsonFromSql(const FieldDef&, std::span<const common::SqlValue> columns,
+                         const EntityDirectory&, std::string& out) const override {
+    AppendSqlTextJson(columns, out);
+  }
 };
 
 }  // namespace

@@ -211,11 +211,12 @@ void RecordCodec::AppendFieldJson(const FieldSlot& slot, std::span<const common:
   // As ReadField: a short row reads as far as it goes.
   size_t start = std::min(slot.start, columns.size());
   size_t n = std::min(slot.width, columns.size() - start);
-  boost::json::value value =
-      slot.width == 0 ? behavior.EmptyValue()
-                      : behavior.FromSql(*slot.def, columns.subspan(start, n), directory);
   out += slot.opening;
-  common::AppendJson(out, value);
+  if (slot.width == 0) {
+    common::AppendJson(out, behavior.EmptyValue());
+  } else {
+    behavior.AppendJsonFromSql(*slot.def, columns.subspan(start, n), directory, out);
+  }
   out += '}';
 }
 

@@ -35,6 +35,12 @@ boost::json::value TextFieldBehavior::FromSql(const FieldDef&,
   return JsonString(columns.empty() ? std::string_view() : SqlText(columns[0]));
 }
 
+void TextFieldBehavior::AppendJsonFromSql(const FieldDef&,
+                                          std::span<const common::SqlValue> columns,
+                                          const EntityDirectory&, std::string& out) const {
+  AppendSqlTextJson(columns, out);
+}
+
 void TextFieldBehavior::NormalizeLengths(DefinitionReader& r) {
   constexpr int64_t kMax = 64000;
   std::optional<int64_t> min = r.IntegerString("minLength", 0, kMax);

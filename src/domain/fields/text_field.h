@@ -21,6 +21,8 @@ class TextFieldBehavior : public FieldTypeBehavior {
                        std::vector<common::SqlValue>& out) const override;
   boost::json::value FromSql(const FieldDef& def, std::span<const common::SqlValue> columns,
                              const EntityDirectory& directory) const override;
+  void AppendJsonFromSql(const FieldDef& def, std::span<const common::SqlValue> columns,
+                         const EntityDirectory& directory, std::string& out) const override;
 
  protected:
   // minLength / maxLength properties ("" or 0..64000, min <= max).

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/json_text.h"
+
 #include "domain/fields/record_header.h"
 #include "domain/fields/record_writer.h"
 #include "field_test_support.h"
@@ -182,6 +184,37 @@ TEST(RecordCodec, DropsEntitiesThatLeftTheDirectory) {
   std::vector<SqlValue> columns = {std::string("[1,99]")};
   EXPECT_EQ(fx.registry.Get(user->type).FromSql(*user, columns, fx.directory),
             Json(R"([{"code":"sato","name":"Sato Noboru"}])"));
+}
+
+TEST(RecordCodec, WritesTheTextOfWhatFromSqlReads) {
+  FormFixture fx(kForm);
+  const std::vector<std::vector<SqlValue>> cases = {
+      {},
+      {SqlNull{}},
+      {std::string()},
+      {std::string("A")},
+      {std::string("a\"b\\ 日本\n\x01")},
+      {std::string("-12.50")},
+      {std::string("2024-07-05")},
+      {std::string("[\"A\"]")},
+      {std::string("{not json")},
+      {int64_t{1714555845}},
+      {int64_t{0}},
+      {1.5},
+  };
+  int compared = 0;
+  for (const FieldDef& def : fx.form.fields()) {
+    const FieldTypeBehavior& behavior = fx.registry.Get(def.type);
+    for (const std::vector<SqlValue>& columns : cases) {
+      std::string expected;
+      common::AppendJson(expected, behavior.FromSql(def, columns, fx.directory));
+      std::string out = "x";
+      behavior.AppendJsonFromSql(def, columns, fx.directory, out);
+      EXPECT_EQ(out, "x" + expected) << def.code << " case " << (&columns - cases.data());
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 12 * 15);
 }
 
 TEST(RecordHeader, AppendsSystemFieldsInReadForm) {
