@@ -12,7 +12,7 @@
 //
 // Needs: a Release build of the server (build-bench/ or build/), wrk on PATH, Node 20.
 // Talks to 127.0.0.1 only. Every load run is bounded in time (--duration).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync,
 } from 'node:fs';
@@ -465,9 +465,13 @@ async function load(server, monitor, state, target, opts) {
     saveState(state);
     if (first + count < target) next = generateBodies(state.app, first + count, Math.min(SLICE, target - first - count));
   }
+  // Loading is done when the records are searchable through the index too: the background
+  // indexer (its own file and thread) may still be working through its queue.
+  const caughtUp = await waitForSearchIndex(server.dataDir, state.app);
   const result = {
     records: sent,
     seconds: sendSeconds,
+    searchIndexCaughtUpSeconds: caughtUp,
     recordsPerSecond: sent / sendSeconds,
     wallSecondsWithGeneration: (Date.now() - started) / 1000,
     connections: opts.loadConnections,
@@ -477,8 +481,22 @@ async function load(server, monitor, state, target, opts) {
     machineBusyPct: state.loadPhase.machineBusyPct,
   };
   log(`loaded ${fmtInt(sent)} records in ${sendSeconds.toFixed(1)} s of sending: ` +
-    `${fmtInt(result.recordsPerSecond)} records/s, max RSS ${result.maxRssMb.toFixed(0)} MB`);
+    `${fmtInt(result.recordsPerSecond)} records/s, max RSS ${result.maxRssMb.toFixed(0)} MB; ` +
+    `search index caught up ${caughtUp.toFixed(1)} s after the last POST`);
   return result;
+}
+
+// Seconds until the app's search queue (r{A}_fts_pending, read with the sqlite3 command) is
+// empty, polled every 100 ms for at most 10 minutes.
+async function waitForSearchIndex(dataDir, app) {
+  const t0 = process.hrtime.bigint();
+  const sql = `SELECT count(*) FROM r${Number(app)}_fts_pending`;
+  for (;;) {
+    const queued = Number(execFileSync('sqlite3', ['-readonly', join(dataDir, 'tsumiki.db'), sql]).toString().trim());
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (queued === 0 || seconds > 600) return seconds;
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 function mergeLoadPhase(state, phase, records) {
@@ -735,7 +753,9 @@ async function waitIdle(server) {
 function table(results, load, ceiling) {
   const rows = [['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'max RSS MB', 'srv CPU %', 'CPU ms/req']];
   if (load) {
-    rows.push([`load: POST 100 records (${fmtInt(load.recordsPerSecond)} records/s)`, String(load.connections),
+    const indexed = load.searchIndexCaughtUpSeconds === undefined ? ''
+      : `; indexed ${load.searchIndexCaughtUpSeconds.toFixed(1)} s after`;
+    rows.push([`load: POST 100 records (${fmtInt(load.recordsPerSecond)} records/s${indexed})`, String(load.connections),
       fmtInt(load.recordsPerSecond / 100), '', '', '0', load.maxRssMb.toFixed(0), load.serverCpuPct.toFixed(0),
       load.serverCpuMsPerRequest?.toFixed(1) ?? '']);
   }

@@ -266,9 +266,9 @@ void PredicateCompiler::EmitLike(const BoundPredicate& p, bool negated, SqlBuild
   const std::string pending = b.dialect().PendingFullTextIds(app_);
   SqlBuilder inner = b.Child();
   const std::string match = inner.NextPlaceholder();
-  inner.Raw("(" + scope_.key + " IN (" + b.dialect().FullTextIds(app_, p.field.id, match) +
-            " AND rowid NOT IN (" + pending + ")) OR (" + scope_.key + " IN (" + pending +
-            ") AND ");
+  inner.Raw("(" + scope_.key + " IN (" +
+            b.dialect().BackgroundFullTextIds(app_, p.field.id, match) + " AND rowid NOT IN (" +
+            pending + ")) OR (" + scope_.key + " IN (" + pending + ") AND ");
   inner.AddParam(b.dialect().FullTextPattern(text));
   const std::string contains = inner.NextPlaceholder();
   inner.Raw(b.dialect().ContainsText(ScalarColumn(p.field, *p.rules, scope_.alias), contains));

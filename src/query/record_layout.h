@@ -16,21 +16,26 @@
 //                   (field_id INTEGER, value, record_id INTEGER, row_id INTEGER), row_id 0 at top
 //                   level; value is the option name (TEXT) or the entity id (INTEGER);
 //                   STATUS_ASSIGNEE uses field_id kAssigneesFieldId, CATEGORY its own field id
-//   r{A}_f{K}_fts   FTS5 over text field K (external content r{A}_fts_doc for top-level fields
-//                   — r{A} in apps created before background indexing, never read — or
-//                   r{A}_t{S} for fields in a table; column f{K}), tokenised by the `tsumiki`
-//                   n-gram tokenizer; rowid = record id or row id
+//   r{A}_f{K}_fts   FTS5 over text field K (column f{K}), tokenised by the `tsumiki` n-gram
+//                   tokenizer; rowid = record id or row id. For a field in a table: in the
+//                   database, external content r{A}_t{S}, kept by triggers as rows are written.
+//                   For a top-level field: in the search file (below), external content
+//                   r{A}_fts_doc.
 //   r{A}_history    (record_id, revision, user_id, at, action, diff JSON)
 //
-// Full-text indexing of top-level text fields happens in the background, off the write request
-// (storage/sqlite/fts_indexer.h); subtable text fields are indexed by triggers as they are written:
-//   r{A}_fts_pending  (id INTEGER PRIMARY KEY): records whose top-level text was inserted,
-//                     changed or deleted since the indexer last ran; written by triggers on r{A}
-//                     in the record's own transaction. The r{A}_f{K}_fts of top-level fields are
+// Full-text indexing of top-level text fields happens in the background, off the write request,
+// into a file of its own (storage/sqlite/fts_indexer.h), attached to every connection as
+// `search` (SearchTable):
+//   r{A}_fts_pending  (id INTEGER PRIMARY KEY, gen INTEGER): in the database, the records whose
+//                     top-level text was inserted, changed or deleted since the indexer last
+//                     indexed them; written by triggers on r{A} in the record's own transaction,
+//                     with a new random gen each time. The r{A}_f{K}_fts of top-level fields are
 //                     exact for every id NOT in it; `like` scans the pending ids' current text.
-//   r{A}_fts_doc      (id INTEGER PRIMARY KEY, f{K} TEXT ...): the text of each top-level text
-//                     field as last indexed, which FTS5 needs to delete a row's old terms; the
-//                     FTS tables of top-level fields use it as their external content.
+//   search_fields     (app, field): in the database, the top-level text fields the search file
+//                     indexes, written by deploy.
+//   r{A}_fts_doc      (id INTEGER PRIMARY KEY, f{K} TEXT ...): in the search file, the text of
+//                     each top-level text field as last indexed, which FTS5 needs to delete a
+//                     row's old terms; the external content of those FTS tables.
 //
 // Columns per field type:
 //   SINGLE_LINE_TEXT LINK MULTI_LINE_TEXT RICH_TEXT  f{K} TEXT NOT NULL DEFAULT ''
@@ -61,6 +66,9 @@ inline std::string HistoryTable(int64_t app) { return RecordTable(app) + "_histo
 inline std::string FtsTable(int64_t app, int64_t field) {
   return RecordTable(app) + "_f" + std::to_string(field) + "_fts";
 }
+// A table of the search file (top-level text fields' FTS tables and r{A}_fts_doc), which every
+// connection but the search indexer's attaches as `search` (storage/sqlite/fts_indexer.h).
+inline std::string SearchTable(const std::string& table) { return "search." + table; }
 inline std::string FtsPendingTable(int64_t app) { return RecordTable(app) + "_fts_pending"; }
 inline std::string FtsDocTable(int64_t app) { return RecordTable(app) + "_fts_doc"; }
 inline std::string FieldColumn(int64_t field) { return "f" + std::to_string(field); }

@@ -26,10 +26,14 @@ class SqlDialect {
   virtual std::string OrderTerm(std::string_view expr, bool descending) const = 0;
   // `expr` compared and sorted by code point.
   virtual std::string BinaryText(std::string_view expr) const = 0;
-  // A SELECT of the record (or subtable row) ids whose text field `field` of app `app`
+  // A SELECT of the subtable row ids whose text field `field` (in a table) of app `app`
   // contains the search text bound at `placeholder`.
   virtual std::string FullTextIds(int64_t app, int64_t field,
                                   std::string_view placeholder) const = 0;
+  // The same for a top-level text field, whose index the background indexer keeps: the record
+  // ids it has indexed with that text (stale for PendingFullTextIds).
+  virtual std::string BackgroundFullTextIds(int64_t app, int64_t field,
+                                            std::string_view placeholder) const = 0;
   // The value to bind at that placeholder for a substring search of `text`.
   virtual std::string FullTextPattern(std::string_view text) const = 0;
   // A SELECT of the ids of app `app`'s records whose top-level text changed since the

@@ -34,6 +34,15 @@ std::string SqliteDialect::FullTextIds(int64_t app, int64_t field,
   return "SELECT rowid FROM " + table + " WHERE " + table + " MATCH " + std::string(placeholder);
 }
 
+std::string SqliteDialect::BackgroundFullTextIds(int64_t app, int64_t field,
+                                                 std::string_view placeholder) const {
+  // In the search file, attached as `search` (storage/sqlite/fts_indexer.h); the MATCH column is
+  // the hidden one named after the table.
+  const std::string table = FtsTable(app, field);
+  return "SELECT rowid FROM " + SearchTable(table) + " WHERE " + table + " MATCH " +
+         std::string(placeholder);
+}
+
 std::string SqliteDialect::FullTextPattern(std::string_view text) const {
   // One FTS5 phrase: the tokenizer n-grams both sides, so a phrase match is a substring match.
   // Documents carry bigrams and only their last character alone (storage/sqlite/
@@ -69,8 +78,8 @@ SqlDialect::FullTextDriver SqliteDialect::DriveByFullText(int64_t app, int64_t f
   // column is the hidden one named after the table.
   const std::string table = FtsTable(app, field);
   FullTextDriver d;
-  d.from = table + " f JOIN " + RecordTable(app) + " r ON r.id = f.rowid";
-  d.index_from = table + " f";
+  d.from = SearchTable(table) + " f JOIN " + RecordTable(app) + " r ON r.id = f.rowid";
+  d.index_from = SearchTable(table) + " f";
   d.match = "f." + table + " MATCH " + std::string(placeholder);
   d.id = "f.rowid";
   return d;

@@ -14,6 +14,8 @@ class SqliteDialect final : public SqlDialect {
   std::string OrderTerm(std::string_view expr, bool descending) const override;
   std::string BinaryText(std::string_view expr) const override;
   std::string FullTextIds(int64_t app, int64_t field, std::string_view placeholder) const override;
+  std::string BackgroundFullTextIds(int64_t app, int64_t field,
+                                    std::string_view placeholder) const override;
   std::string FullTextPattern(std::string_view text) const override;
   std::string PendingFullTextIds(int64_t app) const override;
   std::string ContainsText(std::string_view expr, std::string_view placeholder) const override;

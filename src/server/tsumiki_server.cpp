@@ -133,6 +133,9 @@ common::Result<std::unique_ptr<TsumikiServer>> TsumikiServer::Open(const Config&
   storage::sqlite::FtsIndexerOptions fts_options;
   fts_options.idle_interval = std::chrono::milliseconds(config.search_index_interval_ms);
   p->fts_indexer = std::make_unique<storage::sqlite::FtsIndexer>(*p->database, fts_options);
+  // Before anything reads the search file: a missing or outdated one is emptied and every record
+  // queued again.
+  TK_RETURN_IF_ERROR(p->fts_indexer->Prepare());
   p->transactions = std::make_unique<storage::SqlTransactionRunner>(*p->database, p->registry);
   p->directory = std::make_unique<storage::CachedEntityDirectory>(*p->database);
   p->blobs =

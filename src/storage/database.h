@@ -58,6 +58,13 @@ class Connection {
   // The database's in-memory count columns when this connection may count with them: read
   // connections only (a write transaction's own changes are not in them until it commits).
   virtual CountIndex* count_index() { return nullptr; }
+  // Before a deploy that gives `app` these top-level text fields commits: makes their search
+  // index tables exist (SQLite keeps them in a file of their own, storage/sqlite/fts_indexer.h),
+  // so that `like` on a new field finds its index the moment the deploy is live. Creates only;
+  // tables of fields no longer listed go later. Nothing to do elsewhere.
+  virtual common::Status PrepareSearch(int64_t /*app*/, const std::vector<int64_t>& /*fields*/) {
+    return common::Status::Ok();
+  }
 
   // Convenience: first row, or nullopt-like empty vector handling by callers.
   common::Result<std::vector<Row>> Query(std::string_view sql, std::initializer_list<SqlValue> p) {

@@ -201,22 +201,23 @@ class SchemaChange {
     return Status::Ok();
   }
 
-  // Top-level text fields are indexed in the background (their FTS table over r{A}_fts_doc, the
-  // queue triggers on r{A}); subtable text fields by triggers on their row table.
+  // Top-level text fields are indexed in the background, in the search file (their tables there
+  // come with PrepareSearch, and go once the field is no longer listed: fts_indexer.h);
+  // subtable text fields by triggers on their row table.
   Status DropFullText(const FieldDef& f, int64_t table) {
-    return RunAll(table ? sqlite::FtsDropDdl(app_, f.id)
-                        : sqlite::BackgroundFtsDropDdl(app_, f.id));
+    return table ? RunAll(sqlite::FtsDropDdl(app_, f.id)) : Status::Ok();
   }
 
   // A field new to an existing table holds only '' so far: nothing to index.
   Status CreateFullText(const FieldDef& f, int64_t table) {
-    if (!table) return RunAll(sqlite::BackgroundFtsDdl(app_, f.id));
-    return RunAll(sqlite::FtsDdl(app_, f.id, query::SubtableTable(app_, table)));
+    return table ? RunAll(sqlite::FtsDdl(app_, f.id, query::SubtableTable(app_, table)))
+                 : Status::Ok();
   }
 
   Status CreateFullTextQueue() { return RunAll(sqlite::FtsQueueDdl(app_)); }
 
-  // The queue triggers for the top-level text fields of `form` (none: dropped).
+  // The queue triggers for the top-level text fields of `form` (none: dropped), and the list of
+  // fields the search file indexes, whose tables there exist before this deploy commits.
   Status SetFullTextQueueTriggers(const FieldSet* form) {
     std::vector<int64_t> text_fields;
     if (form) {
@@ -224,7 +225,14 @@ class SchemaChange {
         if (HasFullText(f.type)) text_fields.push_back(f.id);
       }
     }
-    return RunAll(sqlite::FtsQueueTriggerDdl(app_, text_fields));
+    TK_RETURN_IF_ERROR(RunAll(sqlite::FtsQueueTriggerDdl(app_, text_fields)));
+    if (!form) return Status::Ok();  // the form's fields follow
+    TK_RETURN_IF_ERROR(c_.Execute("DELETE FROM search_fields WHERE app = ?", {app_}));
+    for (int64_t field : text_fields) {
+      TK_RETURN_IF_ERROR(
+          c_.Execute("INSERT INTO search_fields(app, field) VALUES (?, ?)", {app_, field}));
+    }
+    return c_.PrepareSearch(app_, text_fields);
   }
 
   // The partial unique index of a unique field ("" never collides). Fails with a field error

@@ -40,10 +40,12 @@ std::vector<std::string> FtsDropDdl(int64_t app, int64_t field) {
 }
 
 std::vector<std::string> FtsQueueDdl(int64_t app) {
-  return {
-      "CREATE TABLE IF NOT EXISTS " + query::FtsPendingTable(app) + " (id INTEGER PRIMARY KEY)",
-      "CREATE TABLE IF NOT EXISTS " + query::FtsDocTable(app) + " (id INTEGER PRIMARY KEY)",
-  };
+  return {"CREATE TABLE IF NOT EXISTS " + query::FtsPendingTable(app) +
+          " (id INTEGER PRIMARY KEY, gen INTEGER NOT NULL DEFAULT 0)"};
+}
+
+std::string FtsDocDdl(int64_t app) {
+  return "CREATE TABLE IF NOT EXISTS " + query::FtsDocTable(app) + " (id INTEGER PRIMARY KEY)";
 }
 
 std::vector<std::string> BackgroundFtsDdl(int64_t app, int64_t field) {
@@ -87,8 +89,9 @@ std::vector<std::string> FtsQueueTriggerDdl(int64_t app, const std::vector<int64
     columns += ", " + c;
     changed += " OR old." + c + " IS NOT new." + c;
   }
-  const std::string queue_old = "INSERT OR IGNORE INTO " + pending + "(id) VALUES (old.id);";
-  const std::string queue_new = "INSERT OR IGNORE INTO " + pending + "(id) VALUES (new.id);";
+  const std::string upsert = ", random()) ON CONFLICT (id) DO UPDATE SET gen = excluded.gen;";
+  const std::string queue_old = "INSERT INTO " + pending + "(id, gen) VALUES (old.id" + upsert;
+  const std::string queue_new = "INSERT INTO " + pending + "(id, gen) VALUES (new.id" + upsert;
   out.push_back("CREATE TRIGGER " + t + "_fts_queue_ai AFTER INSERT ON " + t + " BEGIN " +
                 queue_new + " END");
   out.push_back("CREATE TRIGGER " + t + "_fts_queue_ad AFTER DELETE ON " + t + " BEGIN " +

@@ -42,16 +42,22 @@ inline constexpr int kFtsAutomerge = 8;
 // Drops the triggers and the FTS table (field deleted, or no longer a text type).
 std::vector<std::string> FtsDropDdl(int64_t app, int64_t field);
 
-// ---- Top-level text fields: indexed in the background (query/record_layout.h) ----
+// ---- Top-level text fields: indexed in the background (fts_indexer.h) ----
 //
 // A record write only queues the record's id in r{A}_fts_pending (triggers below, in the write's
-// own transaction, so the queue is as durable as the record); FtsIndexer later re-indexes queued
-// records in large batches. Deletes go through the queue too: an FTS5 'delete' re-tokenises the
-// old text and costs as much as indexing it, and `like` already ignores the index for queued
-// ids, so a deleted record is invisible the moment its transaction commits either way.
+// own transaction, so the queue is as durable as the record), each time with a new random `gen`;
+// FtsIndexer later re-indexes queued records in large batches, in the search file, and takes off
+// the queue only the entries whose `gen` it indexed (a record written again meanwhile stays
+// queued). Deletes go through the queue too: an FTS5 'delete' re-tokenises the old text and
+// costs as much as indexing it, and `like` already ignores the index for queued ids, so a
+// deleted record is invisible the moment its transaction commits either way.
 
-// The queue and the indexed-text table of an app (IF NOT EXISTS: idempotent).
+// The queue of an app, in the database (IF NOT EXISTS: idempotent).
 std::vector<std::string> FtsQueueDdl(int64_t app);
+
+// In the search file: the indexed-text table r{A}_fts_doc (IF NOT EXISTS), the FTS tables'
+// content: what each record's fields held when indexed, which the next 'delete' must repeat.
+std::string FtsDocDdl(int64_t app);
 
 // CREATE VIRTUAL TABLE over r{A}_fts_doc (no triggers) and the doc table's column for the field.
 std::vector<std::string> BackgroundFtsDdl(int64_t app, int64_t field);
@@ -63,8 +69,9 @@ std::vector<std::string> BackgroundFtsDropDdl(int64_t app, int64_t field);
 
 // Drops the queue triggers on r{A} and, when `text_fields` (the top-level text fields' ids) is
 // not empty, creates them again for these columns: insert and delete queue the id; an update
-// queues it when the id or one of these columns changed. Run before any column of r{A} is dropped
-// or renamed (SQLite checks triggers then) and after the form's columns are final.
+// queues it when the id or one of these columns changed. Queueing an id gives it a new `gen`.
+// Run before any column of r{A} is dropped or renamed (SQLite checks triggers then) and after
+// the form's columns are final.
 std::vector<std::string> FtsQueueTriggerDdl(int64_t app, const std::vector<int64_t>& text_fields);
 
 // Re-indexes every row of the content table: after FtsDdl on a table with rows, and after any

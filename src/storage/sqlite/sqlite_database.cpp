@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "common/log.h"
+#include "storage/sqlite/fts_indexer.h"
 #include "storage/sqlite/ngram_tokenizer.h"
 
 namespace storage::sqlite {
@@ -71,13 +72,38 @@ void DisableMemoryStatistics() {
   (void)once;
 }
 
+// "file:/srv/tsumiki/tsumiki.db?mode=ro": `path` as a URI that opens it read-only (ATTACH takes
+// the connection's own flags otherwise). '%', '?' and '#' would end or change the name.
+std::string ReadOnlyUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      uri += kHex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?mode=ro";
+}
+
+// tsumiki.db -> tsumiki-search.db, in the same directory.
+std::string SearchPathBeside(const std::string& path) {
+  std::string base = path;
+  if (base.size() > 3 && base.ends_with(".db")) base.resize(base.size() - 3);
+  return base + "-search.db";
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  bool read_only) {
   DisableMemoryStatistics();
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX |
+  // URI names: ATTACH opens the other file read-only through one ("file:...?mode=ro").
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -180,6 +206,10 @@ Status SqliteConnection::ExecuteScript(std::string_view sql) {
 int64_t SqliteConnection::LastInsertId() { return sqlite3_last_insert_rowid(db_); }
 int64_t SqliteConnection::Changes() { return sqlite3_changes64(db_); }
 
+Status SqliteConnection::PrepareSearch(int64_t app, const std::vector<int64_t>& fields) {
+  return search_preparer_ ? search_preparer_(app, fields) : Status::Ok();
+}
+
 // One queued Write: its work and, once `done` (under queue_mutex_), its result.
 struct SqliteDatabase::PendingWrite {
   const std::function<Status(Connection&)>* work;
@@ -188,8 +218,10 @@ struct SqliteDatabase::PendingWrite {
 };
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions options) {
+  if (options.search_path.empty()) options.search_path = SearchPathBeside(options.path);
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(std::move(options)));
   TK_ASSIGN_OR_RETURN(db->writer_, db->OpenConnection(false));
+  TK_RETURN_IF_ERROR(db->OpenSearch());
   if (db->options_.checkpoint_pages > 0) TK_RETURN_IF_ERROR(db->StartCheckpointer());
   if (db->options_.count_columns_bytes > 0) {
     db->count_index_ = std::make_unique<CountIndex>(*db, db->options_.count_columns_bytes,
@@ -247,6 +279,31 @@ Status SqliteDatabase::Commit(SqliteConnection& c) {
 }
 
 SqliteDatabase::~SqliteDatabase() { StopCheckpointer(); }
+
+// The search file gets its own connection, writing it and reading the database; every other
+// connection attaches it as `search` to read it (the writer read-only too: its BEGIN IMMEDIATE
+// would otherwise take the search file's write lock and wait for the indexer). FULL sync: an
+// indexed batch must be on disk before the database forgets that it was queued
+// (fts_indexer.h); the indexer commits a few times a second, off the request path.
+Status SqliteDatabase::OpenSearch() {
+  TK_ASSIGN_OR_RETURN(search_, SqliteConnection::Open(options_.search_path, false));
+  TK_RETURN_IF_ERROR(search_->ExecuteScript(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
+      "PRAGMA cache_size=-" +
+      std::to_string(options_.reader_cache_kib) + ";"));
+  TK_RETURN_IF_ERROR(search_->Execute("ATTACH DATABASE ? AS data", {ReadOnlyUri(options_.path)}));
+  TK_RETURN_IF_ERROR(
+      writer_->Execute("ATTACH DATABASE ? AS search", {ReadOnlyUri(options_.search_path)}));
+  writer_->set_search_preparer([this](int64_t app, const std::vector<int64_t>& fields) {
+    return SearchWrite([&](Connection& c) { return PrepareSearchTables(c, app, fields); });
+  });
+  return Status::Ok();
+}
+
+Status SqliteDatabase::SearchWrite(const std::function<Status(Connection&)>& work) {
+  std::lock_guard lock(search_mutex_);
+  return RunInTransaction(*search_, "BEGIN IMMEDIATE", work);
+}
 
 // Checkpoints run on their own thread and connection instead of inside the commit of whichever
 // write crosses the threshold: the copy into the database file and its fsync were ~18% of a
@@ -366,7 +423,10 @@ Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool re
         "PRAGMA analysis_limit=1000;";
   }
   TK_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
-  if (read_only) conn->set_count_index(count_index_.get());
+  if (read_only) {
+    TK_RETURN_IF_ERROR(conn->Execute("ATTACH DATABASE ? AS search", {options_.search_path}));
+    conn->set_count_index(count_index_.get());
+  }
   return conn;
 }
 
@@ -496,7 +556,7 @@ void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
   writes_since_optimize_ += static_cast<int64_t>(group.size());
   if (writes_since_optimize_ >= 1000) {
     writes_since_optimize_ = 0;
-    Status optimized = writer_->ExecuteScript("PRAGMA optimize");
+    Status optimized = writer_->ExecuteScript("PRAGMA main.optimize");
     if (!optimized.ok()) common::LogWarn("PRAGMA optimize: " + optimized.error().ToString());
   }
 }

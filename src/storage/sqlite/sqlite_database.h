@@ -38,6 +38,11 @@ class SqliteConnection final : public Connection {
   int64_t Changes() override;
   CountIndex* count_index() override { return count_index_; }
   void set_count_index(CountIndex* index) { count_index_ = index; }
+  common::Status PrepareSearch(int64_t app, const std::vector<int64_t>& fields) override;
+  // The writer's: runs PrepareSearch on the search connection (SqliteDatabase::SearchWrite).
+  void set_search_preparer(std::function<common::Status(int64_t, const std::vector<int64_t>&)> f) {
+    search_preparer_ = std::move(f);
+  }
   using Connection::Execute;
   using Connection::Query;
 
@@ -51,6 +56,7 @@ class SqliteConnection final : public Connection {
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> statements_;  // cache by SQL text
   CountIndex* count_index_ = nullptr;
+  std::function<common::Status(int64_t, const std::vector<int64_t>&)> search_preparer_;
 };
 
 struct SqliteOptions {
@@ -69,6 +75,9 @@ struct SqliteOptions {
   // Where the count columns held at shutdown are listed, to load them again at the next start
   // (CountIndex's warm_path); "" = nowhere.
   std::string count_columns_list = {};
+  // The search index's file (fts_indexer.h): derived data, rebuilt when missing or out of step
+  // with the database. "" = beside `path`: tsumiki.db -> tsumiki-search.db.
+  std::string search_path = {};
 };
 
 class SqliteDatabase final : public Database {
@@ -84,6 +93,13 @@ class SqliteDatabase final : public Database {
   common::Status Read(const std::function<common::Status(Connection&)>& work) override;
   std::string_view dialect() const override { return "sqlite"; }
 
+  // The search index's connection (fts_indexer.h): the search file as `main`, the database
+  // attached read-only as `data`. Runs `work` in one transaction, which holds the search file's
+  // write lock and one snapshot of `data`; one at a time. Record writes never wait for it: that
+  // the indexer works beside the writer instead of taking turns with it is why the file exists.
+  common::Status SearchWrite(const std::function<common::Status(Connection&)>& work);
+  const std::string& search_path() const { return options_.search_path; }
+
   // Observability (tests, diagnostics): write transactions committed so far (counted with the
   // background checkpointer only), and writes waiting for the writer right now.
   int64_t commits() const { return commits_.load(); }
@@ -92,6 +108,7 @@ class SqliteDatabase final : public Database {
  private:
   explicit SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {}
   common::Result<std::unique_ptr<SqliteConnection>> OpenConnection(bool read_only);
+  common::Status OpenSearch();
   common::Status RunInTransaction(SqliteConnection& c, std::string_view begin,
                                   const std::function<common::Status(Connection&)>& work);
   struct PendingWrite;
@@ -109,6 +126,11 @@ class SqliteDatabase final : public Database {
   common::Status Commit(SqliteConnection& c);
 
   SqliteOptions options_;
+  // The search index's connection; SearchWrite holds search_mutex_ (deploys' PrepareSearch too).
+  // Declared before every connection that attaches the search file: closed last, it is the one
+  // that checkpoints the file's WAL into it and removes the WAL.
+  std::mutex search_mutex_;
+  std::unique_ptr<SqliteConnection> search_;
   std::unique_ptr<SqliteConnection> writer_;     // used by the group leader only
   std::atomic<std::thread::id> writer_owner_{};  // thread running a group, if any
   int write_depth_ = 0;                          // savepoint nesting; owner thread only

@@ -9,6 +9,8 @@ namespace {
 
 // The version whose step re-indexes all search text (schema_v11.sql.inc).
 constexpr int kRequeueTextVersion = 11;
+// The version whose step moves the search index to its own file (schema_v14.sql.inc).
+constexpr int kSearchFileVersion = 14;
 
 // Index = version - 1. Append only: a released migration never changes.
 const std::vector<std::string>& SqliteMigrations() {
@@ -38,6 +40,8 @@ const std::vector<std::string>& SqliteMigrations() {
 #include "storage/sqlite/schema_v12.sql.inc"
       ,
 #include "storage/sqlite/schema_v13.sql.inc"
+      ,
+#include "storage/sqlite/schema_v14.sql.inc"
   };
   return kSteps;
 }
@@ -67,12 +71,13 @@ common::Status Migrate(Database& db) {
       TK_RETURN_IF_ERROR(c.ExecuteScript(steps[static_cast<size_t>(current)]));
       // Steps that need each app's layout run code in the same transaction.
       if (current + 1 == kRequeueTextVersion) TK_RETURN_IF_ERROR(sqlite::RequeueAllText(c));
+      if (current + 1 == kSearchFileVersion) TK_RETURN_IF_ERROR(sqlite::MoveSearchToOwnFile(c));
       return c.Execute("INSERT INTO schema_version(version) VALUES (?)",
                        {static_cast<int64_t>(current + 1)});
     }));
     if (done) break;
   }
-  return db.Write([](Connection& c) { return sqlite::UpgradeToFtsQueue(c); });
+  return common::Status::Ok();
 }
 
 }  // namespace storage

@@ -65,13 +65,13 @@ TEST_F(QueryCompilerTest, CompilesEveryOperatorAndFieldType) {
       {R"sql(title not in ("a"))sql", "(r.f10 = ?) IS NOT 1", "'a'", "r.id DESC"},
       // The index for records it has caught up with, the text itself for those still queued.
       {R"sql(title like "ab\"c" order by num)sql",
-       "(r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN (SELECT "
+       "(r.id IN (SELECT rowid FROM search.r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN (SELECT "
        "id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
        "tsumiki_contains(r.f10, ?)))",
        R"sql('"ab""c"', 'ab"c')sql", "r.f14_n ASC, r.id DESC"},
       {R"sql(title like "  ")sql", "1", "", "r.id DESC"},
       {R"sql(title not like "x")sql",
-       "NOT (r.id IN (SELECT rowid FROM r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN "
+       "NOT (r.id IN (SELECT rowid FROM search.r1_f10_fts WHERE r1_f10_fts MATCH ? AND rowid NOT IN "
        "(SELECT id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
        "tsumiki_contains(r.f10, ?)))",
        R"sql('"x"*', 'x')sql", "r.id DESC"},  // one character: a prefix query (bigrams + last)
@@ -350,6 +350,10 @@ class NumberedDialect final : public SqlDialect {
     return "SELECT id FROM r" + std::to_string(app) + " WHERE f" + std::to_string(field) +
            " ILIKE " + std::string(ph);
   }
+  std::string BackgroundFullTextIds(int64_t app, int64_t field,
+                                    std::string_view ph) const override {
+    return FullTextIds(app, field, ph);
+  }
   std::string FullTextPattern(std::string_view text) const override {
     return "%" + std::string(text) + "%";
   }
@@ -420,18 +424,18 @@ TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
     std::string_view params;
     std::string_view order_by;
   };
-  const std::string joined = "r1_f10_fts f JOIN r1 r ON r.id = f.rowid";
+  const std::string joined = "search.r1_f10_fts f JOIN r1 r ON r.id = f.rowid";
   const std::string match =
       "f.r1_f10_fts MATCH ? AND f.rowid NOT IN (SELECT id FROM r1_fts_pending)";
   const std::string memo_like =
-      "(r.id IN (SELECT rowid FROM r1_f12_fts WHERE r1_f12_fts MATCH ? AND rowid NOT IN (SELECT "
+      "(r.id IN (SELECT rowid FROM search.r1_f12_fts WHERE r1_f12_fts MATCH ? AND rowid NOT IN (SELECT "
       "id FROM r1_fts_pending)) OR (r.id IN (SELECT id FROM r1_fts_pending) AND "
       "tsumiki_contains(r.f12, ?)))";
   const DrivenCase cases[] = {
-      {R"(title like "abc")", joined, "r1_f10_fts f", match, R"('"abc"')", "f.rowid DESC"},
-      {R"(title like "abc" order by $id asc, num desc)", joined, "r1_f10_fts f", match,
+      {R"(title like "abc")", joined, "search.r1_f10_fts f", match, R"('"abc"')", "f.rowid DESC"},
+      {R"(title like "abc" order by $id asc, num desc)", joined, "search.r1_f10_fts f", match,
        R"('"abc"')", "f.rowid ASC"},
-      {R"(title like "abc" order by レコード番号 desc)", joined, "r1_f10_fts f", match,
+      {R"(title like "abc" order by レコード番号 desc)", joined, "search.r1_f10_fts f", match,
        R"('"abc"')", "f.rowid DESC"},
       {R"(num > 5 and title like "abc" and drop in ("high"))", joined, joined,
        match + " AND (r.f14_n > ? AND r.f18 = ?)", R"('"abc"', 5.0, 'high')", "f.rowid DESC"},
@@ -482,7 +486,7 @@ TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
   const SqlFragment page = AssembleSelect("r.id", *deep, dialect_);
   EXPECT_EQ(
       page.sql,
-      "SELECT r.id FROM r1 r WHERE r.id IN (SELECT id FROM (SELECT r.id AS id FROM r1_f10_fts "
+      "SELECT r.id FROM r1 r WHERE r.id IN (SELECT id FROM (SELECT r.id AS id FROM search.r1_f10_fts "
       "f JOIN r1 r ON r.id = f.rowid WHERE f.r1_f10_fts MATCH ? AND f.rowid NOT IN (SELECT id "
       "FROM r1_fts_pending) ORDER BY f.rowid DESC LIMIT ?) UNION ALL SELECT r.id FROM r1 r "
       "WHERE r.id IN (SELECT id FROM r1_fts_pending) AND tsumiki_contains(r.f10, ?)) ORDER "
@@ -490,7 +494,7 @@ TEST_F(QueryCompilerTest, TopLevelLikeOrderedByIdIsDrivenByTheFullTextIndex) {
   EXPECT_EQ(Render(page.params), R"('"abc"', 30, 'abc', 10, 20)");
   const SqlFragment count = AssembleCount(*deep);
   EXPECT_EQ(count.sql,
-            "SELECT (SELECT count(*) FROM r1_f10_fts f WHERE f.r1_f10_fts MATCH ? AND f.rowid NOT "
+            "SELECT (SELECT count(*) FROM search.r1_f10_fts f WHERE f.r1_f10_fts MATCH ? AND f.rowid NOT "
             "IN (SELECT id FROM r1_fts_pending)) + (SELECT count(*) FROM r1 r WHERE r.id IN "
             "(SELECT id FROM r1_fts_pending) AND tsumiki_contains(r.f10, ?))");
   EXPECT_EQ(Render(count.params), R"('"abc"', 'abc')");

@@ -19,11 +19,14 @@ CREATE TABLE r1 (id INTEGER PRIMARY KEY, revision INTEGER NOT NULL DEFAULT 1, cr
   modifier INTEGER, created_at INTEGER, updated_at INTEGER, status TEXT,
   assignees TEXT NOT NULL DEFAULT '[]', f10 TEXT NOT NULL DEFAULT '', f14 TEXT NOT NULL DEFAULT '',
   f14_n REAL);
-CREATE VIRTUAL TABLE r1_f10_fts USING fts5(f10, content='r1', content_rowid='id',
+ATTACH ':memory:' AS search;
+CREATE TABLE search.r1_fts_doc (id INTEGER PRIMARY KEY, f10 TEXT);
+CREATE VIRTUAL TABLE search.r1_f10_fts USING fts5(f10, content='r1_fts_doc', content_rowid='id',
   tokenize='trigram');
 INSERT INTO r1 (id, creator, f10, f14, f14_n) VALUES
   (1, 101, 'public apple', '1', 1), (2, 102, 'secret apple', '2', 2),
   (3, 101, 'secret pear', '3', 3), (4, 102, 'public pear', '4', 4);
+INSERT INTO search.r1_fts_doc SELECT id, f10 FROM r1;
 INSERT INTO r1_f10_fts(r1_f10_fts) VALUES ('rebuild');
 -- Written after the indexer's last run: queued, absent from the index.
 CREATE TABLE r1_fts_pending (id INTEGER PRIMARY KEY);

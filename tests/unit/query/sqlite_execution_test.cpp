@@ -32,16 +32,19 @@ CREATE INDEX r1_f22_idx ON r1(f22);
 CREATE INDEX r1_mv_idx ON r1_mv(field_id, value, record_id, row_id);
 CREATE INDEX r1_t5_record_idx ON r1_t5(record_id);
 CREATE INDEX r1_t5_f30_idx ON r1_t5(f30);
-CREATE VIRTUAL TABLE r1_f10_fts USING fts5(f10, content='r1', content_rowid='id',
+-- Top-level text fields' indexes are in the search file, over the text they were indexed with.
+ATTACH ':memory:' AS search;
+CREATE TABLE search.r1_fts_doc (id INTEGER PRIMARY KEY, f10 TEXT, f12 TEXT);
+CREATE VIRTUAL TABLE search.r1_f10_fts USING fts5(f10, content='r1_fts_doc', content_rowid='id',
   tokenize='trigram');
-CREATE VIRTUAL TABLE r1_f12_fts USING fts5(f12, content='r1', content_rowid='id',
+CREATE VIRTUAL TABLE search.r1_f12_fts USING fts5(f12, content='r1_fts_doc', content_rowid='id',
   tokenize='trigram');
 CREATE VIRTUAL TABLE r1_f30_fts USING fts5(f30, content='r1_t5', content_rowid='id',
   tokenize='trigram');
 -- A view's (filter, sort) index, as deploy creates them.
 CREATE INDEX r1_v_f18_f20 ON r1(f18, f20);
 -- Records queued for the background indexer (empty: everything is indexed).
-CREATE TABLE r1_fts_pending (id INTEGER PRIMARY KEY);
+CREATE TABLE r1_fts_pending (id INTEGER PRIMARY KEY, gen INTEGER NOT NULL DEFAULT 0);
 
 -- id, creator, status, title f10, memo f12, num f14/f14_n, drop f18, date f20, dt f22
 -- (dt: 1 = 23rd 12:00 JST, 3 = 22nd 23:59 JST, 4 = 23rd 00:00 JST, 5 = 24th 00:00 JST)
@@ -51,6 +54,7 @@ INSERT INTO r1 (id, creator, status, f10, f12, f14, f14_n, f18, f20, f22) VALUES
   (3, 101, '完了', 'banana', '', '-2.5', -2.5, 'low', '2026-04-22', 1776869940),
   (4, 102, '未処理', 'apple', 'x', '10', 10, 'mid', '2026-04-30', 1776870000),
   (5, 101, NULL, 'cherry pie', '', '3', 3, NULL, '2026-05-01', 1776956400);
+INSERT INTO search.r1_fts_doc SELECT id, f10, f12 FROM r1;
 INSERT INTO r1_f10_fts(r1_f10_fts) VALUES ('rebuild');
 INSERT INTO r1_f12_fts(r1_f12_fts) VALUES ('rebuild');
 
@@ -460,6 +464,8 @@ TEST_F(QuerySqliteTest, QueuedRecordsAreSearchedByTheirCurrentText) {
   EXPECT_EQ(before[3].ids, (std::vector<int64_t>{5, 4}));
   EXPECT_EQ(before[7].ids, (std::vector<int64_t>{6, 2, 1}));
   Exec(R"sql(
+    DELETE FROM search.r1_fts_doc;
+    INSERT INTO search.r1_fts_doc SELECT id, f10, f12 FROM r1;
     INSERT INTO r1_f10_fts(r1_f10_fts) VALUES ('rebuild');
     INSERT INTO r1_f12_fts(r1_f12_fts) VALUES ('rebuild');
     DELETE FROM r1_fts_pending;

@@ -72,24 +72,26 @@ TEST(CursorPagesTest, CursorsOpenAtTheUpgradeKeepTheirIds) {
   TempSqlite temp("cursor-upgrade");
   const std::vector<int64_t> ids = Range(1, 1205);
   // A cursor as version 12 stored it: every id in one BLOB of the cursors row, 200 ids read.
-  ASSERT_TRUE(temp.db
-                  ->Write([&](Connection& conn) -> common::Status {
-                    TK_RETURN_IF_ERROR(conn.ExecuteScript(
-                        "DROP TABLE cursor_pages; DELETE FROM schema_version WHERE version >= 13"));
-                    std::string packed(ids.size() * 8, '\0');
-                    for (size_t i = 0; i < ids.size(); ++i) {
-                      for (int b = 0; b < 8; ++b) {
-                        packed[i * 8 + b] =
-                            static_cast<char>((static_cast<uint64_t>(ids[i]) >> (8 * b)) & 0xff);
-                      }
-                    }
-                    return conn.Execute(
-                        "INSERT INTO cursors(id, app_id, user_id, fields, total, position, "
-                        "page_size, expires_at, ids) VALUES ('old', 1, 1, '', 1205, 200, 200, "
-                        "1000, CAST(? AS BLOB))",
-                        {packed});
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      temp.db
+          ->Write([&](Connection& conn) -> common::Status {
+            TK_RETURN_IF_ERROR(conn.ExecuteScript(
+                "DROP TABLE cursor_pages; DROP TABLE search_fields; DROP TABLE search_sync; "
+                "DELETE FROM schema_version WHERE version >= 13"));
+            std::string packed(ids.size() * 8, '\0');
+            for (size_t i = 0; i < ids.size(); ++i) {
+              for (int b = 0; b < 8; ++b) {
+                packed[i * 8 + b] =
+                    static_cast<char>((static_cast<uint64_t>(ids[i]) >> (8 * b)) & 0xff);
+              }
+            }
+            return conn.Execute(
+                "INSERT INTO cursors(id, app_id, user_id, fields, total, position, "
+                "page_size, expires_at, ids) VALUES ('old', 1, 1, '', 1205, 200, 200, "
+                "1000, CAST(? AS BLOB))",
+                {packed});
+          })
+          .ok());
   ASSERT_TRUE(Migrate(*temp.db).ok());
   const domain::Cursor c = MakeCursor("old", 1205, 200);
   ASSERT_TRUE(temp.db

@@ -33,7 +33,7 @@ FieldDef Field(int64_t id, const char* code, FieldType type, bool unique = false
 class RecordSchemaTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    temp_ = std::make_unique<TempSqlite>("schema", false);
+    temp_ = std::make_unique<TempSqlite>("schema");
     ASSERT_TRUE(temp_->db);
     db_ = temp_->db.get();
     app_.id = 1;
