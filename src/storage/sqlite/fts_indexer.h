@@ -82,12 +82,14 @@ struct FtsIndexerOptions {
   // Records per transaction: starts at `first_batch`, halves (down to `min_batch`) when a
   // transaction took longer than `target_transaction` of CPU time, doubles (up to `max_batch`)
   // when it took less than half of it. The larger the batch, the fewer FTS5 segments (one per
-  // field per transaction) and merges; the smaller, the sooner the queue that every `like` reads
-  // shrinks, and the less a deploy (PrepareSearch) waits for the search file.
+  // field per transaction) and merge levels: rebuilding 1M records' index took 24.1 s of CPU
+  // with these values, 28.4 s with at most 10,000 records per 100 ms (docs/benchmarks.md). The
+  // smaller, the sooner the queue that every `like` reads shrinks, and the less a deploy
+  // (PrepareSearch) or shutdown waits for the batch in progress.
   int64_t first_batch = 1000;
-  int64_t max_batch = 10000;
+  int64_t max_batch = 50000;
   int64_t min_batch = 50;
-  std::chrono::milliseconds target_transaction{100};
+  std::chrono::milliseconds target_transaction{500};
 };
 
 // One thread, started and stopped by the composition root (Stop joins; call it before the
