@@ -4,6 +4,7 @@
 #include <charconv>
 #include <ctime>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -59,54 +60,91 @@ Status ExecuteAll(Connection& c, const std::vector<std::string>& statements) {
 
 namespace {
 
-// Step one of a batch, on the search connection: the text of up to `limit` queued records of
-// `app` indexed, and the (id, gen) entries it took as "[[id,gen],...]" (for TakeOffQueue).
+// A batch: up to `limit` queued records of `app`, read from the database in chunks of short
+// read transactions into temp.fts_batch (id, gen, gone, f{K}...), then indexed from there. A
+// reader that keeps the database's snapshot for the whole batch (hundreds of ms) made each of
+// the checkpointer's WAL restarts wait for it, and new record writes wait for the restart.
+// Chunks read different snapshots, which is fine: an entry's text and gen come from the same one,
+// and it leaves the queue only if its gen is still that one (TakeOffQueue).
+constexpr int64_t kReadChunk = 2000;
+
 struct IndexedBatch {
   int64_t count = 0;
-  std::string entries;
+  std::string entries;  // "[[id,gen],...]" for TakeOffQueue
 };
 
-Result<IndexedBatch> IndexInSearchFile(Connection& c, int64_t app, int64_t limit) {
-  const std::string records = "data." + query::RecordTable(app);
-  const std::string pending = "data." + query::FtsPendingTable(app);
+Status ReadBatch(SqliteDatabase& db, int64_t app, const std::vector<int64_t>& fields,
+                 int64_t limit) {
+  std::string columns;
+  std::string values;
+  for (int64_t field : fields) {
+    columns += ", " + query::FieldColumn(field);
+    values += ", r." + query::FieldColumn(field);
+  }
+  TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) {
+    return ExecuteAll(c, {"DROP TABLE IF EXISTS temp.fts_batch",
+                          "CREATE TEMP TABLE fts_batch (id INTEGER PRIMARY KEY, gen INTEGER, gone "
+                          "INTEGER" +
+                              columns + ")"});
+  }));
+  int64_t after = 0;
+  for (int64_t read = 0; read < limit;) {
+    int64_t got = 0;
+    TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) -> Status {
+      const int64_t n = std::min(kReadChunk, limit - read);
+      TK_RETURN_IF_ERROR(c.Execute("INSERT INTO temp.fts_batch (id, gen, gone" + columns +
+                                       ") SELECT p.id, p.gen, r.id IS NULL" + values +
+                                       " FROM data." + query::FtsPendingTable(app) +
+                                       " p LEFT JOIN data." + query::RecordTable(app) +
+                                       " r ON r.id = p.id WHERE p.id > ? ORDER BY p.id LIMIT ?",
+                                   {after, n}));
+      got = c.Changes();
+      if (got > 0) {
+        TK_ASSIGN_OR_RETURN(auto last, c.Query("SELECT max(id) FROM temp.fts_batch"));
+        after = last.at(0).Int(0);
+      }
+      return Status::Ok();
+    }));
+    read += got;
+    if (got < std::min(kReadChunk, limit - (read - got))) break;  // the queue's end
+  }
+  return Status::Ok();
+}
+
+// Indexes temp.fts_batch in the search file: for each field whose text differs from what
+// r{A}_fts_doc says was indexed, the old terms out and the new ones in (one statement per field
+// for the whole batch, hence one FTS5 segment); then r{A}_fts_doc brought up to date. Deleted
+// records lose their terms and doc row.
+Result<IndexedBatch> IndexBatch(Connection& c, int64_t app, const std::vector<int64_t>& fields) {
   const std::string doc = query::FtsDocTable(app);
-  // The batch: re-read by every statement below, unchanged throughout (the transaction reads one
-  // snapshot of the database).
-  const std::string batch = "(SELECT id FROM " + pending + " ORDER BY id LIMIT ?)";
-  const SqlValue n(limit);
-  const Params p(&n, 1);
   IndexedBatch out;
-  TK_ASSIGN_OR_RETURN(auto taken, c.Query("SELECT json_group_array(json_array(id, gen)), "
-                                          "count(*) FROM (SELECT id, gen FROM " +
-                                              pending + " ORDER BY id LIMIT ?)",
-                                          p));
+  TK_ASSIGN_OR_RETURN(auto taken, c.Query("SELECT json_group_array(json_array(id, gen)), count(*) "
+                                          "FROM temp.fts_batch"));
   out.count = taken.at(0).Int(1);
   if (out.count == 0) return out;
   out.entries = taken.at(0).Text(0);
-  TK_RETURN_IF_ERROR(c.ExecuteScript(FtsDocDdl(app)));  // an app with no text field yet
-  TK_ASSIGN_OR_RETURN(std::vector<int64_t> fields, DocFields(c, app));
   std::string columns;
   for (int64_t field : fields) {
     const std::string fts = query::FtsTable(app, field);
     const std::string col = query::FieldColumn(field);
     columns += ", " + col;
-    // Old terms out: exactly the text that was indexed, for the rows whose text changed.
-    TK_RETURN_IF_ERROR(c.Execute(
-        "INSERT INTO " + fts + "(" + fts + ", rowid, " + col + ") SELECT 'delete', d.id, d." + col +
-            " FROM " + doc + " d WHERE d.id IN " + batch + " AND d." + col + " <> '' AND d." + col +
-            " IS NOT (SELECT r." + col + " FROM " + records + " r WHERE r.id = d.id)",
-        p));
-    // New terms in: one statement for the batch, hence one FTS5 segment.
+    // Old terms out: exactly the text that was indexed, for the rows whose text changed. CROSS
+    // JOIN keeps the batch outside: the planner knows nothing of a temp table's size and scanned
+    // the whole doc table per field instead (the indexer fell minutes behind a load).
     TK_RETURN_IF_ERROR(
-        c.Execute("INSERT INTO " + fts + "(rowid, " + col + ") SELECT r.id, r." + col + " FROM " +
-                      records + " r WHERE r.id IN " + batch + " AND r." + col + " <> '' AND r." +
-                      col + " IS NOT (SELECT d." + col + " FROM " + doc + " d WHERE d.id = r.id)",
-                  p));
+        c.Execute("INSERT INTO " + fts + "(" + fts + ", rowid, " + col +
+                  ") SELECT 'delete', d.id, d." + col + " FROM temp.fts_batch b CROSS JOIN " + doc +
+                  " d ON d.id = b.id WHERE d." + col + " <> '' AND d." + col + " IS NOT b." + col));
+    // New terms in: one statement for the batch, hence one FTS5 segment.
+    TK_RETURN_IF_ERROR(c.Execute("INSERT INTO " + fts + "(rowid, " + col + ") SELECT b.id, b." +
+                                 col + " FROM temp.fts_batch b WHERE b." + col + " <> '' AND b." +
+                                 col + " IS NOT (SELECT d." + col + " FROM " + doc +
+                                 " d WHERE d.id = b.id)"));
   }
-  TK_RETURN_IF_ERROR(c.Execute("DELETE FROM " + doc + " WHERE id IN " + batch, p));
+  TK_RETURN_IF_ERROR(
+      c.Execute("DELETE FROM " + doc + " WHERE id IN (SELECT id FROM temp.fts_batch)"));
   TK_RETURN_IF_ERROR(c.Execute("INSERT INTO " + doc + "(id" + columns + ") SELECT id" + columns +
-                                   " FROM " + records + " WHERE id IN " + batch,
-                               p));
+                               " FROM temp.fts_batch WHERE NOT gone"));
   return out;
 }
 
@@ -155,10 +193,21 @@ Result<std::map<int64_t, std::vector<int64_t>>> SearchTables(Connection& search)
 }  // namespace
 
 Result<int64_t> IndexQueued(SqliteDatabase& db, int64_t app, int64_t limit) {
+  // One batch at a time on the search connection: they share temp.fts_batch.
+  static std::mutex batch_mutex;
+  std::lock_guard lock(batch_mutex);
+  std::vector<int64_t> fields;
+  TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) -> Status {
+    TK_RETURN_IF_ERROR(c.ExecuteScript(FtsDocDdl(app)));  // an app with no text field yet
+    TK_ASSIGN_OR_RETURN(fields, DocFields(c, app));
+    return Status::Ok();
+  }));
+  TK_RETURN_IF_ERROR(ReadBatch(db, app, fields, limit));
   IndexedBatch batch;
   const int64_t token = NewToken();
   TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) -> Status {
-    TK_ASSIGN_OR_RETURN(batch, IndexInSearchFile(c, app, limit));
+    TK_ASSIGN_OR_RETURN(batch, IndexBatch(c, app, fields));
+    TK_RETURN_IF_ERROR(c.ExecuteScript("DROP TABLE temp.fts_batch"));
     return batch.count > 0 ? SetSearchToken(c, token) : Status::Ok();
   }));
   if (batch.count == 0) return int64_t{0};

@@ -65,9 +65,11 @@ struct SqliteOptions {
   int reader_cache_kib = 16384;  // page cache per reader
   int writer_cache_kib = 65536;  // page cache of the writer
   // WAL pages after which the background checkpointer copies the WAL into the database
-  // (PASSIVE: never blocks the writer or readers). 0: SQLite's automatic checkpoint inside the
-  // commit that crosses 4000 pages, and no checkpointer thread.
-  int checkpoint_pages = 4000;
+  // (PASSIVE: never blocks the writer or readers); past twice as many it restarts the WAL, which
+  // pauses writes for a moment (so the WAL stays under ~130 MB). With 4000, restarts paused a
+  // 1M-record load a third of the time (docs/benchmarks.md). 0: SQLite's automatic checkpoint
+  // inside the commit that crosses 4000 pages, and no checkpointer thread.
+  int checkpoint_pages = 16000;
   // After this long without a commit the checkpointer truncates the WAL file.
   int checkpoint_idle_ms = 1000;
   // Memory for in-memory count columns (count_index.h); 0: every count runs in SQL.
@@ -94,9 +96,10 @@ class SqliteDatabase final : public Database {
   std::string_view dialect() const override { return "sqlite"; }
 
   // The search index's connection (fts_indexer.h): the search file as `main`, the database
-  // attached read-only as `data`. Runs `work` in one transaction, which holds the search file's
-  // write lock and one snapshot of `data`; one at a time. Record writes never wait for it: that
-  // the indexer works beside the writer instead of taking turns with it is why the file exists.
+  // attached read-only as `data`. Runs `work` in one transaction; one at a time. It reads the
+  // database only in statements naming `data` (keep those short: the checkpointer's WAL restart
+  // waits for readers of old snapshots). Record writes never wait for it: that the indexer works
+  // beside the writer instead of taking turns with it is why the file exists.
   common::Status SearchWrite(const std::function<common::Status(Connection&)>& work);
   const std::string& search_path() const { return options_.search_path; }
 
