@@ -278,7 +278,13 @@ Status SqliteDatabase::Commit(SqliteConnection& c) {
   return commit;
 }
 
-SqliteDatabase::~SqliteDatabase() { StopCheckpointer(); }
+SqliteDatabase::~SqliteDatabase() {
+  StopCheckpointer();
+  // The last connection to close a file checkpoints its WAL into it and removes the WAL: the
+  // writer for the database (this one reads it too, read-only, and would otherwise close last),
+  // this one for the search file (declared first, closed last).
+  if (search_) (void)search_->ExecuteScript("DETACH DATABASE data");
+}
 
 // The search file gets its own connection, writing it and reading the database; every other
 // connection attaches it as `search` to read it (the writer read-only too: its BEGIN IMMEDIATE
