@@ -2,9 +2,9 @@
 // added and changed in the designer, a view built, records found, edited in bulk, exported
 // and re-imported, and a record edited while someone else saved it. Each screen is checked
 // at normal size, at 200 % zoom and on a phone for the problems a person notices.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import writeXlsxFile from "write-excel-file/node";
@@ -17,6 +17,7 @@ import { sideways } from "../lib/layout.mjs";
 const server = await startServer();
 const { page, consoleErrors } = await launch();
 const dir = mkdtempSync(join(tmpdir(), "tsumiki-office-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const PHONE = { width: 390, height: 844 };
 const ZOOM_200 = { width: 683, height: 450 };
 const NORMAL = { width: 1366, height: 900 };

@@ -1,8 +1,8 @@
 // Create an app from an .xlsx made here (types guessed, confirmed, rows imported with
 // progress), then export the list as CSV in UTF-8 (BOM) and Shift_JIS and compare.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import writeXlsxFile from "write-excel-file/node";
@@ -12,6 +12,7 @@ import { launch, screenshot, signIn } from "../lib/browser.mjs";
 const server = await startServer();
 const { page, consoleErrors } = await launch();
 const dir = mkdtempSync(join(tmpdir(), "tsumiki-sheet-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const statuses = ["受付", "審査中", "完了"];
 const people = Array.from({ length: 130 }, (_, i) => ({
   name: `住民 ${i + 1}`,
