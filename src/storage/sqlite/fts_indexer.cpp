@@ -44,6 +44,18 @@ Result<std::vector<int64_t>> DocFields(Connection& c, int64_t app) {
   return fields;
 }
 
+// The apps that have a queue (r{A}_fts_pending) in `schema`.
+Result<std::vector<int64_t>> AppsWithQueue(Connection& c, const std::string& schema = "main") {
+  TK_ASSIGN_OR_RETURN(auto tables, c.Query("SELECT name FROM " + schema +
+                                           ".sqlite_master WHERE type = 'table' AND name GLOB "
+                                           "'r[0-9]*_fts_pending'"));
+  std::vector<int64_t> apps;
+  for (const Row& row : tables) {
+    if (auto app = IdBetween(row.Text(0), "r", "_fts_pending")) apps.push_back(*app);
+  }
+  return apps;
+}
+
 // CPU time used so far by the calling thread.
 std::chrono::nanoseconds ThreadCpuTime() {
   timespec t{};
@@ -89,9 +101,9 @@ Status ReadBatch(SqliteDatabase& db, int64_t app, const std::vector<int64_t>& fi
   }));
   int64_t after = 0;
   for (int64_t read = 0; read < limit;) {
+    const int64_t n = std::min(kReadChunk, limit - read);
     int64_t got = 0;
     TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) -> Status {
-      const int64_t n = std::min(kReadChunk, limit - read);
       TK_RETURN_IF_ERROR(c.Execute("INSERT INTO temp.fts_batch (id, gen, gone" + columns +
                                        ") SELECT p.id, p.gen, r.id IS NULL" + values +
                                        " FROM data." + query::FtsPendingTable(app) +
@@ -106,7 +118,7 @@ Status ReadBatch(SqliteDatabase& db, int64_t app, const std::vector<int64_t>& fi
       return Status::Ok();
     }));
     read += got;
-    if (got < std::min(kReadChunk, limit - (read - got))) break;  // the queue's end
+    if (got < n) break;  // the queue's end
   }
   return Status::Ok();
 }
@@ -219,16 +231,12 @@ Result<int64_t> IndexQueued(SqliteDatabase& db, int64_t app, int64_t limit) {
 }
 
 Result<std::vector<int64_t>> AppsWithQueuedText(Connection& c, const std::string& schema) {
-  TK_ASSIGN_OR_RETURN(auto tables, c.Query("SELECT name FROM " + schema +
-                                           ".sqlite_master WHERE type = 'table' AND name GLOB "
-                                           "'r[0-9]*_fts_pending'"));
+  TK_ASSIGN_OR_RETURN(std::vector<int64_t> queues, AppsWithQueue(c, schema));
   std::vector<int64_t> apps;
-  for (const Row& row : tables) {
-    auto app = IdBetween(row.Text(0), "r", "_fts_pending");
-    if (!app) continue;
+  for (int64_t app : queues) {
     TK_ASSIGN_OR_RETURN(auto any, c.Query("SELECT EXISTS (SELECT 1 FROM " + schema + "." +
-                                          query::FtsPendingTable(*app) + ")"));
-    if (any.at(0).Int(0) != 0) apps.push_back(*app);
+                                          query::FtsPendingTable(app) + ")"));
+    if (any.at(0).Int(0) != 0) apps.push_back(app);
   }
   return apps;
 }
@@ -340,12 +348,7 @@ Status RequeueAllText(Connection& c) {
 
 Status MoveSearchToOwnFile(Connection& c) {
   TK_RETURN_IF_ERROR(UpgradeToFtsQueue(c));  // any app still without a queue gets one first
-  TK_ASSIGN_OR_RETURN(auto tables, c.Query("SELECT name FROM main.sqlite_master WHERE type = "
-                                           "'table' AND name GLOB 'r[0-9]*_fts_pending'"));
-  std::vector<int64_t> apps;
-  for (const Row& row : tables) {
-    if (auto app = IdBetween(row.Text(0), "r", "_fts_pending")) apps.push_back(*app);
-  }
+  TK_ASSIGN_OR_RETURN(std::vector<int64_t> apps, AppsWithQueue(c));
   for (int64_t app : apps) {
     const std::string doc = query::FtsDocTable(app);
     TK_ASSIGN_OR_RETURN(auto has_doc,
@@ -404,14 +407,11 @@ Status FtsIndexer::Prepare() {
     }));
     int64_t queued = 0;
     TK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
-      TK_ASSIGN_OR_RETURN(auto tables, c.Query("SELECT name FROM main.sqlite_master WHERE type = "
-                                               "'table' AND name GLOB 'r[0-9]*_fts_pending'"));
-      for (const Row& row : tables) {
-        auto app = IdBetween(row.Text(0), "r", "_fts_pending");
-        if (!app) continue;
+      TK_ASSIGN_OR_RETURN(std::vector<int64_t> apps, AppsWithQueue(c));
+      for (int64_t app : apps) {
         TK_RETURN_IF_ERROR(
-            c.Execute("INSERT INTO " + query::FtsPendingTable(*app) +
-                      "(id, gen) SELECT id, random() FROM " + query::RecordTable(*app) +
+            c.Execute("INSERT INTO " + query::FtsPendingTable(app) +
+                      "(id, gen) SELECT id, random() FROM " + query::RecordTable(app) +
                       " WHERE true ON CONFLICT (id) DO UPDATE SET gen = excluded.gen"));
         queued += c.Changes();
       }
@@ -457,17 +457,21 @@ Status FtsIndexer::Reconcile(bool force) {
   });
 }
 
+Status FtsIndexer::PrepareOnce() {
+  {
+    std::lock_guard lock(mutex_);
+    if (prepared_) return Status::Ok();
+  }
+  return Prepare();
+}
+
 void FtsIndexer::Start() {
-  bool prepared = false;
   {
     std::lock_guard lock(mutex_);
     if (thread_.joinable()) return;
     stopping_ = false;
-    prepared = prepared_;
   }
-  if (!prepared) {
-    if (Status s = Prepare(); !s.ok()) common::LogWarn("search indexer: " + s.error().detail());
-  }
+  if (Status s = PrepareOnce(); !s.ok()) common::LogWarn("search indexer: " + s.error().detail());
   std::lock_guard lock(mutex_);
   thread_ = std::thread([this] { Run(); });
 }
@@ -515,12 +519,7 @@ Result<int64_t> FtsIndexer::Pass(int64_t& batch) {
 }
 
 Result<int64_t> FtsIndexer::DrainAll() {
-  bool prepared = false;
-  {
-    std::lock_guard lock(mutex_);
-    prepared = prepared_;
-  }
-  if (!prepared) TK_RETURN_IF_ERROR(Prepare());
+  TK_RETURN_IF_ERROR(PrepareOnce());
   int64_t batch = options_.first_batch;
   int64_t total = 0;
   for (;;) {

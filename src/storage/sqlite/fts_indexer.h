@@ -115,6 +115,8 @@ class FtsIndexer {
 
  private:
   void Run();
+  // Prepare, unless it has run.
+  common::Status PrepareOnce();
   // One pass over the apps with queued records; how many records were indexed.
   common::Result<int64_t> Pass(int64_t& batch);
   // Drops the search tables of fields (and apps) the database no longer lists, creates missing
