@@ -1,11 +1,12 @@
 // Full-text search with indexing off the write request: `like` answers exactly the moment a
 // write returns, from the index for records it has caught up with and from the text itself for
 // records still queued; the answers do not change once the background indexer has caught up,
-// and a restart resumes indexing what was queued.
+// a restart resumes indexing what was queued, and a search file that is missing or older than
+// the database (a restore) is rebuilt at start without a wrong answer.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../lib/server.mjs";
 import { createApp, deploy } from "../lib/apps.mjs";
@@ -15,6 +16,9 @@ let server = await startServer({ env: { TSUMIKI_SEARCH_INDEX_INTERVAL_MS: "36000
 let client = server.client();
 let app;
 const id = {}; // label -> record id
+// A data directory kept across restarts (a server started inside a test stops when it ends).
+let keptDataDir;
+after(() => keptDataDir && rmSync(keptDataDir, { recursive: true, force: true }));
 
 // Records still queued for the indexer, read from the database file (WAL: a consistent read
 // beside the running server). The sqlite3 shell is a test dependency (scripts/install-deps.sh).
@@ -131,7 +135,7 @@ test("results are identical after the indexer catches up, also across a restart"
   // Restart with the indexer's default pace: what was queued is indexed after the restart.
   const dataDir = server.dataDir;
   const stopped = await server.stop({ keepData: true });
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  keptDataDir = dataDir; // the tests below restart on it too
   assert.equal(stopped.code, 0, "clean shutdown");
   server = await startServer({ dataDir });
   client = server.client();
@@ -146,4 +150,53 @@ test("results are identical after the indexer catches up, also across a restart"
   await client.record.updateRecord({ app, id: id.b, record: { name: { value: "川田花子" } } });
   assert.deepEqual((await ids('name like "川田"')).ids, ["b"]);
   assert.deepEqual((await ids('name like "やまだ"')).ids, ["c"]);
+});
+
+// The search file (tsumiki-search.db) is derived data: backups leave it out (docs/backup.md). An
+// old copy of it next to a newer database, or none at all, must never give wrong answers.
+test("a search file from an older moment, or none, is rebuilt at start", async () => {
+  const dataDir = keptDataDir;
+  server = await startServer({ dataDir });
+  client = server.client();
+  const searchFiles = () => readdirSync(dataDir).filter((f) => f.startsWith("tsumiki-search.db"));
+  const drained = async () => {
+    const deadline = Date.now() + 20000;
+    while (queued() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(queued(), 0, "the indexer drained the queue");
+  };
+
+  // Keep a copy of the search file as it is now (server stopped: no WAL left).
+  await drained();
+  assert.equal((await server.stop({ keepData: true })).code, 0, "clean shutdown");
+  const old = join(dataDir, "old-search.db");
+  copyFileSync(join(dataDir, "tsumiki-search.db"), old);
+  server = await startServer({ dataDir });
+  client = server.client();
+
+  // The database moves on and is indexed.
+  await client.record.updateRecord({ app, id: id.b, record: { name: { value: "森花子" } } });
+  await drained();
+  const current = await snapshot();
+  assert.deepEqual((await ids('name like "森"')).ids, ["b"]);
+
+  // The old copy comes back beside the newer database.
+  assert.equal((await server.stop({ keepData: true })).code, 0);
+  for (const f of searchFiles()) rmSync(join(dataDir, f));
+  copyFileSync(old, join(dataDir, "tsumiki-search.db"));
+  rmSync(old);
+  server = await startServer({ dataDir });
+  client = server.client();
+  assert.deepEqual((await ids('name like "川田"')).ids, [], "no answer from the old copy");
+  assert.deepEqual((await ids('name like "森"')).ids, ["b"]);
+  await drained();
+  assert.deepEqual(await snapshot(), current);
+
+  // No search file at all.
+  assert.equal((await server.stop({ keepData: true })).code, 0);
+  for (const f of searchFiles()) rmSync(join(dataDir, f));
+  server = await startServer({ dataDir });
+  client = server.client();
+  assert.deepEqual(await snapshot(), current);
+  await drained();
+  assert.deepEqual(await snapshot(), current);
 });
