@@ -382,51 +382,53 @@ Status MoveSearchToOwnFile(Connection& c) {
 Status FtsIndexer::Prepare() {
   int64_t search_token = -1;
   int64_t database_token = 0;
-  TK_RETURN_IF_ERROR(db_.SearchWrite([&](Connection& c) -> Status {
+  Status read = db_.SearchWrite([&](Connection& c) -> Status {
     TK_RETURN_IF_ERROR(c.ExecuteScript(kSearchSyncDdl));
     TK_ASSIGN_OR_RETURN(auto mine, c.Query("SELECT token FROM main.sync"));
     if (!mine.empty()) search_token = mine.at(0).Int(0);
     TK_ASSIGN_OR_RETURN(auto theirs, c.Query("SELECT token FROM data.search_sync"));
     if (!theirs.empty()) database_token = theirs.at(0).Int(0);
     return Status::Ok();
-  }));
-  if (search_token != database_token) {
-    // Empty the search file, then queue everything: until the second step commits, the records
-    // are neither queued nor indexed, which is why this runs before anything reads.
-    const int64_t token = NewToken();
-    TK_RETURN_IF_ERROR(db_.SearchWrite([&](Connection& c) -> Status {
-      TK_ASSIGN_OR_RETURN(auto tables, SearchTables(c));
-      for (const auto& [app, fields] : tables) {
-        for (int64_t field : fields) {
-          TK_RETURN_IF_ERROR(
-              c.ExecuteScript("DROP TABLE IF EXISTS main." + query::FtsTable(app, field)));
-        }
-        TK_RETURN_IF_ERROR(c.ExecuteScript("DROP TABLE main." + query::FtsDocTable(app)));
-      }
-      return SetSearchToken(c, token);
-    }));
-    int64_t queued = 0;
-    TK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
-      TK_ASSIGN_OR_RETURN(std::vector<int64_t> apps, AppsWithQueue(c));
-      for (int64_t app : apps) {
-        TK_RETURN_IF_ERROR(
-            c.Execute("INSERT INTO " + query::FtsPendingTable(app) +
-                      "(id, gen) SELECT id, random() FROM " + query::RecordTable(app) +
-                      " WHERE true ON CONFLICT (id) DO UPDATE SET gen = excluded.gen"));
-        queued += c.Changes();
-      }
-      return SetDatabaseToken(c, token);
-    }));
-    if (queued > 0) {
-      common::LogInfo("search index " +
-                      std::string(search_token < 0 ? "missing" : "out of step with the database") +
-                      ": rebuilding it in the background (" + std::to_string(queued) +
-                      " records queued; `like` reads their text meanwhile)");
-    }
+  });
+  std::string why = "missing";
+  if (!read.ok()) {
+    // Whatever is wrong, a new search file is the cure (StartOver fails if the database is
+    // what cannot be read).
+    search_token = -1;
+    why = "unreadable (" + read.error().detail() + ")";
+  } else if (search_token >= 0) {
+    why = "out of step with the database";
   }
+  if (search_token != database_token) TK_RETURN_IF_ERROR(StartOver(why));
   TK_RETURN_IF_ERROR(Reconcile(true));
   std::lock_guard lock(mutex_);
   prepared_ = true;
+  return Status::Ok();
+}
+
+Status FtsIndexer::StartOver(const std::string& why) {
+  // Every record queued first, with the database's new token: `like` reads the queued records'
+  // text and leaves the index out for them, so answers stay exact while the file is replaced and
+  // refilled. A crash before the search file has the token too means another start over.
+  const int64_t token = NewToken();
+  int64_t queued = 0;
+  TK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
+    TK_ASSIGN_OR_RETURN(std::vector<int64_t> apps, AppsWithQueue(c));
+    for (int64_t app : apps) {
+      TK_RETURN_IF_ERROR(
+          c.Execute("INSERT INTO " + query::FtsPendingTable(app) +
+                    "(id, gen) SELECT id, random() FROM " + query::RecordTable(app) +
+                    " WHERE true ON CONFLICT (id) DO UPDATE SET gen = excluded.gen"));
+      queued += c.Changes();
+    }
+    return SetDatabaseToken(c, token);
+  }));
+  TK_RETURN_IF_ERROR(db_.ResetSearchFile());
+  TK_RETURN_IF_ERROR(db_.SearchWrite([&](Connection& c) { return SetSearchToken(c, token); }));
+  if (queued > 0) {
+    common::LogInfo("search index " + why + ": rebuilding it in the background (" +
+                    std::to_string(queued) + " records queued; `like` reads their text meanwhile)");
+  }
   return Status::Ok();
 }
 
@@ -540,7 +542,19 @@ void FtsIndexer::Run() {
     }
     wait = options_.idle_interval;
     Result<int64_t> indexed = Pass(batch);
-    if (!indexed.ok()) {
+    if (db_.TakeSearchDamage() && !started_over_) {
+      // The search file is damaged (a disk error, a bad copy): it is derived data, so a new one
+      // is filled from the records. Once per run: a damaged database, read through the same
+      // connection, would otherwise have the file replaced again and again.
+      started_over_ = true;
+      common::LogError("search index damaged" +
+                       (indexed.ok() ? std::string() : ": " + indexed.error().detail()));
+      if (Status s = StartOver("damaged"); !s.ok()) {
+        common::LogError("search index not replaced: " + s.error().detail());
+      } else if (s = Reconcile(true); !s.ok()) {
+        common::LogError("search index tables not created: " + s.error().detail());
+      }
+    } else if (!indexed.ok()) {
       // E.g. the disk is full or the file read-only: nothing was written (the transaction rolled
       // back); try again later rather than spin.
       common::LogWarn("search indexer: " + indexed.error().detail());

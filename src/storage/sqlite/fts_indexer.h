@@ -101,10 +101,10 @@ class FtsIndexer {
   FtsIndexer(const FtsIndexer&) = delete;
   FtsIndexer& operator=(const FtsIndexer&) = delete;
 
-  // Brings the search file in step with the database, before anything reads it: on different
-  // tokens, empties it and queues every record again; then creates the tables of the fields the
-  // database lists and drops those of fields it no longer lists. Run it before serving; Start
-  // and DrainAll run it first when it has not run.
+  // Brings the search file in step with the database: on different tokens, or when the file
+  // cannot be read, starts over (StartOver); then creates the tables of the fields the database
+  // lists and drops those of fields it no longer lists. Run it before serving; Start and DrainAll
+  // run it first when it has not run.
   common::Status Prepare();
   void Start();
   void Stop();
@@ -122,6 +122,10 @@ class FtsIndexer {
   // Drops the search tables of fields (and apps) the database no longer lists, creates missing
   // ones; when the database's schema changed since the last time (a deploy), or `force`.
   common::Status Reconcile(bool force);
+  // Queues every record again, then replaces the search file with an empty one (Reconcile
+  // creates its tables): for a file that is missing, from another moment (a restore), or
+  // damaged (then also while serving: reads stay exact, they read queued records' text).
+  common::Status StartOver(const std::string& why);
 
   SqliteDatabase& db_;
   FtsIndexerOptions options_;
@@ -130,6 +134,7 @@ class FtsIndexer {
   std::condition_variable wake_;
   bool stopping_ = false;
   bool prepared_ = false;
+  bool started_over_ = false;       // for damage, this run (Run's thread only)
   int64_t reconciled_schema_ = -1;  // the database's schema_version at the last Reconcile
 };
 

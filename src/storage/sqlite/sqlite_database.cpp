@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <utility>
 
 #include "common/log.h"
@@ -125,7 +126,13 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close(db_);
 }
 
+void SqliteConnection::NoteDamage() const {
+  const int primary = sqlite3_errcode(db_) & 0xff;
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) saw_damage_ = true;
+}
+
 Error SqliteConnection::SqlError(std::string_view sql) const {
+  NoteDamage();
   int code = sqlite3_extended_errcode(db_);
   std::string detail = std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql.substr(0, 300));
   int primary = code & 0xff;
@@ -196,6 +203,7 @@ Status SqliteConnection::ExecuteScript(std::string_view sql) {
   std::string text(sql);
   char* err = nullptr;
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    NoteDamage();
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
     return Error::Internal("script failed: " + msg);
@@ -221,7 +229,18 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(SqliteOptions optio
   if (options.search_path.empty()) options.search_path = SearchPathBeside(options.path);
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(std::move(options)));
   TK_ASSIGN_OR_RETURN(db->writer_, db->OpenConnection(false));
-  TK_RETURN_IF_ERROR(db->OpenSearch());
+  Status opened = db->OpenSearch();
+  // Its schema read now: a damaged one would fail every statement of every connection later.
+  if (opened.ok()) opened = db->search_->ExecuteScript("SELECT count(*) FROM main.sqlite_master");
+  if (!opened.ok()) {
+    // Not a database (a partial copy, another file under its name) or damaged: it is derived
+    // data, rebuilt from the records once FtsIndexer::Prepare finds it empty.
+    if (!db->TakeSearchDamage()) return std::move(opened).error();
+    common::LogWarn("search index " + db->options_.search_path + " is damaged (" +
+                    opened.error().detail() + "): replaced by a new one, rebuilt from the records");
+    TK_RETURN_IF_ERROR(db->ResetSearchFile());
+  }
+  TK_RETURN_IF_ERROR(db->AttachSearch(*db->writer_));
   if (db->options_.checkpoint_pages > 0) TK_RETURN_IF_ERROR(db->StartCheckpointer());
   if (db->options_.count_columns_bytes > 0) {
     db->count_index_ = std::make_unique<CountIndex>(*db, db->options_.count_columns_bytes,
@@ -298,12 +317,41 @@ Status SqliteDatabase::OpenSearch() {
       "PRAGMA cache_size=-" +
       std::to_string(options_.reader_cache_kib) + ";"));
   TK_RETURN_IF_ERROR(search_->Execute("ATTACH DATABASE ? AS data", {ReadOnlyUri(options_.path)}));
-  TK_RETURN_IF_ERROR(
-      writer_->Execute("ATTACH DATABASE ? AS search", {ReadOnlyUri(options_.search_path)}));
   writer_->set_search_preparer([this](int64_t app, const std::vector<int64_t>& fields) {
     return SearchWrite([&](Connection& c) { return PrepareSearchTables(c, app, fields); });
   });
   return Status::Ok();
+}
+
+// Outside a transaction only (ATTACH and DETACH cannot run inside one): readers before theirs,
+// the writer's group leader before its group.
+Status SqliteDatabase::AttachSearch(SqliteConnection& c) {
+  const int64_t current = search_generation_.load();
+  if (c.attached_search() == current) return Status::Ok();
+  if (c.attached_search() >= 0) TK_RETURN_IF_ERROR(c.ExecuteScript("DETACH DATABASE search"));
+  c.set_attached_search(-1);
+  TK_RETURN_IF_ERROR(c.Execute("ATTACH DATABASE ? AS search", {ReadOnlyUri(options_.search_path)}));
+  c.set_attached_search(current);
+  return Status::Ok();
+}
+
+Status SqliteDatabase::ResetSearchFile() {
+  std::lock_guard lock(search_mutex_);
+  search_.reset();
+  // Removed, not emptied with DROP TABLE: Debian's SQLite overwrites dropped pages (SECURE_DELETE),
+  // hundreds of MB written for a million records, and a damaged file may not even drop.
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ignored;  // already gone is fine; a file that stays makes the open below fail
+    std::filesystem::remove(options_.search_path + suffix, ignored);
+  }
+  search_generation_.fetch_add(1);
+  return OpenSearch();
+}
+
+bool SqliteDatabase::TakeSearchDamage() {
+  const bool reported = search_damage_reported_.exchange(false);
+  std::lock_guard lock(search_mutex_);
+  return (search_ && search_->TakeDamage()) || reported;
 }
 
 // BEGIN, not BEGIN IMMEDIATE: that would also begin a read of every attached file, the database
@@ -446,7 +494,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteDatabase::OpenConnection(bool re
   }
   TK_RETURN_IF_ERROR(conn->ExecuteScript(pragmas));
   if (read_only) {
-    TK_RETURN_IF_ERROR(conn->Execute("ATTACH DATABASE ? AS search", {options_.search_path}));
+    TK_RETURN_IF_ERROR(AttachSearch(*conn));
     conn->set_count_index(count_index_.get());
   }
   return conn;
@@ -536,7 +584,9 @@ void SqliteDatabase::RunGroup(const std::vector<PendingWrite*>& group) {
       return Error::Internal(std::string("exception in transaction: ") + e.what());
     }
   };
-  if (group.size() == 1) {
+  if (Status attached = AttachSearch(c); !attached.ok()) {
+    for (PendingWrite* p : group) p->result = attached;
+  } else if (group.size() == 1) {
     group[0]->result = RunInTransaction(c, "BEGIN IMMEDIATE", *group[0]->work);
   } else if (Status begun = c.Execute("BEGIN IMMEDIATE", Params{}); !begun.ok()) {
     for (PendingWrite* p : group) p->result = begun;
@@ -607,7 +657,11 @@ Status SqliteDatabase::Read(const std::function<Status(Connection&)>& work) {
     }
     conn = std::move(opened).value();
   }
-  Status result = RunInTransaction(*conn, "BEGIN", work);
+  Status result = AttachSearch(*conn);
+  if (result.ok()) result = RunInTransaction(*conn, "BEGIN", work);
+  // Most reads never touch the search file, so this may be the database's damage too; the
+  // indexer starts the search file over once at most (FtsIndexer::Run), harmless then.
+  if (conn->TakeDamage()) search_damage_reported_.store(true);
   {
     std::lock_guard lock(pool_mutex_);
     idle_readers_.push_back(std::move(conn));

@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "storage/count_index.h"
@@ -48,12 +49,23 @@ class SqliteConnection final : public Connection {
 
   sqlite3* handle() { return db_; }
 
+  // Whether a statement failed since the last call because a file is damaged (SQLITE_CORRUPT,
+  // SQLITE_NOTADB); clears it. The search connection's starts the search file over.
+  bool TakeDamage() { return std::exchange(saw_damage_, false); }
+
+  // Which search file this connection has attached as `search` (SqliteDatabase::AttachSearch).
+  int64_t attached_search() const { return attached_search_; }
+  void set_attached_search(int64_t generation) { attached_search_ = generation; }
+
  private:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   common::Result<sqlite3_stmt*> Prepare(std::string_view sql, Params params);
   common::Error SqlError(std::string_view sql) const;
+  void NoteDamage() const;
 
   sqlite3* db_;
+  mutable bool saw_damage_ = false;
+  int64_t attached_search_ = -1;                               // none
   std::unordered_map<std::string, sqlite3_stmt*> statements_;  // cache by SQL text
   CountIndex* count_index_ = nullptr;
   std::function<common::Status(int64_t, const std::vector<int64_t>&)> search_preparer_;
@@ -103,6 +115,14 @@ class SqliteDatabase final : public Database {
   common::Status SearchWrite(const std::function<common::Status(Connection&)>& work);
   const std::string& search_path() const { return options_.search_path; }
 
+  // Replaces the search file with a new, empty one (it is derived data: fts_indexer.h). Every
+  // other connection attaches the new file before its next transaction; one in a transaction
+  // finishes it on the old file, whose space goes when the last of them lets go.
+  common::Status ResetSearchFile();
+  // Whether a statement of the search connection, or of a reader, failed on a damaged file since
+  // the last call.
+  bool TakeSearchDamage();
+
   // Observability (tests, diagnostics): write transactions committed so far (counted with the
   // background checkpointer only), and writes waiting for the writer right now.
   int64_t commits() const { return commits_.load(); }
@@ -112,6 +132,7 @@ class SqliteDatabase final : public Database {
   explicit SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {}
   common::Result<std::unique_ptr<SqliteConnection>> OpenConnection(bool read_only);
   common::Status OpenSearch();
+  common::Status AttachSearch(SqliteConnection& c);
   common::Status RunInTransaction(SqliteConnection& c, std::string_view begin,
                                   const std::function<common::Status(Connection&)>& work);
   struct PendingWrite;
@@ -134,11 +155,13 @@ class SqliteDatabase final : public Database {
   // that checkpoints the file's WAL into it and removes the WAL.
   std::mutex search_mutex_;
   std::unique_ptr<SqliteConnection> search_;
-  std::unique_ptr<SqliteConnection> writer_;     // used by the group leader only
-  std::atomic<std::thread::id> writer_owner_{};  // thread running a group, if any
-  int write_depth_ = 0;                          // savepoint nesting; owner thread only
-  int64_t writes_since_optimize_ = 0;            // leader only
-  bool in_commit_ = false;                       // inside Commit(); owner thread only
+  std::atomic<int64_t> search_generation_{0};        // +1 per ResetSearchFile
+  std::atomic<bool> search_damage_reported_{false};  // a reader met a damaged file
+  std::unique_ptr<SqliteConnection> writer_;         // used by the group leader only
+  std::atomic<std::thread::id> writer_owner_{};      // thread running a group, if any
+  int write_depth_ = 0;                              // savepoint nesting; owner thread only
+  int64_t writes_since_optimize_ = 0;                // leader only
+  bool in_commit_ = false;                           // inside Commit(); owner thread only
   std::mutex queue_mutex_;  // guards queue_, leader_active_, PendingWrite::done
   std::condition_variable group_done_;
   std::vector<PendingWrite*> queue_;

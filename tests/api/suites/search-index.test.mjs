@@ -1,12 +1,12 @@
 // Full-text search with indexing off the write request: `like` answers exactly the moment a
 // write returns, from the index for records it has caught up with and from the text itself for
 // records still queued; the answers do not change once the background indexer has caught up,
-// a restart resumes indexing what was queued, and a search file that is missing or older than
-// the database (a restore) is rebuilt at start without a wrong answer.
+// a restart resumes indexing what was queued, and a search file that is missing, older than the
+// database (a restore) or damaged is rebuilt at start without a wrong answer.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../lib/server.mjs";
 import { createApp, deploy } from "../lib/apps.mjs";
@@ -154,7 +154,7 @@ test("results are identical after the indexer catches up, also across a restart"
 
 // The search file (tsumiki-search.db) is derived data: backups leave it out (docs/backup.md). An
 // old copy of it next to a newer database, or none at all, must never give wrong answers.
-test("a search file from an older moment, or none, is rebuilt at start", async () => {
+test("a search file from an older moment, none, or a damaged one is rebuilt at start", async () => {
   const dataDir = keptDataDir;
   server = await startServer({ dataDir });
   client = server.client();
@@ -194,6 +194,27 @@ test("a search file from an older moment, or none, is rebuilt at start", async (
   // No search file at all.
   assert.equal((await server.stop({ keepData: true })).code, 0);
   for (const f of searchFiles()) rmSync(join(dataDir, f));
+  server = await startServer({ dataDir });
+  client = server.client();
+  assert.deepEqual(await snapshot(), current);
+  await drained();
+  assert.deepEqual(await snapshot(), current);
+
+  // A damaged one: the first half of a copy, as a backup interrupted mid-file leaves it.
+  assert.equal((await server.stop({ keepData: true })).code, 0);
+  const whole = readFileSync(join(dataDir, "tsumiki-search.db"));
+  for (const f of searchFiles()) rmSync(join(dataDir, f));
+  writeFileSync(join(dataDir, "tsumiki-search.db"), whole.subarray(0, whole.length >> 1));
+  server = await startServer({ dataDir });
+  client = server.client();
+  assert.deepEqual(await snapshot(), current);
+  await drained();
+  assert.deepEqual(await snapshot(), current);
+
+  // Garbage under its name: the server starts all the same, and answers the same.
+  assert.equal((await server.stop({ keepData: true })).code, 0);
+  for (const f of searchFiles()) rmSync(join(dataDir, f));
+  writeFileSync(join(dataDir, "tsumiki-search.db"), Buffer.alloc(65536, 0x5a));
   server = await startServer({ dataDir });
   client = server.client();
   assert.deepEqual(await snapshot(), current);

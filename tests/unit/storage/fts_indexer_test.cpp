@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -274,6 +275,95 @@ TEST_F(FtsIndexerTest, AMissingOrOutdatedSearchFileIsRebuilt) {
   }
   EXPECT_EQ(Indexed(3, "木村"), std::vector<int64_t>{1});
   CheckIntegrity(3);
+}
+
+// Overwrites pages of the (closed) search file with garbage: those of `table`, or every page
+// but the first (the header and schema) when it is empty.
+void Damage(const std::filesystem::path& file, const std::string& table) {
+  std::vector<int64_t> pages;
+  {
+    auto conn = SqliteConnection::Open(file.string(), false);
+    ASSERT_TRUE(conn.ok());
+    auto rows =
+        (*conn)->Query(table.empty() ? std::string("SELECT pageno FROM dbstat WHERE pageno > 1")
+                                     : "SELECT pageno FROM dbstat WHERE name = '" + table + "'");
+    ASSERT_TRUE(rows.ok()) << rows.error().ToString();
+    for (const Row& r : *rows) pages.push_back(r.Int(0));
+    ASSERT_TRUE((*conn)->ExecuteScript("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+  }
+  ASSERT_FALSE(pages.empty());
+  std::FILE* f = std::fopen(file.c_str(), "r+b");
+  ASSERT_NE(f, nullptr);
+  std::mt19937 random(7);
+  std::string garbage(4096, '\0');
+  for (int64_t page : pages) {
+    for (char& c : garbage) c = static_cast<char>(random());
+    std::fseek(f, static_cast<long>((page - 1) * 4096), SEEK_SET);  // NOLINT(runtime/int)
+    std::fwrite(garbage.data(), 1, garbage.size(), f);
+  }
+  std::fclose(f);
+}
+
+TEST_F(FtsIndexerTest, ADamagedSearchFileIsReplacedAndRebuilt) {
+  FieldSet form = Form();
+  Deploy(nullptr, form);
+  Add(1, "山田太郎");
+  Add(2, "佐藤花子");
+  EXPECT_EQ(Drain(1000), 2);
+  const auto search = dir_ / "t-search.db";
+
+  // Not a database at all (another file under its name): replaced when the database opens.
+  db_.reset();
+  for (const char* name : {"t-search.db-wal", "t-search.db-shm"}) {
+    std::filesystem::remove(dir_ / name);
+  }
+  {
+    std::FILE* f = std::fopen(search.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs(std::string(8192, 'x').c_str(), f);
+    std::fclose(f);
+  }
+  Reopen();
+  {
+    FtsIndexer indexer(*db_, {});
+    ASSERT_TRUE(indexer.Prepare().ok());
+    EXPECT_EQ(Queued(), (std::vector<int64_t>{1, 2}));
+    ASSERT_TRUE(indexer.DrainAll().ok());
+  }
+  EXPECT_EQ(Indexed(3, "山田"), std::vector<int64_t>{1});
+
+  // A database, but every page after the schema garbage: its token cannot be read at start.
+  db_.reset();
+  Damage(search, "");
+  Reopen();
+  {
+    FtsIndexer indexer(*db_, {});
+    ASSERT_TRUE(indexer.Prepare().ok());
+    EXPECT_EQ(Queued(), (std::vector<int64_t>{1, 2}));
+    ASSERT_TRUE(indexer.DrainAll().ok());
+  }
+  EXPECT_EQ(Indexed(3, "花子"), std::vector<int64_t>{2});
+  CheckIntegrity(3);
+
+  // Only the index of 氏名 damaged: nothing notices at start; the indexer does at its next batch,
+  // while serving, and starts the file over once.
+  db_.reset();
+  Damage(search, "r1_f3_fts_data");
+  Reopen();
+  FtsIndexer indexer(*db_, {.idle_interval = std::chrono::milliseconds(10)});
+  ASSERT_TRUE(indexer.Prepare().ok());
+  EXPECT_TRUE(Queued().empty());
+  indexer.Start();
+  Add(3, "山田花子");
+  for (int i = 0; i < 500 && !(Queued().empty() && Indexed(3, "山田").size() == 2); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  indexer.Stop();
+  EXPECT_TRUE(Queued().empty());
+  EXPECT_EQ(Indexed(3, "山田"), (std::vector<int64_t>{1, 3}));
+  EXPECT_EQ(Indexed(3, "花子"), (std::vector<int64_t>{2, 3}));
+  CheckIntegrity(3);
+  CheckIntegrity(4);
 }
 
 TEST_F(FtsIndexerTest, SubtableTextIsStillIndexedAsItIsWritten) {
