@@ -11,6 +11,7 @@
 #include "common/log.h"
 #include "storage/sqlite/fts_indexer.h"
 #include "storage/sqlite/ngram_tokenizer.h"
+#include "storage/sqlite/wal_write_vfs.h"
 
 namespace storage::sqlite {
 
@@ -102,6 +103,7 @@ std::string SearchPathBeside(const std::string& path) {
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  bool read_only) {
   DisableMemoryStatistics();
+  TK_RETURN_IF_ERROR(RegisterWalWriteVfs());
   sqlite3* db = nullptr;
   // URI names: ATTACH opens the other file read-only through one ("file:...?mode=ro").
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI |
