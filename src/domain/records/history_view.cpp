@@ -1,5 +1,7 @@
 #include "domain/records/history_view.h"
 
+#include <algorithm>
+
 namespace domain {
 
 namespace json = boost::json;
@@ -52,6 +54,32 @@ json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
                                {"after", std::move(after)}});
   }
   return out;
+}
+
+bool AddedWithoutRecord(const HistoryEntry& entry) {
+  return entry.action == "add" && !entry.diff.contains("after");
+}
+
+json::object RecordAsAdded(const json::object& current, const std::vector<HistoryEntry>& history) {
+  std::vector<const HistoryEntry*> updates;
+  for (const HistoryEntry& e : history) {
+    if (e.action == "update") updates.push_back(&e);
+  }
+  std::sort(updates.begin(), updates.end(),
+            [](const HistoryEntry* a, const HistoryEntry* b) { return a->revision > b->revision; });
+  json::object record = current;
+  for (const HistoryEntry* e : updates) {
+    for (const auto& [code, change] : e->diff) {
+      const json::object* c = change.if_object();
+      const json::value* before = c ? c->if_contains("before") : nullptr;
+      if (before && !before->is_null()) {
+        record[code] = *before;
+      } else {
+        record.erase(code);
+      }
+    }
+  }
+  return record;
 }
 
 }  // namespace domain

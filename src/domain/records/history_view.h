@@ -18,4 +18,14 @@ namespace domain {
 boost::json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
                                   const FieldRights& rights);
 
+// Whether an "add" entry is stored without the record (as adds are written since session 11):
+// its "after" is then RecordAsAdded's.
+bool AddedWithoutRecord(const HistoryEntry& entry);
+
+// The record as it was added: `current` (code -> {"type","value"}) with every "update" of
+// `history` (all of the record's entries, any order) undone, newest first: each changed field
+// gets its "before" back, or goes when it had none.
+boost::json::object RecordAsAdded(const boost::json::object& current,
+                                  const std::vector<HistoryEntry>& history);
+
 }  // namespace domain

@@ -20,6 +20,14 @@ Result<json::object> RecordHistoryService::Get(const Principal& who, int64_t app
     RecordSchema schema{r.app.id, r.live->form, *r.live->codec, directory_};
     TK_ASSIGN_OR_RETURN(int64_t total, tx.records().CountHistory(schema, record));
     TK_ASSIGN_OR_RETURN(auto entries, tx.records().ListHistory(schema, record, offset, limit));
+    for (HistoryEntry& e : entries) {
+      if (!AddedWithoutRecord(e)) continue;
+      // The oldest entry, so on the last page: the record as added, from the current one and
+      // every update since.
+      TK_ASSIGN_OR_RETURN(auto current, tx.records().Find(schema, record));
+      TK_ASSIGN_OR_RETURN(auto all, tx.records().ListHistory(schema, record, 0, total));
+      e.diff["after"] = RecordAsAdded(current ? current->fields : json::object{}, all);
+    }
     json::array history;
     for (const HistoryEntry& e : entries) {
       auto user = directory_.FindUserById(e.user);

@@ -155,6 +155,43 @@ test("history: newest first with who, when and before/after, paged", async () =>
   assert.equal(missing.json.code, "GAIA_RE01");
 });
 
+// An add is stored without the record (it would double the database): its entry shows the
+// record as added, the current one with every later update undone.
+test("history: the add entry shows the record as it was added, after any updates", async () => {
+  const kept = await createApp(admin, "History", {
+    title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
+    note: { type: "MULTI_LINE_TEXT", code: "note", label: "Note" },
+    amount: { type: "NUMBER", code: "amount", label: "Amount" },
+    items: { type: "SUBTABLE", code: "items", label: "Items", fields: {
+      item: { type: "SINGLE_LINE_TEXT", code: "item", label: "Item" },
+    } },
+  });
+  const { id } = await admin.record.addRecord({ app: kept, record: {
+    title: { value: "申請" }, note: { value: "初回" }, amount: { value: "5" },
+    items: { value: [{ value: { item: { value: "机" } } }, { value: { item: { value: "椅子" } } }] },
+  } });
+  const added = (await admin.record.getRecord({ app: kept, id })).record;
+  const asAdded = (h) => Object.fromEntries(h.changes.map((c) => [c.code, c.after]));
+  const history = async (query = "") =>
+    (await call("GET", `/api/record/history.json?app=${kept}&id=${id}${query}`)).json.history;
+  const first = await history();
+  assert.deepEqual(first.map((h) => h.action), ["add"]);
+  const expected = { title: "申請", note: "初回", amount: "5", items: added.items.value };
+  assert.deepEqual(asAdded(first[0]), expected);
+
+  await admin.record.updateRecord({ app: kept, id, record: { title: { value: "申請（訂正）" }, note: { value: "" } } });
+  await sato.record.updateRecord({ app: kept, id, record: { amount: { value: "7" }, items: { value: [{ value: { item: { value: "棚" } } }] } } });
+  await admin.record.updateRecord({ app: kept, id, record: { title: { value: "申請（再訂正）" } } });
+  const all = await history();
+  assert.deepEqual(all.map((h) => [h.revision, h.action]), [["4", "update"], ["3", "update"], ["2", "update"], ["1", "add"]]);
+  assert.deepEqual(asAdded(all[3]), expected);
+  assert.deepEqual(all[3].changes.map((c) => c.before), [null, null, null, null]);
+  // The add alone on the last page: the same.
+  const last = await history("&offset=3&limit=1");
+  assert.deepEqual(last.map((h) => h.revision), ["1"]);
+  assert.deepEqual(asAdded(last[0]), expected);
+});
+
 test("history and rights follow field and record permissions", async () => {
   const guarded = await createApp(admin, "Guarded", {
     title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },

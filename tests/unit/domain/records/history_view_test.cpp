@@ -103,5 +103,46 @@ TEST(VisibleChanges, ChangeOnlyToHiddenFieldsLeavesAnEmptyEntry) {
   EXPECT_TRUE(VisibleChanges(e, Form(), access).empty());
 }
 
+// Adds are stored without the record; RecordAsAdded undoes the updates since, newest first,
+// whatever order the entries come in.
+TEST(RecordAsAdded, UndoesEveryUpdateNewestFirst) {
+  auto update = [](int64_t revision, json::object diff) {
+    HistoryEntry e;
+    e.revision = revision;
+    e.action = "update";
+    e.diff = std::move(diff);
+    return e;
+  };
+  auto change = [](json::value before, json::value after) {
+    return json::object{{"before", std::move(before)}, {"after", std::move(after)}};
+  };
+  HistoryEntry add;
+  add.revision = 1;
+  add.action = "add";
+  EXPECT_TRUE(AddedWithoutRecord(add));
+  const std::vector<HistoryEntry> history = {
+      update(3, {{"title", change(Field("SINGLE_LINE_TEXT", "b"), Field("SINGLE_LINE_TEXT", "c"))},
+                 {"amount", change(nullptr, Field("NUMBER", "9"))}}),
+      add,
+      update(2,
+             {{"title", change(Field("SINGLE_LINE_TEXT", "a"), Field("SINGLE_LINE_TEXT", "b"))},
+              {"secret", change(Field("SINGLE_LINE_TEXT", "s"), Field("SINGLE_LINE_TEXT", ""))}}),
+  };
+  const json::object current{{"title", Field("SINGLE_LINE_TEXT", "c")},
+                             {"secret", Field("SINGLE_LINE_TEXT", "")},
+                             {"amount", Field("NUMBER", "9")},
+                             {"kept", Field("SINGLE_LINE_TEXT", "k")}};
+  const json::object expected{{"title", Field("SINGLE_LINE_TEXT", "a")},
+                              {"secret", Field("SINGLE_LINE_TEXT", "s")},
+                              {"kept", Field("SINGLE_LINE_TEXT", "k")}};
+  const json::object got = RecordAsAdded(current, history);
+  EXPECT_TRUE(got == expected) << json::serialize(got);  // as sets of fields: order is free
+  // No update: the record as it is.
+  EXPECT_TRUE(RecordAsAdded(current, {add}) == current);
+  // Entries written before adds were stored empty keep their record.
+  add.diff = json::object{{"after", json::object{}}};
+  EXPECT_FALSE(AddedWithoutRecord(add));
+}
+
 }  // namespace
 }  // namespace domain
