@@ -191,33 +191,23 @@ test("a search file from an older moment, none, or a damaged one is rebuilt at s
   await drained();
   assert.deepEqual(await snapshot(), current);
 
+  // Stopped, the search file replaced by what `replace(bytes of the old one)` gives (nothing:
+  // removed), started again: the same answers at once and once rebuilt.
+  const restartWithSearchFile = async (replace) => {
+    assert.equal((await server.stop({ keepData: true })).code, 0);
+    const content = replace(readFileSync(join(dataDir, "tsumiki-search.db")));
+    for (const f of searchFiles()) rmSync(join(dataDir, f));
+    if (content) writeFileSync(join(dataDir, "tsumiki-search.db"), content);
+    server = await startServer({ dataDir });
+    client = server.client();
+    assert.deepEqual(await snapshot(), current);
+    await drained();
+    assert.deepEqual(await snapshot(), current);
+  };
   // No search file at all.
-  assert.equal((await server.stop({ keepData: true })).code, 0);
-  for (const f of searchFiles()) rmSync(join(dataDir, f));
-  server = await startServer({ dataDir });
-  client = server.client();
-  assert.deepEqual(await snapshot(), current);
-  await drained();
-  assert.deepEqual(await snapshot(), current);
-
+  await restartWithSearchFile(() => undefined);
   // A damaged one: the first half of a copy, as a backup interrupted mid-file leaves it.
-  assert.equal((await server.stop({ keepData: true })).code, 0);
-  const whole = readFileSync(join(dataDir, "tsumiki-search.db"));
-  for (const f of searchFiles()) rmSync(join(dataDir, f));
-  writeFileSync(join(dataDir, "tsumiki-search.db"), whole.subarray(0, whole.length >> 1));
-  server = await startServer({ dataDir });
-  client = server.client();
-  assert.deepEqual(await snapshot(), current);
-  await drained();
-  assert.deepEqual(await snapshot(), current);
-
+  await restartWithSearchFile((whole) => whole.subarray(0, whole.length >> 1));
   // Garbage under its name: the server starts all the same, and answers the same.
-  assert.equal((await server.stop({ keepData: true })).code, 0);
-  for (const f of searchFiles()) rmSync(join(dataDir, f));
-  writeFileSync(join(dataDir, "tsumiki-search.db"), Buffer.alloc(65536, 0x5a));
-  server = await startServer({ dataDir });
-  client = server.client();
-  assert.deepEqual(await snapshot(), current);
-  await drained();
-  assert.deepEqual(await snapshot(), current);
+  await restartWithSearchFile(() => Buffer.alloc(65536, 0x5a));
 });
