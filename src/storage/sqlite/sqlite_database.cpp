@@ -328,8 +328,10 @@ Status SqliteDatabase::OpenSearch() {
 // Outside a transaction only (ATTACH and DETACH cannot run inside one): readers before theirs,
 // the writer's group leader before its group.
 Status SqliteDatabase::AttachSearch(SqliteConnection& c) {
+  if (c.attached_search() == search_generation_.load()) return Status::Ok();
+  // Not while ResetSearchFile swaps the file: for a moment there is none to attach.
+  std::shared_lock swap(search_swap_);
   const int64_t current = search_generation_.load();
-  if (c.attached_search() == current) return Status::Ok();
   if (c.attached_search() >= 0) TK_RETURN_IF_ERROR(c.ExecuteScript("DETACH DATABASE search"));
   c.set_attached_search(-1);
   TK_RETURN_IF_ERROR(c.Execute("ATTACH DATABASE ? AS search", {ReadOnlyUri(options_.search_path)}));
@@ -339,6 +341,7 @@ Status SqliteDatabase::AttachSearch(SqliteConnection& c) {
 
 Status SqliteDatabase::ResetSearchFile() {
   std::lock_guard lock(search_mutex_);
+  std::unique_lock swap(search_swap_);
   search_.reset();
   // Removed, not emptied with DROP TABLE: Debian's SQLite overwrites dropped pages (SECURE_DELETE),
   // hundreds of MB written for a million records, and a damaged file may not even drop.
@@ -346,8 +349,9 @@ Status SqliteDatabase::ResetSearchFile() {
     std::error_code ignored;  // already gone is fine; a file that stays makes the open below fail
     std::filesystem::remove(options_.search_path + suffix, ignored);
   }
-  search_generation_.fetch_add(1);
-  return OpenSearch();
+  TK_RETURN_IF_ERROR(OpenSearch());
+  search_generation_.fetch_add(1);  // the new file exists: others may attach it
+  return Status::Ok();
 }
 
 bool SqliteDatabase::TakeSearchDamage() {

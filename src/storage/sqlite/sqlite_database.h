@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -155,7 +156,8 @@ class SqliteDatabase final : public Database {
   // that checkpoints the file's WAL into it and removes the WAL.
   std::mutex search_mutex_;
   std::unique_ptr<SqliteConnection> search_;
-  std::atomic<int64_t> search_generation_{0};        // +1 per ResetSearchFile
+  std::atomic<int64_t> search_generation_{0};  // +1 per ResetSearchFile
+  std::shared_mutex search_swap_;              // ResetSearchFile exclusive, AttachSearch shared
   std::atomic<bool> search_damage_reported_{false};  // a reader met a damaged file
   std::unique_ptr<SqliteConnection> writer_;         // used by the group leader only
   std::atomic<std::thread::id> writer_owner_{};      // thread running a group, if any
