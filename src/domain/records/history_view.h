@@ -18,8 +18,8 @@ namespace domain {
 boost::json::array VisibleChanges(const HistoryEntry& entry, const FieldSet& form,
                                   const FieldRights& rights);
 
-// Whether an "add" entry is stored without the record (as adds are written since session 11):
-// its "after" is then RecordAsAdded's.
+// Whether an "add" entry is stored without the record (as adds are written now; older entries
+// hold it): its "after" is then RecordAsAdded's.
 bool AddedWithoutRecord(const HistoryEntry& entry);
 
 // The record as it was added: `current` (code -> {"type","value"}) with every "update" of

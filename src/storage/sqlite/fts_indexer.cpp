@@ -399,8 +399,7 @@ Status FtsIndexer::Prepare() {
   } else if (search_token >= 0) {
     why = "out of step with the database";
   }
-  if (search_token != database_token) TK_RETURN_IF_ERROR(StartOver(why));
-  TK_RETURN_IF_ERROR(Reconcile(true));
+  TK_RETURN_IF_ERROR(search_token != database_token ? StartOver(why) : Reconcile(true));
   std::lock_guard lock(mutex_);
   prepared_ = true;
   return Status::Ok();
@@ -429,7 +428,7 @@ Status FtsIndexer::StartOver(const std::string& why) {
     common::LogInfo("search index " + why + ": rebuilding it in the background (" +
                     std::to_string(queued) + " records queued; `like` reads their text meanwhile)");
   }
-  return Status::Ok();
+  return Reconcile(true);
 }
 
 Status FtsIndexer::Reconcile(bool force) {
@@ -551,8 +550,6 @@ void FtsIndexer::Run() {
                        (indexed.ok() ? std::string() : ": " + indexed.error().detail()));
       if (Status s = StartOver("damaged"); !s.ok()) {
         common::LogError("search index not replaced: " + s.error().detail());
-      } else if (s = Reconcile(true); !s.ok()) {
-        common::LogError("search index tables not created: " + s.error().detail());
       }
     } else if (!indexed.ok()) {
       // E.g. the disk is full or the file read-only: nothing was written (the transaction rolled

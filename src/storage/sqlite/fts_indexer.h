@@ -122,9 +122,9 @@ class FtsIndexer {
   // Drops the search tables of fields (and apps) the database no longer lists, creates missing
   // ones; when the database's schema changed since the last time (a deploy), or `force`.
   common::Status Reconcile(bool force);
-  // Queues every record again, then replaces the search file with an empty one (Reconcile
-  // creates its tables): for a file that is missing, from another moment (a restore), or
-  // damaged (then also while serving: reads stay exact, they read queued records' text).
+  // Queues every record again, then replaces the search file with an empty one and creates its
+  // tables (Reconcile): for a file that is missing, from another moment (a restore), or damaged
+  // (then also while serving: reads stay exact, they read queued records' text).
   common::Status StartOver(const std::string& why);
 
   SqliteDatabase& db_;

@@ -366,6 +366,8 @@ bool SqliteDatabase::TakeSearchDamage() {
 // another writer's newer snapshot.
 Status SqliteDatabase::SearchWrite(const std::function<Status(Connection&)>& work) {
   std::lock_guard lock(search_mutex_);
+  // None after a ResetSearchFile whose new file would not open (its error was returned then).
+  if (!search_) return Error::Internal("the search index file is not open");
   return RunInTransaction(*search_, "BEGIN", work);
 }
 

@@ -123,6 +123,22 @@ class FtsIndexerTest : public ::testing::Test {
     return !Ids("SELECT 1 FROM search.sqlite_master WHERE name = ?", {table}).empty();
   }
   std::vector<int64_t> Queued() { return Ids("SELECT id FROM r1_fts_pending ORDER BY id"); }
+  // The form deployed, 山田太郎 (1) and 佐藤花子 (2) added and indexed.
+  void DeployAndIndexTwoRecords() {
+    Deploy(nullptr, Form());
+    Add(1, "山田太郎");
+    Add(2, "佐藤花子");
+    EXPECT_EQ(Drain(1000), 2);
+  }
+  // Opens the database again and prepares an indexer, which must find the search file to be
+  // rebuilt and queue exactly `queued`; then drains the queue.
+  void ReopenAndRebuild(const std::vector<int64_t>& queued) {
+    Reopen();
+    FtsIndexer indexer(*db_, {});
+    ASSERT_TRUE(indexer.Prepare().ok());
+    EXPECT_EQ(Queued(), queued);
+    ASSERT_TRUE(indexer.DrainAll().ok());
+  }
 
   int64_t Drain(int64_t limit) {
     auto n = IndexQueued(*db_, 1, limit);
@@ -223,11 +239,7 @@ TEST_F(FtsIndexerTest, RecordsWrittenAgainWhileBeingIndexedStayQueued) {
 // The search file is derived: missing, or kept from another moment than the database (a
 // restore), it is emptied and every record queued again before anything reads it.
 TEST_F(FtsIndexerTest, AMissingOrOutdatedSearchFileIsRebuilt) {
-  FieldSet form = Form();
-  Deploy(nullptr, form);
-  Add(1, "山田太郎");
-  Add(2, "佐藤花子");
-  EXPECT_EQ(Drain(1000), 2);
+  DeployAndIndexTwoRecords();
   {
     FtsIndexer indexer(*db_, {});
     ASSERT_TRUE(indexer.Prepare().ok());  // in step: nothing to do
@@ -266,13 +278,7 @@ TEST_F(FtsIndexerTest, AMissingOrOutdatedSearchFileIsRebuilt) {
   for (const char* name : {"t-search.db", "t-search.db-wal", "t-search.db-shm"}) {
     std::filesystem::remove(dir_ / name);
   }
-  Reopen();
-  {
-    FtsIndexer indexer(*db_, {});
-    ASSERT_TRUE(indexer.Prepare().ok());
-    EXPECT_EQ(Queued(), (std::vector<int64_t>{1, 2}));
-    ASSERT_TRUE(indexer.DrainAll().ok());
-  }
+  ReopenAndRebuild({1, 2});
   EXPECT_EQ(Indexed(3, "木村"), std::vector<int64_t>{1});
   CheckIntegrity(3);
 }
@@ -305,11 +311,7 @@ void Damage(const std::filesystem::path& file, const std::string& table) {
 }
 
 TEST_F(FtsIndexerTest, ADamagedSearchFileIsReplacedAndRebuilt) {
-  FieldSet form = Form();
-  Deploy(nullptr, form);
-  Add(1, "山田太郎");
-  Add(2, "佐藤花子");
-  EXPECT_EQ(Drain(1000), 2);
+  DeployAndIndexTwoRecords();
   const auto search = dir_ / "t-search.db";
 
   // Not a database at all (another file under its name): replaced when the database opens.
@@ -323,25 +325,13 @@ TEST_F(FtsIndexerTest, ADamagedSearchFileIsReplacedAndRebuilt) {
     std::fputs(std::string(8192, 'x').c_str(), f);
     std::fclose(f);
   }
-  Reopen();
-  {
-    FtsIndexer indexer(*db_, {});
-    ASSERT_TRUE(indexer.Prepare().ok());
-    EXPECT_EQ(Queued(), (std::vector<int64_t>{1, 2}));
-    ASSERT_TRUE(indexer.DrainAll().ok());
-  }
+  ReopenAndRebuild({1, 2});
   EXPECT_EQ(Indexed(3, "山田"), std::vector<int64_t>{1});
 
   // A database, but every page after the schema garbage: its token cannot be read at start.
   db_.reset();
   Damage(search, "");
-  Reopen();
-  {
-    FtsIndexer indexer(*db_, {});
-    ASSERT_TRUE(indexer.Prepare().ok());
-    EXPECT_EQ(Queued(), (std::vector<int64_t>{1, 2}));
-    ASSERT_TRUE(indexer.DrainAll().ok());
-  }
+  ReopenAndRebuild({1, 2});
   EXPECT_EQ(Indexed(3, "花子"), std::vector<int64_t>{2});
   CheckIntegrity(3);
 
