@@ -122,6 +122,9 @@ struct RecordService::PreparedAdd {
   std::string filled_after_validation;
   int64_t now = 0;
   std::vector<CoercedRecord> coerced;
+  // The records as written, freed by Add after the write rather than inside it: freeing their
+  // JSON was ~7% of the writer's time per 100-record POST, time every queued write waits for.
+  std::vector<StoredRecord> written;
 };
 
 Result<std::vector<AddedRecord>> RecordService::Add(const Principal& who, int64_t app,
@@ -256,6 +259,7 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     out.push_back({r.id, 1, receipts[i]});
   }
   TK_RETURN_IF_ERROR(tx.records().AppendHistoryMany(a.schema, history));
+  if (prepared) prepared->written = std::move(stored);
   return out;
 }
 
