@@ -189,6 +189,59 @@ Status SetDatabaseToken(Connection& c, int64_t token) {
   return c.Execute("UPDATE search_sync SET token = ?", {token});
 }
 
+// What the search file's last batch took off the queue, kept beside its token so that a crash
+// between the batch's two commits can be finished at the next start instead of rebuilding
+// everything (FinishLastBatch).
+constexpr const char* kLastBatchDdl =
+    "CREATE TABLE IF NOT EXISTS last_batch (id INTEGER PRIMARY KEY CHECK (id = 1), prev_token "
+    "INTEGER, app INTEGER NOT NULL, entries TEXT NOT NULL)";
+
+// Step one, before SetSearchToken: the batch's entries and the token the search file had before.
+Status RememberBatch(Connection& search, int64_t app, const std::string& entries) {
+  TK_RETURN_IF_ERROR(search.ExecuteScript(std::string(kSearchSyncDdl) + ";" + kLastBatchDdl));
+  return search.Execute(
+      "INSERT OR REPLACE INTO last_batch(id, prev_token, app, entries) "
+      "VALUES (1, (SELECT token FROM sync WHERE id = 1), ?, ?)",
+      {app, entries});
+}
+
+struct LastBatch {
+  int64_t prev_token = 0;
+  int64_t app = 0;
+  std::string entries;
+  int64_t count = 0;  // set by FinishLastBatch
+};
+
+// A crash between a batch's two commits leaves the search file with the batch and the database
+// with the token from before it, still queueing what the batch indexed. When the database holds
+// every entry of the batch with the very `gen` that was indexed — so that the search file is
+// exactly the database plus this batch — the batch's second step is done now: true. Otherwise
+// (a database restored from another moment, whose token only happens to match) nothing changes:
+// false, and the caller starts over.
+Result<bool> FinishLastBatch(SqliteDatabase& db, LastBatch& last, int64_t search_token) {
+  bool finished = false;
+  Status done = db.Write([&](Connection& c) -> Status {
+    const std::string pending = query::FtsPendingTable(last.app);
+    TK_ASSIGN_OR_RETURN(
+        auto counts,
+        c.Query("SELECT json_array_length(?1), (SELECT count(*) FROM json_each(?1) j JOIN " +
+                    pending + " p ON p.id = j.value ->> 0 AND p.gen = j.value ->> 1)",
+                {last.entries}));
+    last.count = counts.at(0).Int(0);
+    if (last.count == 0 || counts.at(0).Int(1) != last.count) return Status::Ok();
+    TK_RETURN_IF_ERROR(TakeOffQueue(c, last.app, last.entries));
+    TK_RETURN_IF_ERROR(SetDatabaseToken(c, search_token));
+    finished = true;
+    return Status::Ok();
+  });
+  if (!done.ok()) {  // e.g. the app's queue is gone: start over
+    common::LogWarn("search index: the interrupted batch could not be finished: " +
+                    done.error().ToString());
+    return false;
+  }
+  return finished;
+}
+
 // The search file's FTS and doc tables, by app: {app -> doc fields}.
 Result<std::map<int64_t, std::vector<int64_t>>> SearchTables(Connection& search) {
   TK_ASSIGN_OR_RETURN(auto tables, search.Query("SELECT name FROM main.sqlite_master WHERE type = "
@@ -220,7 +273,9 @@ Result<int64_t> IndexQueued(SqliteDatabase& db, int64_t app, int64_t limit) {
   TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) -> Status {
     TK_ASSIGN_OR_RETURN(batch, IndexBatch(c, app, fields));
     TK_RETURN_IF_ERROR(c.ExecuteScript("DROP TABLE temp.fts_batch"));
-    return batch.count > 0 ? SetSearchToken(c, token) : Status::Ok();
+    if (batch.count == 0) return Status::Ok();
+    TK_RETURN_IF_ERROR(RememberBatch(c, app, batch.entries));
+    return SetSearchToken(c, token);
   }));
   if (batch.count == 0) return int64_t{0};
   TK_RETURN_IF_ERROR(db.Write([&](Connection& c) -> Status {
@@ -382,14 +437,27 @@ Status MoveSearchToOwnFile(Connection& c) {
 Status FtsIndexer::Prepare() {
   int64_t search_token = -1;
   int64_t database_token = 0;
+  std::optional<LastBatch> last;
   Status read = db_.SearchWrite([&](Connection& c) -> Status {
-    TK_RETURN_IF_ERROR(c.ExecuteScript(kSearchSyncDdl));
+    TK_RETURN_IF_ERROR(c.ExecuteScript(std::string(kSearchSyncDdl) + ";" + kLastBatchDdl));
     TK_ASSIGN_OR_RETURN(auto mine, c.Query("SELECT token FROM main.sync"));
     if (!mine.empty()) search_token = mine.at(0).Int(0);
     TK_ASSIGN_OR_RETURN(auto theirs, c.Query("SELECT token FROM data.search_sync"));
     if (!theirs.empty()) database_token = theirs.at(0).Int(0);
+    TK_ASSIGN_OR_RETURN(auto batch, c.Query("SELECT prev_token, app, entries FROM main.last_batch "
+                                            "WHERE prev_token IS NOT NULL"));
+    if (!batch.empty()) last = LastBatch{batch[0].Int(0), batch[0].Int(1), batch[0].Text(2)};
     return Status::Ok();
   });
+  if (read.ok() && search_token >= 0 && search_token != database_token && last &&
+      last->prev_token == database_token) {
+    TK_ASSIGN_OR_RETURN(bool finished, FinishLastBatch(db_, *last, search_token));
+    if (finished) {
+      common::LogInfo("search index: finished the batch a stop had interrupted (" +
+                      std::to_string(last->count) + " records)");
+      database_token = search_token;
+    }
+  }
   std::string why = "missing";
   if (!read.ok()) {
     // Whatever is wrong, a new search file is the cure (StartOver fails if the database is

@@ -283,6 +283,69 @@ TEST_F(FtsIndexerTest, AMissingOrOutdatedSearchFileIsRebuilt) {
   CheckIntegrity(3);
 }
 
+// A stop (kill -9, power loss) between a batch's commit in the search file and its commit in the
+// database: the database is as it was before the batch's second step. Simulated by bringing back
+// a copy of the database taken before the batch.
+TEST_F(FtsIndexerTest, ABatchInterruptedBetweenItsTwoCommitsIsFinishedNotRebuilt) {
+  DeployAndIndexTwoRecords();
+  Add(3, "鈴木一郎");
+  const auto database = dir_ / "t.db";
+  auto keep_database = [&](const char* as) {
+    db_.reset();
+    for (const char* suffix : {"", "-wal"}) {
+      std::filesystem::path from = database.string() + suffix;
+      if (std::filesystem::exists(from)) {
+        std::filesystem::copy_file(from, dir_ / (std::string(as) + suffix),
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
+    Reopen();
+  };
+  auto bring_back = [&](const char* from) {
+    db_.reset();
+    std::filesystem::remove(database.string() + "-wal");
+    std::filesystem::remove(database.string() + "-shm");
+    for (const char* suffix : {"", "-wal"}) {
+      if (std::filesystem::exists(dir_ / (std::string(from) + suffix))) {
+        std::filesystem::copy_file(dir_ / (std::string(from) + suffix), database.string() + suffix,
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
+    Reopen();
+  };
+  keep_database("before-batch.db");
+  EXPECT_EQ(Drain(1000), 1);  // both steps
+  bring_back("before-batch.db");
+  EXPECT_EQ(Queued(), std::vector<int64_t>{3});
+  {
+    FtsIndexer indexer(*db_, {});
+    ASSERT_TRUE(indexer.Prepare().ok());
+  }
+  EXPECT_TRUE(Queued().empty());  // finished: nothing requeued, nothing left queued
+  EXPECT_EQ(Indexed(3, "鈴木"), std::vector<int64_t>{3});
+  EXPECT_EQ(Indexed(3, "山田"), std::vector<int64_t>{1});
+  CheckIntegrity(3);
+  {
+    FtsIndexer indexer(*db_, {});
+    ASSERT_TRUE(indexer.Prepare().ok());  // in step now
+  }
+  EXPECT_TRUE(Queued().empty());
+
+  // A database from an earlier moment with the same token: 3 was written again after it, and the
+  // batch indexed that later text. The search file is not this database plus the batch: rebuilt.
+  Exec("UPDATE r1 SET f3 = '鈴木次郎' WHERE id = 3");
+  EXPECT_EQ(Drain(1000), 1);
+  Exec("UPDATE r1 SET f3 = '鈴木三郎' WHERE id = 3");
+  keep_database("earlier.db");
+  Exec("UPDATE r1 SET f3 = '田中' WHERE id = 3");
+  EXPECT_EQ(Drain(1000), 1);
+  bring_back("earlier.db");
+  ReopenAndRebuild({1, 2, 3});
+  EXPECT_EQ(Indexed(3, "三郎"), std::vector<int64_t>{3});
+  EXPECT_TRUE(Indexed(3, "田中").empty());
+  CheckIntegrity(3);
+}
+
 // Overwrites pages of the (closed) search file with garbage: those of `table`, or every page
 // but the first (the header and schema) when it is empty.
 void Damage(const std::filesystem::path& file, const std::string& table) {
