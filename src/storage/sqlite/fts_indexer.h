@@ -17,9 +17,12 @@
 // its newer text.)
 //
 // The search file is derived data. Both files hold the token of the last batch (search file:
-// `sync`; database: `search_sync`). Different tokens at start — the file is missing, was kept
-// from another moment than a restored database, or a crash came between a batch's two commits —
-// mean: empty it and queue every record again; `like` reads the queued text meanwhile.
+// `sync`; database: `search_sync`). Different tokens at start — the file is missing, or was kept
+// from another moment than a restored database — mean: empty it and queue every record again;
+// `like` reads the queued text meanwhile. The one exception is a stop between a batch's two
+// commits: the search file also keeps that batch's entries and its previous token
+// (`last_batch`), and when the database is exactly as the batch left it (that token, every entry
+// still queued with the gen that was indexed), Prepare takes the entries off instead.
 #pragma once
 
 #include <chrono>
