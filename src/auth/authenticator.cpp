@@ -358,13 +358,13 @@ void Authenticator::RecordDirectorySync(const User& user, const domain::Director
 
 Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens) {
   if (tokens.size() > kMaxTokens) return Error(ErrorCode::kTooManyTokens);
-  std::vector<std::string> hashes;
-  hashes.reserve(tokens.size());
-  for (const std::string& t : tokens) hashes.push_back(HashSecret(t));
-  const std::string key = TokenCache::Key(hashes);
+  const std::string key = TokenCache::Key(tokens);
   const int64_t now = clock_.NowSeconds();
   if (auto cached = token_cache_.Find(key, now)) return *std::move(cached);
   const uint64_t generation = token_cache_.Generation();  // before reading: see TokenCache
+  std::vector<std::string> hashes;
+  hashes.reserve(tokens.size());
+  for (const std::string& t : tokens) hashes.push_back(HashSecret(t));
   Principal p;
   p.via_token = true;
   std::optional<User> admin;
