@@ -608,7 +608,6 @@ void FtsIndexer::Run() {
       if (stopping_) return;
     }
     wait = options_.idle_interval;
-    const auto started = std::chrono::steady_clock::now();
     Result<int64_t> indexed = Pass(batch);
     if (db_.TakeSearchDamage() && !started_over_) {
       // The search file is damaged (a disk error, a bad copy): it is derived data, so a new one
@@ -626,11 +625,7 @@ void FtsIndexer::Run() {
       common::LogWarn("search indexer: " + indexed.error().detail());
       wait = std::max<std::chrono::milliseconds>(wait, std::chrono::seconds(5));
     } else if (*indexed > 0) {
-      // More may have come meanwhile: the next pass, once pass_interval has gone by.
-      const auto took = std::chrono::steady_clock::now() - started;
-      wait = std::max(
-          std::chrono::milliseconds(0),
-          std::chrono::duration_cast<std::chrono::milliseconds>(options_.pass_interval - took));
+      wait = options_.pass_pause;  // more may have come meanwhile: gather it first
     }
   }
 }

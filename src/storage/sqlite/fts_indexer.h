@@ -93,12 +93,12 @@ struct FtsIndexerOptions {
   int64_t max_batch = 50000;
   int64_t min_batch = 50;
   std::chrono::milliseconds target_transaction{500};
-  // While records keep coming, a pass starts at most this long after the previous one started.
-  // Back to back, each pass took the few thousand records written during the last one, one FTS5
-  // segment per field each, and merging those segments was a third of the indexing: with passes
-  // ~0.4 s apart a 100-record POST costs 6% less CPU during a load (docs/benchmarks.md), and
-  // `like` reads at most ~0.4 s of writes from the queue.
-  std::chrono::milliseconds pass_interval{400};
+  // While records keep coming, the pause after a pass that indexed some. Back to back, each
+  // pass took the few thousand records written during the last one, one FTS5 segment per field
+  // each, and merging those segments was a third of the indexing: with the pause a 100-record
+  // POST costs 7-11% less CPU during a load (docs/benchmarks.md), and `like` reads at most the
+  // last ~1 s of writes from the queue.
+  std::chrono::milliseconds pass_pause{400};
 };
 
 // One thread, started and stopped by the composition root (Stop joins; call it before the
