@@ -358,7 +358,10 @@ void Authenticator::RecordDirectorySync(const User& user, const domain::Director
 
 Result<Principal> Authenticator::ByTokens(const std::vector<std::string>& tokens) {
   if (tokens.size() > kMaxTokens) return Error(ErrorCode::kTooManyTokens);
-  const std::string key = TokenCache::Key(tokens);
+  std::vector<std::string> digests;
+  digests.reserve(tokens.size());
+  for (const std::string& t : tokens) digests.push_back(digest_.Digest(t));
+  const std::string key = TokenCache::Key(digests);
   const int64_t now = clock_.NowSeconds();
   if (auto cached = token_cache_.Find(key, now)) return *std::move(cached);
   const uint64_t generation = token_cache_.Generation();  // before reading: see TokenCache

@@ -1,24 +1,12 @@
 #include "auth/token_cache.h"
 
-#include <sodium.h>
-
-#include <array>
-#include <stdexcept>
-
 namespace auth {
 
-std::string TokenCache::Key(const std::vector<std::string>& tokens) {
-  static const std::array<unsigned char, crypto_shorthash_siphashx24_KEYBYTES> secret = [] {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
-    std::array<unsigned char, crypto_shorthash_siphashx24_KEYBYTES> k;
-    randombytes_buf(k.data(), k.size());
-    return k;
-  }();
-  std::string key(tokens.size() * crypto_shorthash_siphashx24_BYTES, '\0');
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    crypto_shorthash_siphashx24(
-        reinterpret_cast<unsigned char*>(key.data()) + i * crypto_shorthash_siphashx24_BYTES,
-        reinterpret_cast<const unsigned char*>(tokens[i].data()), tokens[i].size(), secret.data());
+std::string TokenCache::Key(const std::vector<std::string>& token_digests) {
+  std::string key;
+  for (const std::string& h : token_digests) {
+    if (!key.empty()) key += ',';
+    key += h;
   }
   return key;
 }

@@ -24,11 +24,11 @@ class TokenCache {
   static constexpr int64_t kTtlSeconds = 60;
   static constexpr size_t kMaxEntries = 10000;
 
-  // The cache key of a request's tokens, in order: a keyed 128-bit SipHash of each (the key is
-  // random per process). Not the tokens themselves, so the cache keeps no secret a memory dump
-  // could use; and not their SHA-256, which the database lookup needs but which costs ~12x as
-  // much (~4% of a token-authenticated look-up) and would be computed on every hit.
-  static std::string Key(const std::vector<std::string>& tokens);
+  // The cache key of a request's tokens, from their keyed digests (KeyedDigest), in order: not
+  // the tokens themselves, so the cache keeps no secret a memory dump could use; and not their
+  // SHA-256, which only the database lookup needs and which cost ~4% of a token-authenticated
+  // look-up when computed on every hit.
+  static std::string Key(const std::vector<std::string>& token_digests);
 
   std::optional<domain::Principal> Find(const std::string& key, int64_t now) const;
   uint64_t Generation() const;

@@ -180,9 +180,14 @@ int64_t NewToken() {
   return static_cast<int64_t>(random() >> 1) + 1;  // never 0, the token of a new database
 }
 
+// The sync table must exist (kSearchSyncDdl).
+Status WriteSearchToken(Connection& search, int64_t token) {
+  return search.Execute("INSERT OR REPLACE INTO sync(id, token) VALUES (1, ?)", {token});
+}
+
 Status SetSearchToken(Connection& search, int64_t token) {
   TK_RETURN_IF_ERROR(search.ExecuteScript(kSearchSyncDdl));
-  return search.Execute("INSERT OR REPLACE INTO sync(id, token) VALUES (1, ?)", {token});
+  return WriteSearchToken(search, token);
 }
 
 Status SetDatabaseToken(Connection& c, int64_t token) {
@@ -196,30 +201,31 @@ constexpr const char* kLastBatchDdl =
     "CREATE TABLE IF NOT EXISTS last_batch (id INTEGER PRIMARY KEY CHECK (id = 1), prev_token "
     "INTEGER, app INTEGER NOT NULL, entries TEXT NOT NULL)";
 
-// Step one, before SetSearchToken: the batch's entries and the token the search file had before.
-Status RememberBatch(Connection& search, int64_t app, const std::string& entries) {
+// Step one's end: the batch's entries, the token the search file had before, and the new one.
+Status SetSearchTokenAfterBatch(Connection& search, int64_t app, const std::string& entries,
+                                int64_t token) {
   TK_RETURN_IF_ERROR(search.ExecuteScript(std::string(kSearchSyncDdl) + ";" + kLastBatchDdl));
-  return search.Execute(
-      "INSERT OR REPLACE INTO last_batch(id, prev_token, app, entries) "
-      "VALUES (1, (SELECT token FROM sync WHERE id = 1), ?, ?)",
-      {app, entries});
+  TK_RETURN_IF_ERROR(
+      search.Execute("INSERT OR REPLACE INTO last_batch(id, prev_token, app, entries) "
+                     "VALUES (1, (SELECT token FROM sync WHERE id = 1), ?, ?)",
+                     {app, entries}));
+  return WriteSearchToken(search, token);
 }
 
 struct LastBatch {
   int64_t prev_token = 0;
   int64_t app = 0;
   std::string entries;
-  int64_t count = 0;  // set by FinishLastBatch
 };
 
 // A crash between a batch's two commits leaves the search file with the batch and the database
 // with the token from before it, still queueing what the batch indexed. When the database holds
 // every entry of the batch with the very `gen` that was indexed — so that the search file is
-// exactly the database plus this batch — the batch's second step is done now: true. Otherwise
-// (a database restored from another moment, whose token only happens to match) nothing changes:
-// false, and the caller starts over.
-Result<bool> FinishLastBatch(SqliteDatabase& db, LastBatch& last, int64_t search_token) {
-  bool finished = false;
+// exactly the database plus this batch — the batch's second step is done now, and the number of
+// its entries returned. Otherwise (a database restored from another moment, whose token only
+// happens to match) nothing changes: 0, and the caller starts over.
+int64_t FinishLastBatch(SqliteDatabase& db, const LastBatch& last, int64_t search_token) {
+  int64_t finished = 0;
   Status done = db.Write([&](Connection& c) -> Status {
     const std::string pending = query::FtsPendingTable(last.app);
     TK_ASSIGN_OR_RETURN(
@@ -227,17 +233,17 @@ Result<bool> FinishLastBatch(SqliteDatabase& db, LastBatch& last, int64_t search
         c.Query("SELECT json_array_length(?1), (SELECT count(*) FROM json_each(?1) j JOIN " +
                     pending + " p ON p.id = j.value ->> 0 AND p.gen = j.value ->> 1)",
                 {last.entries}));
-    last.count = counts.at(0).Int(0);
-    if (last.count == 0 || counts.at(0).Int(1) != last.count) return Status::Ok();
+    const int64_t entries = counts.at(0).Int(0);
+    if (entries == 0 || counts.at(0).Int(1) != entries) return Status::Ok();
     TK_RETURN_IF_ERROR(TakeOffQueue(c, last.app, last.entries));
     TK_RETURN_IF_ERROR(SetDatabaseToken(c, search_token));
-    finished = true;
+    finished = entries;
     return Status::Ok();
   });
   if (!done.ok()) {  // e.g. the app's queue is gone: start over
     common::LogWarn("search index: the interrupted batch could not be finished: " +
                     done.error().ToString());
-    return false;
+    return 0;
   }
   return finished;
 }
@@ -273,9 +279,7 @@ Result<int64_t> IndexQueued(SqliteDatabase& db, int64_t app, int64_t limit) {
   TK_RETURN_IF_ERROR(db.SearchWrite([&](Connection& c) -> Status {
     TK_ASSIGN_OR_RETURN(batch, IndexBatch(c, app, fields));
     TK_RETURN_IF_ERROR(c.ExecuteScript("DROP TABLE temp.fts_batch"));
-    if (batch.count == 0) return Status::Ok();
-    TK_RETURN_IF_ERROR(RememberBatch(c, app, batch.entries));
-    return SetSearchToken(c, token);
+    return batch.count > 0 ? SetSearchTokenAfterBatch(c, app, batch.entries, token) : Status::Ok();
   }));
   if (batch.count == 0) return int64_t{0};
   TK_RETURN_IF_ERROR(db.Write([&](Connection& c) -> Status {
@@ -451,10 +455,9 @@ Status FtsIndexer::Prepare() {
   });
   if (read.ok() && search_token >= 0 && search_token != database_token && last &&
       last->prev_token == database_token) {
-    TK_ASSIGN_OR_RETURN(bool finished, FinishLastBatch(db_, *last, search_token));
-    if (finished) {
+    if (int64_t finished = FinishLastBatch(db_, *last, search_token); finished > 0) {
       common::LogInfo("search index: finished the batch a stop had interrupted (" +
-                      std::to_string(last->count) + " records)");
+                      std::to_string(finished) + " records)");
       database_token = search_token;
     }
   }
