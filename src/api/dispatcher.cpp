@@ -80,6 +80,10 @@ void Dispatcher::KintoneText(std::string_view method, const std::string& name, A
   routes_[path][std::string(method)].json = true;
 }
 
+void Dispatcher::ParseIntoArena(std::string_view method, const std::string& name) {
+  routes_.at("/k/v1/" + name).at(std::string(method)).arena = true;
+}
+
 void Dispatcher::At(std::string_view method, const std::string& path, Access access,
                     JsonEndpoint e) {
   AtRaw(method, path, access,
@@ -175,7 +179,7 @@ http::Response Dispatcher::Handle(const http::Request& r, const std::string& pat
 http::Response Dispatcher::Run(const http::Request& r, const Entry& entry,
                                const std::string& method, std::optional<int64_t> guest_space) {
   common::Lang lang = LangFor(r, "auto");
-  auto params = Params::Parse(r.query, r.body, r.Header("Content-Type"));
+  auto params = Params::Parse(r.query, r.body, r.Header("Content-Type"), entry.arena);
   if (!params.ok()) return ErrorResponse(params.error(), lang, r.request_id);
   Call call{r, std::move(params).value(), {}, lang, guest_space, method};
   call.client_address =

@@ -33,6 +33,10 @@ class Dispatcher {
   void Kintone(std::string_view method, const std::string& name, Access access, JsonEndpoint e);
   void KintoneRaw(std::string_view method, const std::string& name, Access access, RawEndpoint e);
   void KintoneText(std::string_view method, const std::string& name, Access access, TextEndpoint e);
+  // The registered kintone endpoint `name` parses its body into an arena freed with the request
+  // (Params::Parse). Only for endpoints that keep no parameter value beyond the request: a copy
+  // of such a value stays in the arena.
+  void ParseIntoArena(std::string_view method, const std::string& name);
   // Any other absolute path (/v1/users.json, /api/…).
   void At(std::string_view method, const std::string& path, Access access, JsonEndpoint e);
   void AtRaw(std::string_view method, const std::string& path, Access access, RawEndpoint e);
@@ -53,7 +57,8 @@ class Dispatcher {
     Access access;
     RawEndpoint endpoint;
     std::string path;
-    bool json = false;  // the endpoint reports its JSON body to the audit trail itself
+    bool json = false;   // the endpoint reports its JSON body to the audit trail itself
+    bool arena = false;  // parameters parsed into a request arena (Params::Parse)
   };
   http::Response Handle(const http::Request& request, const std::string& path,
                         std::optional<int64_t> guest_space);

@@ -22,8 +22,7 @@ std::string Decode(std::string_view s) {
     char c = s[i];
     if (c == '+') {
       out += ' ';
-    } else if (c == '%' && i + 2 < s.size() &&
-               isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    } else if (c == '%' && i + 2 < s.size() && isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       auto hex = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
       out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
@@ -134,18 +133,29 @@ json::object Params::ParseQueryString(std::string_view query) {
 }
 
 Result<Params> Params::Parse(std::string_view query, std::string_view body,
-                             std::string_view content_type) {
-  json::object values = ParseQueryString(query);
+                             std::string_view content_type, bool use_arena) {
+  json::object from_query = ParseQueryString(query);
+  std::unique_ptr<json::monotonic_resource> arena;
+  std::optional<json::value> parsed;  // constructed in place: assigning would copy it out
   bool blank = body.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (!blank && content_type.find("multipart/") == std::string_view::npos) {
+    if (use_arena) arena = std::make_unique<json::monotonic_resource>(body.size() * 2 + 1024);
     boost::system::error_code ec;
-    json::value parsed = json::parse(body, ec);
-    if (ec || !parsed.is_object()) {
+    parsed.emplace(
+        json::parse(body, ec, arena ? json::storage_ptr(arena.get()) : json::storage_ptr()));
+    if (ec || !parsed->is_object()) {
       return Error(common::ErrorCode::kInvalidJson).WithDetail(ec ? ec.message() : "not an object");
     }
-    for (auto& kv : parsed.as_object()) values[kv.key()] = std::move(kv.value());
+    // The body wins on conflicts; the query string's few values are copied to its resource.
+    json::object& merged = parsed->as_object();
+    for (auto& kv : from_query) {
+      if (!merged.contains(kv.key())) merged.emplace(kv.key(), kv.value());
+    }
   }
-  Params params;
+  // Moved, not assigned: a move keeps the arena, an assignment would copy every value out of it.
+  Params params(parsed ? std::move(parsed->as_object()) : std::move(from_query));
+  params.arena_ = std::move(arena);
+  json::object& values = params.values_;
   // Browsers upload files as multipart and send the CSRF token as one of its fields.
   if (auto boundary = MultipartBoundary(content_type)) {
     if (auto parts = ParseMultipart(body, *boundary)) {
@@ -158,7 +168,6 @@ Result<Params> Params::Parse(std::string_view query, std::string_view body,
     if (it->value().is_string()) params.request_token_ = std::string(it->value().as_string());
     values.erase(it);
   }
-  params.values_ = std::move(values);
   return params;
 }
 
@@ -225,8 +234,10 @@ Result<std::optional<int64_t>> Params::OptionalInt(std::string_view name, int64_
   if (!v) return std::optional<int64_t>();
   auto n = AsInt(*v);
   if (!n) return Error::Invalid(std::string(name), Text::kNotInteger);
-  if (*n < min) return Error::Invalid(std::string(name), Text::kMinValueParam, {std::to_string(min)});
-  if (*n > max) return Error::Invalid(std::string(name), Text::kMaxValueParam, {std::to_string(max)});
+  if (*n < min)
+    return Error::Invalid(std::string(name), Text::kMinValueParam, {std::to_string(min)});
+  if (*n > max)
+    return Error::Invalid(std::string(name), Text::kMaxValueParam, {std::to_string(max)});
   return std::optional<int64_t>(*n);
 }
 

@@ -3,8 +3,10 @@
 // kintone's CB_VA01 errors keyed by parameter name. Not thread-safe; one per request.
 #pragma once
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +22,10 @@ class Params {
   explicit Params(boost::json::object values) : values_(std::move(values)) {}
 
   // Parses `query` (raw, percent-encoded) and `body` (JSON when non-empty) and merges them;
-  // the body wins on conflicts. A malformed body is CB_IJ01.
+  // the body wins on conflicts. A malformed body is CB_IJ01. With `arena`, the values live in
+  // an arena owned by the Params (see arena_): only for endpoints that keep none of them.
   static common::Result<Params> Parse(std::string_view query, std::string_view body,
-                                      std::string_view content_type);
+                                      std::string_view content_type, bool arena = false);
   // Parses just a qs-style query string into nested JSON (strings as leaves).
   static boost::json::object ParseQueryString(std::string_view query);
 
@@ -47,6 +50,12 @@ class Params {
       std::string_view name) const;
 
  private:
+  // The JSON body's values live in this arena, freed at once when the request ends. A plain
+  // (unshared) pointer to it costs no reference counts, and destroying the values skips every
+  // element: a 100-record POST spent ~15% of its instructions freeing its parsed body and the
+  // objects built from it. Values copied from here keep this arena (Boost.JSON copies take the
+  // source's storage), so nothing that outlives the request may hold one.
+  std::unique_ptr<boost::json::monotonic_resource> arena_;
   boost::json::object values_;
   std::string request_token_;
 };

@@ -25,7 +25,13 @@ std::string ValueKey::Bracket() const {
 }
 
 boost::json::object FieldValueJson(common::FieldType type, boost::json::value value) {
-  boost::json::object o(value.storage());
+  boost::json::storage_ptr storage = value.storage();
+  return FieldValueJson(type, std::move(value), std::move(storage));
+}
+
+boost::json::object FieldValueJson(common::FieldType type, boost::json::value value,
+                                   boost::json::storage_ptr storage) {
+  boost::json::object o(std::move(storage));
   o.reserve(2);
   o.emplace("type", common::FieldTypeName(type));
   o.emplace("value", std::move(value));

@@ -62,8 +62,11 @@ struct ValueKey {
 
 struct WriteArgs;
 
-// A field in read form: {"type": "<TYPE>", "value": value}.
+// A field in read form: {"type": "<TYPE>", "value": value}, in `value`'s memory resource or
+// in `storage`, that of the record it goes into (moving it there then copies nothing).
 boost::json::object FieldValueJson(common::FieldType type, boost::json::value value);
+boost::json::object FieldValueJson(common::FieldType type, boost::json::value value,
+                                   boost::json::storage_ptr storage);
 
 // Coerces the rows of a SUBTABLE value; implemented by the record writer, which knows how to
 // write any inner field.

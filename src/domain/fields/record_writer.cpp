@@ -208,7 +208,9 @@ common::Result<CoercedRecord> RecordWriter::Add(const boost::json::object& sent,
                                                 std::string_view base) const {
   if (has_calculation_) return common::Error(common::ErrorCode::kNotYetSupported, {"CALC"});
   WriteRun run(registry_, lookup_targets_, context);
-  CoercedRecord out;
+  // In the sent record's memory resource: a request's body arena (api::Params) is freed as a
+  // whole, without walking the record, and moving values between the two copies nothing.
+  CoercedRecord out(sent.storage());
   out.record.reserve(form_.fields().size());
   for (const FieldDef& def : form_.fields()) {
     const FieldTypeBehavior& behavior = registry_.Get(def.type);
@@ -227,7 +229,7 @@ common::Result<CoercedRecord> RecordWriter::Add(const boost::json::object& sent,
     boost::json::value value = v ? std::move(*v) : behavior.EmptyValue();
     AddUniqueCheck(registry_, def, value, context.directory, out);
     out.changed.push_back(&def);
-    out.record[def.code] = FieldValueJson(def.type, std::move(value));
+    out.record[def.code] = FieldValueJson(def.type, std::move(value), out.record.storage());
   }
   if (run.unsupported != nullptr) {
     return common::Error(common::ErrorCode::kNotYetSupported, {run.unsupported});

@@ -35,6 +35,10 @@ struct UniqueCheck {
 };
 
 struct CoercedRecord {
+  CoercedRecord() = default;
+  // `record` in `storage`, the memory resource its values will come from.
+  explicit CoercedRecord(boost::json::storage_ptr storage) : record(std::move(storage)) {}
+
   // code -> {"type": "...", "value": ...} in read form (§4.1) for every top-level field that
   // holds a value; tables as [{"id": "368", "value": {...}}], new rows with id "0".
   // On update: the stored record with the changes merged in.

@@ -228,10 +228,12 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
   if (errors.has_fields()) return errors;
 
   int64_t minute = TruncateToMinute(now);
-  std::vector<StoredRecord> stored(coerced.size());
-  for (size_t i = 0; i < coerced.size(); ++i) {
-    CoercedRecord& c = coerced[i];
-    StoredRecord& r = stored[i];
+  std::vector<StoredRecord> stored;
+  stored.reserve(coerced.size());
+  for (CoercedRecord& c : coerced) {
+    // Constructed from the coerced fields, not assigned them: an assignment would copy a record
+    // held in another memory resource (the request's arena) value by value.
+    StoredRecord& r = stored.emplace_back(StoredRecord{{}, std::move(c.record)});
     r.revision = 1;
     r.creator = c.info.creator ? c.info.creator->id : who.user_id;
     r.modifier = c.info.modifier ? c.info.modifier->id : r.creator;
@@ -241,7 +243,6 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
       r.status = a.live->statuses.front();
       r.assignees = {r.creator};
     }
-    r.fields = std::move(c.record);
   }
   TK_ASSIGN_OR_RETURN(auto receipts, IssueReceiptNumbers(tx, a.schema, receipt, today, stored));
   TK_RETURN_IF_ERROR(tx.records().InsertMany(a.schema, stored));

@@ -2,6 +2,8 @@
 // §4.4, §4.5), read-form output.
 #include <gtest/gtest.h>
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include "domain/fields/record_writer.h"
 #include "field_test_support.h"
 
@@ -390,6 +392,33 @@ TEST(RecordAdd, ListsUniqueValuesToCheck) {
   EXPECT_EQ(r->unique_checks[0].value, common::SqlValue(std::string("abc")));
   EXPECT_EQ(r->unique_checks[1].value, common::SqlValue(std::string("1.5")));
   EXPECT_EQ(r->unique_checks[2].value, common::SqlValue(int64_t{60}));
+}
+
+// A record sent in a request arena (api::Params) is coerced into that arena, so that freeing the
+// arena frees both; a record in the default resource stays there. The values are the same.
+TEST(RecordAdd, TheCoercedRecordUsesTheSentRecordsMemoryResource) {
+  FormFixture fx(R"({"t":{"type":"SINGLE_LINE_TEXT","label":"T"},
+                     "n":{"type":"NUMBER","label":"N"},
+                     "c":{"type":"CHECK_BOX","label":"C","options":{"A":{},"B":{}}},
+                     "d":{"type":"DATE","label":"D","defaultValue":"2020-02-02"}})");
+  constexpr std::string_view kSent =
+      R"({"t":{"value":"ｱｲｳ"},"n":{"value":"1.50"},"c":{"value":["B","A"]}})";
+  RecordWriter writer(fx.registry, fx.form);
+  WriteContext context = fx.Context();
+  auto plain = writer.Add(Obj(kSent), context, "record");
+  ASSERT_TRUE(plain.ok()) << plain.error().ToString();
+  EXPECT_FALSE(plain->record.storage().is_not_shared_and_deallocate_is_trivial());
+
+  boost::json::monotonic_resource arena;
+  boost::json::storage_ptr sp(&arena);
+  boost::json::value sent = boost::json::parse(kSent, sp);
+  auto in_arena = writer.Add(sent.as_object(), context, "record");
+  ASSERT_TRUE(in_arena.ok()) << in_arena.error().ToString();
+  EXPECT_EQ(in_arena->record.storage().get(), &arena);
+  for (const auto& [code, field] : in_arena->record) {
+    EXPECT_EQ(field.storage().get(), &arena) << code;
+  }
+  EXPECT_EQ(in_arena->record, plain->record);
 }
 
 }  // namespace
