@@ -1,8 +1,11 @@
 #include "common/json_text.h"
 
+#include <algorithm>
 #include <array>
 #include <boost/json/serialize.hpp>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace common {
 namespace {
@@ -21,6 +24,19 @@ constexpr std::array<char, 256> kEscapes = [] {
   return t;
 }();
 
+// Whether any byte of `word` may need escaping (below 0x20, '"' or '\\'): the classic
+// "has a byte less than n" and "has a zero byte" tests. False positives happen only above a
+// byte that does need escaping, so a false answer is always exact.
+constexpr bool MayNeedEscape(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHigh = 0x8080808080808080;
+  const uint64_t quote = word ^ (kOnes * '"');
+  const uint64_t backslash = word ^ (kOnes * '\\');
+  return (((word - kOnes * 0x20) & ~word) | ((quote - kOnes) & ~quote) |
+          ((backslash - kOnes) & ~backslash)) &
+         kHigh;
+}
+
 template <typename Int>
 void AppendInteger(std::string& out, Int n) {
   char buf[24];
@@ -34,22 +50,36 @@ void AppendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.reserve(out.size() + s.size() + 2);
   out += '"';
-  size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const char e = kEscapes[c];
-    if (e == 0) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    out += '\\';
-    if (e != 'u') {
-      out += e;
-    } else {
-      const char u[] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-      out.append(u, sizeof u);
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  const char* run = p;  // start of the bytes not yet copied
+  while (p < end) {
+    // Eight bytes at a time while none needs escaping: records are mostly text that does not,
+    // and a byte at a time was ~4% of a look-up's instructions.
+    if (end - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      if (!MayNeedEscape(word)) {
+        p += 8;
+        continue;
+      }
+    }
+    for (const char* stop = std::min(p + 8, end); p < stop; ++p) {
+      const unsigned char c = static_cast<unsigned char>(*p);
+      const char e = kEscapes[c];
+      if (e == 0) continue;
+      out.append(run, p - run);
+      run = p + 1;
+      out += '\\';
+      if (e != 'u') {
+        out += e;
+      } else {
+        const char u[] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(u, sizeof u);
+      }
     }
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(run, end - run);
   out += '"';
 }
 
