@@ -482,6 +482,40 @@ test("bulk writes take at most 100 records and empty lists answer empty", async 
   assert.deepEqual(isError(noRecords, 400, "CB_VA01").errors, { records: { messages: ["Required field."] } });
 });
 
+test("many multi-value and table rows in one write are all stored, in several statement sizes", async () => {
+  // 100 records × 7 check box values = 700 multi-value rows (statements of 512, 128, 32, 16, 8
+  // and 4 rows), and 100 × 3 table rows with 1 value each.
+  const names = ["A", "B", "C", "D", "E", "F", "G"];
+  const app = await createApp(client, "ManyRows", {
+    tag: { type: "SINGLE_LINE_TEXT", code: "tag", label: "Tag" },
+    check: { type: "CHECK_BOX", code: "check", label: "Check", options: options(...names) },
+    rows: {
+      type: "SUBTABLE",
+      code: "rows",
+      label: "Rows",
+      fields: {
+        cell: { type: "SINGLE_LINE_TEXT", code: "cell", label: "Cell" },
+        pick: { type: "MULTI_SELECT", code: "pick", label: "Pick", options: options("p1", "p2") },
+      },
+    },
+  });
+  const records = Array.from({ length: 100 }, (_, i) => ({
+    tag: { value: `t${i}` },
+    check: { value: i % 2 ? names : names.slice(0, 6) },
+    rows: { value: [0, 1, 2].map((k) => ({ value: { cell: { value: `${i}-${k}` }, pick: { value: [k % 2 ? "p2" : "p1"] } } })) },
+  }));
+  await client.record.addRecords({ app, records });
+  const count = async (query) =>
+    Number((await client.record.getRecords({ app, query: `${query} limit 1`, totalCount: true })).totalCount);
+  for (const name of names.slice(0, 6)) assert.equal(await count(`check in ("${name}")`), 100, name);
+  assert.equal(await count(`check in ("G")`), 50);
+  assert.equal(await count(`pick in ("p2")`), 100);
+  assert.equal(await count(`cell in ("57-2")`), 1);
+  const { records: got } = await client.record.getRecords({ app, query: `tag = "t57"` });
+  assert.deepEqual(got[0].check.value, names);
+  assert.deepEqual(got[0].rows.value.map((r) => r.value.cell.value), ["57-0", "57-1", "57-2"]);
+});
+
 test("single-record errors: unknown ids, missing parameters, app < 1", async () => {
   const e = await rejectsWith(client.record.getRecord({ app: rulesApp, id: 987654 }), { status: 404, code: "GAIA_RE01" });
   assert.equal(e.errors, undefined);
