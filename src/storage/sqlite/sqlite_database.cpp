@@ -25,8 +25,10 @@ namespace {
 int Bind(sqlite3_stmt* stmt, int index, const SqlValue& v) {
   if (auto* i = std::get_if<int64_t>(&v)) return sqlite3_bind_int64(stmt, index, *i);
   if (auto* d = std::get_if<double>(&v)) return sqlite3_bind_double(stmt, index, *d);
+  // SQLITE_STATIC: the parameters outlive the statement's use, which ends by clearing its
+  // bindings (StatementReset); a copy per text was ~2% of a 100-record POST.
   if (auto* s = std::get_if<std::string>(&v)) {
-    return sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+    return sqlite3_bind_text(stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
   }
   return sqlite3_bind_null(stmt, index);
 }
@@ -146,7 +148,7 @@ Error SqliteConnection::SqlError(std::string_view sql) const {
 
 Result<sqlite3_stmt*> SqliteConnection::Prepare(std::string_view sql, Params params) {
   sqlite3_stmt* stmt = nullptr;
-  auto it = statements_.find(std::string(sql));
+  auto it = statements_.find(sql);
   if (it != statements_.end()) {
     stmt = it->second;
   } else {

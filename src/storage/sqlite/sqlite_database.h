@@ -67,7 +67,13 @@ class SqliteConnection final : public Connection {
   sqlite3* db_;
   mutable bool saw_damage_ = false;
   int64_t attached_search_ = -1;                               // none
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;  // cache by SQL text
+  // Looked up by the SQL text as it is (no std::string built per statement run).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>>
+      statements_;  // cache by SQL text
   CountIndex* count_index_ = nullptr;
   std::function<common::Status(int64_t, const std::vector<int64_t>&)> search_preparer_;
 };
