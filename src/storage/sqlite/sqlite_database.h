@@ -66,7 +66,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   mutable bool saw_damage_ = false;
-  int64_t attached_search_ = -1;                               // none
+  int64_t attached_search_ = -1;  // none
   // Looked up by the SQL text as it is (no std::string built per statement run).
   struct TextHash {
     using is_transparent = void;
@@ -185,7 +185,10 @@ class SqliteDatabase final : public Database {
   bool checkpoint_requested_ = false;
   bool stopping_ = false;
   std::atomic<int64_t> commits_{0};  // commits seen by the WAL hook
-  std::mutex pool_mutex_;            // guards idle_readers_ and open_readers_
+  // WAL frames the checkpointer had copied at its last checkpoint (SQLite counts from the WAL's
+  // start, which a restart moves back to 0).
+  std::atomic<int> checkpointed_frames_{0};
+  std::mutex pool_mutex_;  // guards idle_readers_ and open_readers_
   std::condition_variable reader_free_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
   int open_readers_ = 0;
