@@ -25,6 +25,13 @@ struct MultiValueEntry {
   common::SqlValue value;
 };
 
+// A record's columns (RecordValues) and multi-value entries (RecordMultiValues), encoded ahead of
+// the write that stores them.
+struct EncodedRecord {
+  std::vector<common::SqlValue> columns;
+  std::vector<MultiValueEntry> multi;
+};
+
 class RecordCodec {
  public:
   RecordCodec(const FieldTypeRegistry& registry, const FieldSet& form);

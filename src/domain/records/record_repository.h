@@ -55,6 +55,9 @@ inline RecordHeader HeaderOf(const RecordSystemColumns& r, const EntityDirectory
 struct StoredRecord : RecordSystemColumns {
   // code -> {"type","value"} for the non-system fields; tables with their rows.
   boost::json::object fields;
+  // `fields` encoded by the caller before the write (RecordService::Add does it outside the
+  // single writer); InsertMany encodes them itself when absent.
+  std::optional<EncodedRecord> encoded;
 };
 
 // A record as its rows hold it, for reads that write JSON text straight from the columns

@@ -122,6 +122,9 @@ struct RecordService::PreparedAdd {
   std::string filled_after_validation;
   int64_t now = 0;
   std::vector<CoercedRecord> coerced;
+  // Each coerced record's columns, encoded here rather than by the writer (~9% of its section
+  // per 100-record POST); empty when a receipt number is filled in during the write.
+  std::vector<EncodedRecord> encoded;
   // The records as written, freed by Add after the write rather than inside it: freeing their
   // JSON was ~7% of the writer's time per 100-record POST, time every queued write waits for.
   std::vector<StoredRecord> written;
@@ -160,6 +163,13 @@ Result<std::vector<AddedRecord>> RecordService::Add(const Principal& who, int64_
       auto r = a.live->writer->Add(records[i], context, bases[i]);
       if (!r.ok() || files.asked) return Status::Ok();
       prepared.coerced.push_back(std::move(r).value());
+    }
+    if (!receipt) {
+      prepared.encoded.reserve(records.size());
+      for (const CoercedRecord& c : prepared.coerced) {
+        prepared.encoded.push_back({a.schema.codec.RecordValues(c.record, directory_),
+                                    a.schema.codec.RecordMultiValues(c.record, directory_)});
+      }
     }
     prepared.live = a.live;
     prepared.filled_after_validation = context.filled_after_validation;
@@ -230,10 +240,13 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
   int64_t minute = TruncateToMinute(now);
   std::vector<StoredRecord> stored;
   stored.reserve(coerced.size());
-  for (CoercedRecord& c : coerced) {
+  const bool encoded = prepared && prepared->encoded.size() == coerced.size();
+  for (size_t i = 0; i < coerced.size(); ++i) {
+    CoercedRecord& c = coerced[i];
     // Constructed from the coerced fields, not assigned them: an assignment would copy a record
     // held in another memory resource (the request's arena) value by value.
-    StoredRecord& r = stored.emplace_back(StoredRecord{{}, std::move(c.record)});
+    StoredRecord& r = stored.emplace_back(StoredRecord{{}, std::move(c.record), std::nullopt});
+    if (encoded) r.encoded = std::move(prepared->encoded[i]);
     r.revision = 1;
     r.creator = c.info.creator ? c.info.creator->id : who.user_id;
     r.modifier = c.info.modifier ? c.info.modifier->id : r.creator;

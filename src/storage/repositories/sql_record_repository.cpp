@@ -463,8 +463,9 @@ Status SqlRecordRepository::InsertMany(const RecordSchema& s, std::vector<Stored
       sql += i == start ? tuple : "," + tuple;
       params.insert(params.end(), {r.revision, r.creator, r.created_at, r.modifier, r.updated_at,
                                    TextOrNull(r.status), JsonIds(r.assignees)});
-      for (SqlValue& v : s.codec.RecordValues(r.fields, s.directory))
-        params.push_back(std::move(v));
+      std::vector<SqlValue> values =
+          r.encoded ? std::move(r.encoded->columns) : s.codec.RecordValues(r.fields, s.directory);
+      for (SqlValue& v : values) params.push_back(std::move(v));
     }
     sql += " RETURNING id";
     TK_ASSIGN_OR_RETURN(auto ids, c_.Query(sql, params));
@@ -476,7 +477,9 @@ Status SqlRecordRepository::InsertMany(const RecordSchema& s, std::vector<Stored
   std::vector<MultiValueRow> side;
   for (StoredRecord& r : records) {
     all.push_back(&r);
-    for (auto& e : s.codec.RecordMultiValues(r.fields, s.directory)) {
+    std::vector<domain::MultiValueEntry> multi =
+        r.encoded ? std::move(r.encoded->multi) : s.codec.RecordMultiValues(r.fields, s.directory);
+    for (auto& e : multi) {
       side.push_back({e.field_id, std::move(e.value), r.id, 0});
     }
     for (int64_t u : r.assignees) side.push_back({query::kAssigneesFieldId, SqlValue(u), r.id, 0});
