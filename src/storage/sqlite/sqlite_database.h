@@ -84,7 +84,8 @@ struct SqliteOptions {
   int reader_cache_kib = 16384;  // page cache per reader
   int writer_cache_kib = 65536;  // page cache of the writer
   // WAL pages after which the background checkpointer copies the WAL into the database
-  // (PASSIVE: never blocks the writer or readers); past twice as many it restarts the WAL, which
+  // (PASSIVE: never blocks the writer or readers), and again after each further quarter of this
+  // has been written; past twice as many it restarts the WAL, which
   // pauses writes for a moment (so the WAL stays under ~130 MB). With 4000, restarts paused a
   // 1M-record load a third of the time (docs/benchmarks.md). 0: SQLite's automatic checkpoint
   // inside the commit that crosses 4000 pages, and no checkpointer thread.
