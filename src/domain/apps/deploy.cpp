@@ -78,6 +78,15 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
         TK_ASSIGN_OR_RETURN(auto views, tx.apps().LoadSettings(app.id, Stage::kPreview, "views"));
         TK_RETURN_IF_ERROR(tx.apps().ApplySchema(app, before ? &*before : nullptr, after,
                                                  PlanIndexes(after, views ? &*views : nullptr)));
+        if (before) {
+          // History names fields by code: a renamed field keeps its past changes.
+          std::map<std::string, std::string, std::less<>> renamed;
+          for (const FieldDef& was : before->fields()) {
+            const FieldDef* now = after.FindById(was.id);
+            if (now && now->code != was.code) renamed[was.code] = now->code;
+          }
+          TK_RETURN_IF_ERROR(tx.records().RenameHistoryFields(app.id, renamed));
+        }
         TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
         // Permissions go live with the form they refer to.
         TK_RETURN_IF_ERROR(tx.acls().Copy(app.id, Stage::kPreview, Stage::kLive));

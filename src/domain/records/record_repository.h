@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <map>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -155,6 +156,11 @@ class RecordRepository {
   // A page of record `id`'s history, newest revision first.
   virtual common::Result<std::vector<HistoryEntry>> ListHistory(const RecordSchema& s, int64_t id,
                                                                 int64_t offset, int64_t limit) = 0;
+  // Renames top-level field codes (old -> new, all at once, so codes may swap) in app `app`'s
+  // history: the changed fields of updates, the record kept by deletes and by adds written
+  // before adds kept none. Run by the deploy that renames them, in its transaction.
+  virtual common::Status RenameHistoryFields(
+      int64_t app, const std::map<std::string, std::string, std::less<>>& renamed) = 0;
 };
 
 }  // namespace domain

@@ -571,6 +571,62 @@ Status SqlRecordRepository::AppendHistoryMany(const RecordSchema& s,
   return Status::Ok();
 }
 
+namespace {
+
+// `o` with its renamed keys, in the same order; false when none was.
+bool RenameKeys(json::object& o, const std::map<std::string, std::string, std::less<>>& renamed) {
+  bool any = false;
+  for (const auto& kv : o) any = any || renamed.count(kv.key()) > 0;
+  if (!any) return false;
+  json::object out;
+  out.reserve(o.size());
+  for (auto& kv : o) {
+    auto it = renamed.find(kv.key());
+    const std::string_view key =
+        it != renamed.end() ? std::string_view(it->second) : std::string_view(kv.key());
+    out[key] = std::move(kv.value());
+  }
+  o = std::move(out);
+  return true;
+}
+
+}  // namespace
+
+Status SqlRecordRepository::RenameHistoryFields(
+    int64_t app, const std::map<std::string, std::string, std::less<>>& renamed) {
+  if (renamed.empty()) return Status::Ok();
+  const std::string table = query::HistoryTable(app);
+  struct Rewrite {
+    int64_t record, revision;
+    std::string diff;
+  };
+  std::vector<Rewrite> rewrites;
+  // Adds written now keep "{}" and are most of the table: skipped by the filter without parsing.
+  TK_RETURN_IF_ERROR(c_.QueryEach(
+      "SELECT record_id, revision, action, diff FROM " + table + " WHERE diff <> '{}'", {},
+      [&](const Row& row) {
+        boost::system::error_code ec;
+        json::value diff = json::parse(row.Text(3), ec);
+        if (ec || !diff.is_object()) return true;
+        const std::string action = row.Text(2);
+        json::object* fields = &diff.as_object();  // an update: its changed fields
+        if (action != "update") {
+          json::value* whole = fields->if_contains(action == "delete" ? "before" : "after");
+          fields = whole ? whole->if_object() : nullptr;
+        }
+        if (fields && RenameKeys(*fields, renamed)) {
+          rewrites.push_back({row.Int(0), row.Int(1), json::serialize(diff)});
+        }
+        return true;
+      }));
+  for (const Rewrite& r : rewrites) {
+    TK_RETURN_IF_ERROR(
+        c_.Execute("UPDATE " + table + " SET diff = ? WHERE record_id = ? AND revision = ?",
+                   {r.diff, r.record, r.revision}));
+  }
+  return Status::Ok();
+}
+
 Status SqlRecordRepository::AppendHistory(const RecordSchema& s, int64_t id, int64_t revision,
                                           int64_t user, int64_t at, std::string_view action,
                                           const json::object& diff) {

@@ -192,6 +192,33 @@ test("history: the add entry shows the record as it was added, after any updates
   assert.deepEqual(asAdded(last[0]), expected);
 });
 
+test("history follows renamed field codes, swapped codes too", async () => {
+  const renamed = await createApp(admin, "HistoryRenamed", {
+    title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
+    a: { type: "SINGLE_LINE_TEXT", code: "a", label: "A" },
+    b: { type: "SINGLE_LINE_TEXT", code: "b", label: "B" },
+  });
+  const { id } = await admin.record.addRecord({ app: renamed, record: {
+    title: { value: "初版" }, a: { value: "a1" }, b: { value: "b1" },
+  } });
+  await admin.record.updateRecord({ app: renamed, id, record: { title: { value: "改訂" }, a: { value: "a2" } } });
+
+  // title -> 件名, and a and b swap their codes (through a third code: a form never holds two
+  // fields with one code), all in one deploy.
+  const rename = (properties) => admin.app.updateFormFields({ app: renamed, properties });
+  await rename({ title: { type: "SINGLE_LINE_TEXT", code: "件名" }, a: { type: "SINGLE_LINE_TEXT", code: "tmp" } });
+  await rename({ b: { type: "SINGLE_LINE_TEXT", code: "a" } });
+  await rename({ tmp: { type: "SINGLE_LINE_TEXT", code: "b" } });
+  await deploy(admin, renamed);
+
+  const history = (await call("GET", `/api/record/history.json?app=${renamed}&id=${id}`)).json.history;
+  assert.deepEqual(history.map((h) => h.action), ["update", "add"]);
+  const changes = (h) => Object.fromEntries(h.changes.map((c) => [c.code, [c.before, c.after]]));
+  // The field once coded a is now b: its change is shown under b.
+  assert.deepEqual(changes(history[0]), { 件名: ["初版", "改訂"], b: ["a1", "a2"] });
+  assert.deepEqual(changes(history[1]), { 件名: [null, "初版"], b: [null, "a1"], a: [null, "b1"] });
+});
+
 test("history and rights follow field and record permissions", async () => {
   const guarded = await createApp(admin, "Guarded", {
     title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
