@@ -80,12 +80,20 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
                                                  PlanIndexes(after, views ? &*views : nullptr)));
         if (before) {
           // History names fields by code: a renamed field keeps its past changes.
-          std::map<std::string, std::string, std::less<>> renamed;
+          HistoryRenames renames;
           for (const FieldDef& was : before->fields()) {
             const FieldDef* now = after.FindById(was.id);
-            if (now && now->code != was.code) renamed[was.code] = now->code;
+            if (!now) continue;
+            if (now->code != was.code) renames.fields[was.code] = now->code;
+            for (const FieldDef& inner_was : was.fields) {
+              for (const FieldDef& inner_now : now->fields) {
+                if (inner_now.id == inner_was.id && inner_now.code != inner_was.code) {
+                  renames.inner[now->code][inner_was.code] = inner_now.code;
+                }
+              }
+            }
           }
-          TK_RETURN_IF_ERROR(tx.records().RenameHistoryFields(app.id, renamed));
+          TK_RETURN_IF_ERROR(tx.records().RenameHistoryFields(app.id, renames));
         }
         TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
         // Permissions go live with the form they refer to.

@@ -92,6 +92,15 @@ struct RecordSchema {
   const EntityDirectory& directory;
 };
 
+// Field codes a deploy renames: top-level old -> new, and inside each table (named by its new
+// code) old -> new.
+struct HistoryRenames {
+  using Codes = std::map<std::string, std::string, std::less<>>;
+  Codes fields;
+  std::map<std::string, Codes, std::less<>> inner;
+  bool empty() const { return fields.empty() && inner.empty(); }
+};
+
 // One row of a record's history: who changed it to `revision`, when, and the change.
 struct HistoryEntry {
   int64_t record_id = 0;
@@ -156,11 +165,10 @@ class RecordRepository {
   // A page of record `id`'s history, newest revision first.
   virtual common::Result<std::vector<HistoryEntry>> ListHistory(const RecordSchema& s, int64_t id,
                                                                 int64_t offset, int64_t limit) = 0;
-  // Renames top-level field codes (old -> new, all at once, so codes may swap) in app `app`'s
-  // history: the changed fields of updates, the record kept by deletes and by adds written
-  // before adds kept none. Run by the deploy that renames them, in its transaction.
-  virtual common::Status RenameHistoryFields(
-      int64_t app, const std::map<std::string, std::string, std::less<>>& renamed) = 0;
+  // Renames field codes in app `app`'s history (all at once, so codes may swap): the changed
+  // fields of updates, the record kept by deletes and by adds written before adds kept none.
+  // Run by the deploy that renames them, in its transaction.
+  virtual common::Status RenameHistoryFields(int64_t app, const HistoryRenames& renames) = 0;
 };
 
 }  // namespace domain

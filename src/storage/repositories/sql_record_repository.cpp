@@ -573,8 +573,10 @@ Status SqlRecordRepository::AppendHistoryMany(const RecordSchema& s,
 
 namespace {
 
+using Codes = domain::HistoryRenames::Codes;
+
 // `o` with its renamed keys, in the same order; false when none was.
-bool RenameKeys(json::object& o, const std::map<std::string, std::string, std::less<>>& renamed) {
+bool RenameKeys(json::object& o, const Codes& renamed) {
   bool any = false;
   for (const auto& kv : o) any = any || renamed.count(kv.key()) > 0;
   if (!any) return false;
@@ -590,11 +592,42 @@ bool RenameKeys(json::object& o, const std::map<std::string, std::string, std::l
   return true;
 }
 
+// The rows of a table field ({"value": [{"id", "value": {code: ...}}]}, "type" or not) with
+// their codes renamed; false when none was.
+bool RenameRowKeys(json::value* field, const Codes& renamed) {
+  json::object* f = field ? field->if_object() : nullptr;
+  json::value* rows = f ? f->if_contains("value") : nullptr;
+  if (!rows || !rows->is_array()) return false;
+  bool any = false;
+  for (json::value& row : rows->get_array()) {
+    json::object* r = row.if_object();
+    json::value* value = r ? r->if_contains("value") : nullptr;
+    if (value && value->is_object()) any = RenameKeys(value->get_object(), renamed) || any;
+  }
+  return any;
+}
+
+// `fields` (code -> field, or for an update code -> {"before", "after"}) renamed.
+bool RenameFields(json::object& fields, const domain::HistoryRenames& renames, bool update) {
+  bool any = RenameKeys(fields, renames.fields);
+  for (const auto& [table, inner] : renames.inner) {
+    json::value* field = fields.if_contains(table);
+    if (!field) continue;
+    if (!update) {
+      any = RenameRowKeys(field, inner) || any;
+    } else if (json::object* change = field->if_object()) {
+      any = RenameRowKeys(change->if_contains("before"), inner) || any;
+      any = RenameRowKeys(change->if_contains("after"), inner) || any;
+    }
+  }
+  return any;
+}
+
 }  // namespace
 
-Status SqlRecordRepository::RenameHistoryFields(
-    int64_t app, const std::map<std::string, std::string, std::less<>>& renamed) {
-  if (renamed.empty()) return Status::Ok();
+Status SqlRecordRepository::RenameHistoryFields(int64_t app,
+                                                const domain::HistoryRenames& renames) {
+  if (renames.empty()) return Status::Ok();
   const std::string table = query::HistoryTable(app);
   struct Rewrite {
     int64_t record, revision;
@@ -609,12 +642,13 @@ Status SqlRecordRepository::RenameHistoryFields(
         json::value diff = json::parse(row.Text(3), ec);
         if (ec || !diff.is_object()) return true;
         const std::string action = row.Text(2);
+        const bool update = action == "update";
         json::object* fields = &diff.as_object();  // an update: its changed fields
-        if (action != "update") {
+        if (!update) {
           json::value* whole = fields->if_contains(action == "delete" ? "before" : "after");
           fields = whole ? whole->if_object() : nullptr;
         }
-        if (fields && RenameKeys(*fields, renamed)) {
+        if (fields && RenameFields(*fields, renames, update)) {
           rewrites.push_back({row.Int(0), row.Int(1), json::serialize(diff)});
         }
         return true;

@@ -42,8 +42,7 @@ class SqlRecordRepository final : public domain::RecordRepository {
   common::Status Delete(const domain::RecordSchema& s, int64_t id) override;
   common::Status AppendHistoryMany(const domain::RecordSchema& s,
                                    const std::vector<domain::HistoryEntry>& entries) override;
-  common::Status RenameHistoryFields(
-      int64_t app, const std::map<std::string, std::string, std::less<>>& renamed) override;
+  common::Status RenameHistoryFields(int64_t app, const domain::HistoryRenames& renames) override;
   common::Status AppendHistory(const domain::RecordSchema& s, int64_t id, int64_t revision,
                                int64_t user, int64_t at, std::string_view action,
                                const boost::json::object& diff) override;

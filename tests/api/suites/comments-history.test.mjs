@@ -197,11 +197,17 @@ test("history follows renamed field codes, swapped codes too", async () => {
     title: { type: "SINGLE_LINE_TEXT", code: "title", label: "Title" },
     a: { type: "SINGLE_LINE_TEXT", code: "a", label: "A" },
     b: { type: "SINGLE_LINE_TEXT", code: "b", label: "B" },
+    items: { type: "SUBTABLE", code: "items", label: "Items", fields: {
+      item: { type: "SINGLE_LINE_TEXT", code: "item", label: "Item" },
+    } },
   });
   const { id } = await admin.record.addRecord({ app: renamed, record: {
     title: { value: "初版" }, a: { value: "a1" }, b: { value: "b1" },
+    items: { value: [{ value: { item: { value: "机" } } }] },
   } });
-  await admin.record.updateRecord({ app: renamed, id, record: { title: { value: "改訂" }, a: { value: "a2" } } });
+  await admin.record.updateRecord({ app: renamed, id, record: {
+    title: { value: "改訂" }, a: { value: "a2" }, items: { value: [{ value: { item: { value: "椅子" } } }] },
+  } });
 
   // title -> 件名, and a and b swap their codes (through a third code: a form never holds two
   // fields with one code), all in one deploy.
@@ -209,14 +215,22 @@ test("history follows renamed field codes, swapped codes too", async () => {
   await rename({ title: { type: "SINGLE_LINE_TEXT", code: "件名" }, a: { type: "SINGLE_LINE_TEXT", code: "tmp" } });
   await rename({ b: { type: "SINGLE_LINE_TEXT", code: "a" } });
   await rename({ tmp: { type: "SINGLE_LINE_TEXT", code: "b" } });
+  // The table and the field inside it both get new codes.
+  await rename({ items: { type: "SUBTABLE", code: "明細", fields: { item: { type: "SINGLE_LINE_TEXT", code: "品名" } } } });
   await deploy(admin, renamed);
 
   const history = (await call("GET", `/api/record/history.json?app=${renamed}&id=${id}`)).json.history;
   assert.deepEqual(history.map((h) => h.action), ["update", "add"]);
-  const changes = (h) => Object.fromEntries(h.changes.map((c) => [c.code, [c.before, c.after]]));
+  const rows = (v) => v && v.map((row) => Object.fromEntries(Object.entries(row.value).map(([k, f]) => [k, f.value])));
+  const changes = (h) => Object.fromEntries(h.changes.map((c) =>
+    [c.code, c.type === "SUBTABLE" ? [rows(c.before), rows(c.after)] : [c.before, c.after]]));
   // The field once coded a is now b: its change is shown under b.
-  assert.deepEqual(changes(history[0]), { 件名: ["初版", "改訂"], b: ["a1", "a2"] });
-  assert.deepEqual(changes(history[1]), { 件名: [null, "初版"], b: [null, "a1"], a: [null, "b1"] });
+  assert.deepEqual(changes(history[0]), {
+    件名: ["初版", "改訂"], b: ["a1", "a2"], 明細: [[{ 品名: "机" }], [{ 品名: "椅子" }]],
+  });
+  assert.deepEqual(changes(history[1]), {
+    件名: [null, "初版"], b: [null, "a1"], a: [null, "b1"], 明細: [null, [{ 品名: "机" }]],
+  });
 });
 
 test("history and rights follow field and record permissions", async () => {
