@@ -5,6 +5,7 @@
 //
 //   node bench/instructions.mjs --bin BIN --from DIR                  # 30 100-record POSTs
 //   node bench/instructions.mjs --bin BIN --from DIR --workload lookup --requests 2000
+//   node bench/instructions.mjs --bin BIN --from DIR --workload healthz    # the ceiling (g)
 //
 // DIR is a data set kept by `bench/run.mjs --data DIR` (its bench-state.json names the app and
 // token). It is copied first, so it stays as it was. The server runs under valgrind with the
@@ -34,8 +35,8 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-if (!opts.bin || !opts.from || !['post', 'lookup'].includes(opts.workload)) {
-  console.error('usage: node bench/instructions.mjs --bin BIN --from DIR [--workload post|lookup] ' +
+if (!opts.bin || !opts.from || !['post', 'lookup', 'healthz'].includes(opts.workload)) {
+  console.error('usage: node bench/instructions.mjs --bin BIN --from DIR [--workload post|lookup|healthz] ' +
     '[--requests N] [--warmup N] [--keep]');
   process.exit(2);
 }
@@ -78,6 +79,8 @@ function workload(count, offset) {
       const records = generateRecords(3_000_000 + (offset + i) * 100, 100);
       out.push(['POST', '/k/v1/records.json', Buffer.from(JSON.stringify({ app: Number(state.app), records }))]);
     }
+  } else if (opts.workload === 'healthz') {
+    for (let i = 0; i < count; i++) out.push(['GET', '/healthz', undefined]);
   } else {
     const rng = rngFor(0x6c6f6f6b + offset);
     for (let i = 0; i < count; i++) {

@@ -3,15 +3,6 @@
 #include "common/json_text.h"
 
 namespace domain {
-namespace {
-
-const boost::json::value* ValueOf(const boost::json::object& values, std::string_view code) {
-  const boost::json::value* entry = values.if_contains(code);
-  const boost::json::object* o = entry != nullptr ? entry->if_object() : nullptr;
-  return o != nullptr ? o->if_contains("value") : nullptr;
-}
-
-}  // namespace
 
 RecordCodec::RecordCodec(const FieldTypeRegistry& registry, const FieldSet& form)
     : registry_(registry), form_(form) {
@@ -103,11 +94,11 @@ bool RecordCodec::HasMultiValueIndex(const FieldDef& def) const {
   return registry_.Get(def.type).HasMultiValueIndex();
 }
 
-void RecordCodec::AppendValues(const FieldDef& def, const boost::json::object& values,
+void RecordCodec::AppendValues(const FieldDef& def, FieldCursor& values,
                                const EntityDirectory& directory,
                                std::vector<common::SqlValue>& out) const {
   const FieldTypeBehavior& behavior = registry_.Get(def.type);
-  const boost::json::value* v = ValueOf(values, def.code);
+  const boost::json::value* v = values.ValueOf(def.code);
   if (v != nullptr) {
     behavior.AppendSqlValues(def, *v, directory, out);
   } else {
@@ -119,7 +110,12 @@ std::vector<common::SqlValue> RecordCodec::RecordValues(const boost::json::objec
                                                         const EntityDirectory& directory) const {
   std::vector<common::SqlValue> out;
   out.reserve(record_columns_.size());
-  for (const FieldDef& def : form_.fields()) AppendValues(def, record, directory, out);
+  FieldCursor cursor(record);
+  // Fields without columns (record number, creator, …) are not looked up: in a record built in
+  // form order each would be a search that finds nothing.
+  for (const FieldSlot& slot : record_slots_) {
+    if (slot.width > 0) AppendValues(*slot.def, cursor, directory, out);
+  }
   return out;
 }
 
@@ -136,16 +132,17 @@ std::vector<common::SqlValue> RecordCodec::RowValues(const FieldDef& table,
                                                      const EntityDirectory& directory) const {
   std::vector<common::SqlValue> out;
   out.reserve(table.fields.size() + 2);
-  for (const FieldDef& inner : table.fields) AppendValues(inner, row_value, directory, out);
+  FieldCursor cursor(row_value);
+  for (const FieldDef& inner : table.fields) AppendValues(inner, cursor, directory, out);
   return out;
 }
 
-void RecordCodec::AppendMultiValues(const FieldDef& def, const boost::json::object& values,
+void RecordCodec::AppendMultiValues(const FieldDef& def, FieldCursor& values,
                                     const EntityDirectory& directory,
                                     std::vector<MultiValueEntry>& out) const {
   const FieldTypeBehavior& behavior = registry_.Get(def.type);
   if (!behavior.HasMultiValueIndex()) return;
-  const boost::json::value* v = ValueOf(values, def.code);
+  const boost::json::value* v = values.ValueOf(def.code);
   if (v == nullptr) return;
   std::vector<common::SqlValue> items;
   behavior.AppendMultiValues(def, *v, directory, items);
@@ -155,7 +152,8 @@ void RecordCodec::AppendMultiValues(const FieldDef& def, const boost::json::obje
 std::vector<MultiValueEntry> RecordCodec::RecordMultiValues(
     const boost::json::object& record, const EntityDirectory& directory) const {
   std::vector<MultiValueEntry> out;
-  for (const FieldDef& def : form_.fields()) AppendMultiValues(def, record, directory, out);
+  FieldCursor cursor(record);
+  for (const FieldDef& def : form_.fields()) AppendMultiValues(def, cursor, directory, out);
   return out;
 }
 
@@ -163,7 +161,8 @@ std::vector<MultiValueEntry> RecordCodec::RowMultiValues(const FieldDef& table,
                                                          const boost::json::object& row_value,
                                                          const EntityDirectory& directory) const {
   std::vector<MultiValueEntry> out;
-  for (const FieldDef& inner : table.fields) AppendMultiValues(inner, row_value, directory, out);
+  FieldCursor cursor(row_value);
+  for (const FieldDef& inner : table.fields) AppendMultiValues(inner, cursor, directory, out);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/sql_value.h"
+#include "domain/fields/field_cursor.h"
 #include "domain/fields/field_set.h"
 #include "domain/fields/field_type_behavior.h"
 #include "domain/fields/field_type_registry.h"
@@ -105,10 +106,10 @@ class RecordCodec {
                      std::string& out) const;
 
  private:
-  void AppendValues(const FieldDef& def, const boost::json::object& values,
-                    const EntityDirectory& directory, std::vector<common::SqlValue>& out) const;
-  void AppendMultiValues(const FieldDef& def, const boost::json::object& values,
-                         const EntityDirectory& directory, std::vector<MultiValueEntry>& out) const;
+  void AppendValues(const FieldDef& def, FieldCursor& values, const EntityDirectory& directory,
+                    std::vector<common::SqlValue>& out) const;
+  void AppendMultiValues(const FieldDef& def, FieldCursor& values, const EntityDirectory& directory,
+                         std::vector<MultiValueEntry>& out) const;
   // Reads `def` from `columns` at `pos` (advanced) into `out`.
   void ReadField(const FieldDef& def, std::span<const common::SqlValue> columns, size_t& pos,
                  const EntityDirectory& directory, boost::json::object& out) const;

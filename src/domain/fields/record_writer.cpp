@@ -4,15 +4,16 @@
 
 #include "domain/fields/behavior_support.h"
 #include "domain/fields/date_time.h"
+#include "domain/fields/field_cursor.h"
 
 namespace domain {
 namespace {
 
 // The sent `value` of `code`, or null when the field was not sent (or sent without a
 // `value`). An entry that is not an object is reported.
-const boost::json::value* SentValue(const boost::json::object& sent, std::string_view code,
-                                    std::string_view base, common::Error& errors) {
-  const boost::json::value* entry = sent.if_contains(code);
+const boost::json::value* SentValue(FieldCursor& sent, std::string_view code, std::string_view base,
+                                    common::Error& errors) {
+  const boost::json::value* entry = sent.Entry(code);
   if (entry == nullptr) return nullptr;
   const boost::json::object* o = entry->if_object();
   if (o == nullptr) {
@@ -20,13 +21,6 @@ const boost::json::value* SentValue(const boost::json::object& sent, std::string
     return nullptr;
   }
   return o->if_contains("value");
-}
-
-// The `value` inside record[code], or null.
-boost::json::value* ValueSlot(boost::json::object& record, std::string_view code) {
-  boost::json::value* entry = record.if_contains(code);
-  boost::json::object* o = entry != nullptr ? entry->if_object() : nullptr;
-  return o != nullptr ? o->if_contains("value") : nullptr;
 }
 
 bool IsBlank(const boost::json::value& v) {
@@ -104,19 +98,18 @@ class WriteRun final : public RowWriter {
     bool is_new = current == nullptr;
     std::vector<std::string_view> cleared = ClearedTargets(table.fields, sent);
     out.reserve(table.fields.size());
+    FieldCursor sent_fields(sent);
+    std::optional<FieldCursor> current_fields;
+    if (current != nullptr) current_fields.emplace(*current);
     for (const FieldDef& inner : table.fields) {
       const FieldTypeBehavior& behavior = registry_.Get(inner.type);
       if (!behavior.HasValue()) continue;
       bool target = IsLookupTarget(inner.id);
       bool clear = target && (is_new || Contains(cleared, inner.code));
       const boost::json::value* sent_value =
-          target ? nullptr : SentValue(sent, inner.code, base, errors);
-      const boost::json::value* kept = nullptr;
-      if (current != nullptr) {
-        const boost::json::value* entry = current->if_contains(inner.code);
-        const boost::json::object* o = entry != nullptr ? entry->if_object() : nullptr;
-        kept = o != nullptr ? o->if_contains("value") : nullptr;
-      }
+          target ? nullptr : SentValue(sent_fields, inner.code, base, errors);
+      const boost::json::value* kept =
+          current_fields ? current_fields->ValueOf(inner.code) : nullptr;
       std::optional<boost::json::value> v =
           Write(inner, sent_value, kept, base, true, is_new, clear);
       boost::json::value value =
@@ -212,10 +205,11 @@ common::Result<CoercedRecord> RecordWriter::Add(const boost::json::object& sent,
   // whole, without walking the record, and moving values between the two copies nothing.
   CoercedRecord out(sent.storage());
   out.record.reserve(form_.fields().size());
+  FieldCursor sent_fields(sent);
   for (const FieldDef& def : form_.fields()) {
     const FieldTypeBehavior& behavior = registry_.Get(def.type);
     if (behavior.IsSystem()) {
-      if (const boost::json::value* v = SentValue(sent, def.code, base, run.errors)) {
+      if (const boost::json::value* v = SentValue(sent_fields, def.code, base, run.errors)) {
         ReadRecordInfo(def, *v, base, context, run.errors, out.info);
       }
       continue;
@@ -223,7 +217,7 @@ common::Result<CoercedRecord> RecordWriter::Add(const boost::json::object& sent,
     if (!behavior.HasValue()) continue;
     bool target = run.IsLookupTarget(def.id);  // copy targets start empty
     const boost::json::value* sent_value =
-        target ? nullptr : SentValue(sent, def.code, base, run.errors);
+        target ? nullptr : SentValue(sent_fields, def.code, base, run.errors);
     std::optional<boost::json::value> v =
         run.Write(def, sent_value, nullptr, base, false, true, target);
     boost::json::value value = v ? std::move(*v) : behavior.EmptyValue();
@@ -247,14 +241,16 @@ common::Result<CoercedRecord> RecordWriter::Update(boost::json::object current,
   CoercedRecord out;
   out.record = std::move(current);
   std::vector<std::string_view> cleared = ClearedTargets(form_.fields(), sent);
+  FieldCursor sent_fields(sent);
+  MutableFieldCursor stored_fields(out.record);
   for (const FieldDef& def : form_.fields()) {
     const FieldTypeBehavior& behavior = registry_.Get(def.type);
     if (behavior.IsSystem() || !behavior.HasValue()) continue;  // record info: add only
     bool target = run.IsLookupTarget(def.id);
     bool clear = target && Contains(cleared, def.code);
     const boost::json::value* sent_value =
-        target ? nullptr : SentValue(sent, def.code, base, run.errors);
-    boost::json::value* slot = ValueSlot(out.record, def.code);
+        target ? nullptr : SentValue(sent_fields, def.code, base, run.errors);
+    boost::json::value* slot = stored_fields.ValueOf(def.code);
     std::optional<boost::json::value> v =
         run.Write(def, sent_value, slot, base, false, false, clear);
     if (!v || (slot != nullptr && *slot == *v)) continue;
