@@ -15,22 +15,30 @@ using common::Text;
 
 namespace {
 
+int HexDigit(char h) {
+  if (h >= '0' && h <= '9') return h - '0';
+  h = static_cast<char>(h | 0x20);
+  return h >= 'a' && h <= 'f' ? h - 'a' + 10 : -1;
+}
+
+// application/x-www-form-urlencoded: %XX and '+'; a '%' not followed by two hex digits stays.
+// Written through a pointer: a records.json query string is decoded on every request.
 std::string Decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  std::string out(s.size(), '\0');
+  char* p = out.data();
   for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%' && i + 2 < s.size() && isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-               isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      auto hex = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += c;
+    const char c = s[i];
+    if (c == '%' && i + 2 < s.size()) {
+      const int hi = HexDigit(s[i + 1]), lo = HexDigit(s[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        *p++ = static_cast<char>(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
     }
+    *p++ = c == '+' ? ' ' : c;
   }
+  out.resize(static_cast<size_t>(p - out.data()));
   return out;
 }
 

@@ -72,5 +72,14 @@ TEST(Params, AQueryStringAloneNeedsNoArena) {
   EXPECT_EQ(json::serialize(p->values().at("ids")), R"(["1","2"])");
 }
 
+TEST(Params, TheQueryStringIsPercentDecoded) {
+  json::object q = Params::ParseQueryString(
+      "query=%E5%8F%97%E4%BB%98%E7%95%AA%E5%8F%B7+%3D+%22R-1%22&a%5Bb%5D=x%2By&bad=%zz%4&end=%41");
+  EXPECT_EQ(json::serialize(q.at("query")), R"("受付番号 = \"R-1\"")");
+  EXPECT_EQ(json::serialize(q.at("a")), R"({"b":"x+y"})");  // an encoded bracket still nests
+  EXPECT_EQ(json::serialize(q.at("bad")), R"("%zz%4")");    // not escapes: kept as sent
+  EXPECT_EQ(json::serialize(q.at("end")), R"("A")");
+}
+
 }  // namespace
 }  // namespace api
