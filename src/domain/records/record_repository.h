@@ -139,15 +139,23 @@ class RecordRepository {
   // The rows of an aggregate (query/aggregate_compiler.h), column values in order.
   virtual common::Result<std::vector<std::vector<common::SqlValue>>> Aggregate(
       const query::CompiledAggregate& aggregate) = 0;
-  // Whether another record (not `exclude_id`) holds this unique value.
-  virtual common::Result<bool> IsDuplicate(const RecordSchema& s, const UniqueCheck& check,
-                                           int64_t exclude_id) = 0;
+  // For each probe of unique field `field`, in order: whether a record other than the probe's
+  // `exclude_id` (0: none) holds its value (as stored in the field's column). A batch is a few
+  // statements, not one per value.
+  struct UniqueProbe {
+    const common::SqlValue* value = nullptr;
+    int64_t exclude_id = 0;
+  };
+  virtual common::Result<std::vector<bool>> FindDuplicates(
+      const RecordSchema& s, const FieldDef& field, const std::vector<UniqueProbe>& probes) = 0;
   // The record whose unique field `def` holds `value` (updateKey), if any.
   virtual common::Result<std::optional<int64_t>> FindIdByValue(const RecordSchema& s,
                                                                const FieldDef& def,
                                                                const boost::json::value& value) = 0;
   // Stores new records with one statement per table (fast with full-text triggers); assigns
-  // their ids and the ids of their new table rows (in each record's `fields`).
+  // their ids and the ids of their new table rows (in each record's `fields`). A value a unique
+  // field's index refuses fails with ErrorCode::kUniqueConstraint; the records stored by the
+  // statements before the failing one keep their ids (the caller rolls the write back).
   virtual common::Status InsertMany(const RecordSchema& s, std::vector<StoredRecord>& records) = 0;
   // Writes the header and the `changed` top-level fields (tables: rows replaced, ids kept,
   // new rows get ids in `record`).

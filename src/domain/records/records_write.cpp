@@ -32,15 +32,24 @@ std::string Base(bool single, size_t i) {
 }
 
 // Adds "duplicate" errors for unique values that collide with other records or with another
-// record of the same batch.
+// record of the same batch, in record order. The stored records are asked once per unique
+// field for the whole batch.
 Status CheckUnique(Transaction& tx, const RecordSchema& schema,
                    const std::vector<const CoercedRecord*>& batch,
                    const std::vector<int64_t>& exclude_ids, const std::vector<std::string>& bases,
                    Error& errors) {
+  struct Check {
+    size_t record;
+    const UniqueCheck* check;
+    bool duplicate = false;
+  };
+  std::vector<Check> checks;
   std::set<std::pair<int64_t, std::string>> seen;
+  // Per unique field: the checks that go to the database, and their probes.
+  std::vector<std::pair<const FieldDef*, std::vector<size_t>>> by_field;
+  std::vector<std::vector<RecordRepository::UniqueProbe>> probes;
   for (size_t i = 0; i < batch.size(); ++i) {
     for (const UniqueCheck& check : batch[i]->unique_checks) {
-      std::string key = bases[i] + "." + check.field->code + ".value";
       std::string text = std::visit(
           [](const auto& v) -> std::string {
             using T = std::decay_t<decltype(v)>;
@@ -54,12 +63,32 @@ Status CheckUnique(Transaction& tx, const RecordSchema& schema,
               return "";
           },
           check.value);
-      if (!seen.insert({check.field->id, text}).second) {
-        errors.AddField(key, Text::kNotUnique);
+      checks.push_back({i, &check});
+      if (!seen.insert({check.field->id, std::move(text)}).second) {
+        checks.back().duplicate = true;
         continue;
       }
-      TK_ASSIGN_OR_RETURN(bool duplicate, tx.records().IsDuplicate(schema, check, exclude_ids[i]));
-      if (duplicate) errors.AddField(key, Text::kNotUnique);
+      auto same = [&](const auto& f) { return f.first == check.field; };
+      auto it = std::find_if(by_field.begin(), by_field.end(), same);
+      if (it == by_field.end()) {
+        by_field.push_back({check.field, {}});
+        probes.emplace_back();
+        it = by_field.end() - 1;
+      }
+      it->second.push_back(checks.size() - 1);
+      probes[static_cast<size_t>(it - by_field.begin())].push_back({&check.value, exclude_ids[i]});
+    }
+  }
+  for (size_t f = 0; f < by_field.size(); ++f) {
+    TK_ASSIGN_OR_RETURN(std::vector<bool> found,
+                        tx.records().FindDuplicates(schema, *by_field[f].first, probes[f]));
+    for (size_t k = 0; k < found.size(); ++k) {
+      if (found[k]) checks[by_field[f].second[k]].duplicate = true;
+    }
+  }
+  for (const Check& c : checks) {
+    if (c.duplicate) {
+      errors.AddField(bases[c.record] + "." + c.check->field->code + ".value", Text::kNotUnique);
     }
   }
   return Status::Ok();
@@ -229,12 +258,6 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     }
     coerced.push_back(std::move(r).value());
   }
-  if (!errors.has_fields()) {
-    std::vector<const CoercedRecord*> batch;
-    for (const CoercedRecord& c : coerced) batch.push_back(&c);
-    TK_RETURN_IF_ERROR(
-        CheckUnique(tx, a.schema, batch, std::vector<int64_t>(batch.size(), 0), bases, errors));
-  }
   if (errors.has_fields()) return errors;
 
   int64_t minute = TruncateToMinute(now);
@@ -258,7 +281,22 @@ Result<std::vector<AddedRecord>> RecordService::AddIn(Transaction& tx, const Pri
     }
   }
   TK_ASSIGN_OR_RETURN(auto receipts, IssueReceiptNumbers(tx, a.schema, receipt, today, stored));
-  TK_RETURN_IF_ERROR(tx.records().InsertMany(a.schema, stored));
+  // Unique values are checked by the unique indexes as the records are stored (one probe each,
+  // which the insert makes anyway). Only when one refuses a value are the values looked up, to
+  // name every colliding record; the failed statement stored nothing, and the write is rolled
+  // back as a whole when this returns the errors.
+  if (Status inserted = tx.records().InsertMany(a.schema, stored); !inserted.ok()) {
+    if (inserted.error().code() != ErrorCode::kUniqueConstraint) return inserted.error();
+    std::vector<const CoercedRecord*> batch;
+    std::vector<int64_t> own_ids;  // records a statement before the failed one stored
+    for (size_t i = 0; i < coerced.size(); ++i) {
+      batch.push_back(&coerced[i]);
+      own_ids.push_back(stored[i].id);
+    }
+    TK_RETURN_IF_ERROR(CheckUnique(tx, a.schema, batch, own_ids, bases, errors));
+    if (!errors.has_fields()) return inserted.error();  // refused, yet no collision found
+    return errors;
+  }
   std::vector<AddedRecord> out;
   out.reserve(stored.size());
   std::vector<HistoryEntry> history;

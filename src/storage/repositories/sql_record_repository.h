@@ -30,8 +30,9 @@ class SqlRecordRepository final : public domain::RecordRepository {
                                 const query::CompiledQuery& q) override;
   common::Result<std::vector<std::vector<SqlValue>>> Aggregate(
       const query::CompiledAggregate& aggregate) override;
-  common::Result<bool> IsDuplicate(const domain::RecordSchema& s, const domain::UniqueCheck& check,
-                                   int64_t exclude_id) override;
+  common::Result<std::vector<bool>> FindDuplicates(const domain::RecordSchema& s,
+                                                   const domain::FieldDef& field,
+                                                   const std::vector<UniqueProbe>& probes) override;
   common::Result<std::optional<int64_t>> FindIdByValue(const domain::RecordSchema& s,
                                                        const domain::FieldDef& def,
                                                        const boost::json::value& value) override;

@@ -143,6 +143,8 @@ Error SqliteConnection::SqlError(std::string_view sql) const {
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
     return Error(ErrorCode::kDatabaseLocked).WithDetail(detail);
   }
+  if (code == SQLITE_CONSTRAINT_UNIQUE)
+    return Error(ErrorCode::kUniqueConstraint).WithDetail(detail);
   return Error::Internal(detail);
 }
 

@@ -617,6 +617,76 @@ test("unique fields: duplicates rejected, empty never collides, an update may ke
   await client.record.updateRecord({ app: keyApp, id, record: { key: { value: "U-1" }, note: { value: "same" } } });
 });
 
+test("unique fields in batches: every colliding record of the batch is named, whatever its place", async () => {
+  const { ids } = await client.record.addRecords({
+    app: keyApp,
+    records: [
+      { key: { value: "B-1" }, serial: { value: "101" } },
+      { key: { value: "B-2" }, serial: { value: "102" } },
+    ],
+  });
+  // 99 records: checked in statements of 64, 32, 2 and 1 values; a collision in each.
+  const batch = [];
+  for (let i = 0; i < 99; i++) batch.push({ key: { value: `B-new-${i}` } });
+  batch[7] = { key: { value: "B-2" } };                                // stored
+  batch[70] = { key: { value: "B-new-0" }, serial: { value: "101" } }; // in the batch; stored
+  batch[97] = { serial: { value: "102.0" } };                          // stored, another spelling
+  batch[98] = { key: { value: "B-1" } };                               // stored
+  await rejectsWith(client.record.addRecords({ app: keyApp, records: batch }), {
+    status: 400,
+    code: "CB_VA01",
+    errorKeys: [
+      "records[7].key.value",
+      "records[70].key.value",
+      "records[70].serial.value",
+      "records[97].serial.value",
+      "records[98].key.value",
+    ],
+  });
+  const none = await client.record.getRecords({ app: keyApp, query: 'key like "B-new"' });
+  assert.equal(none.records.length, 0, "nothing of the refused batch was stored");
+  // Updates: a record keeps its own value; taking another record's value is refused.
+  await client.record.updateRecords({
+    app: keyApp,
+    records: [{ id: ids[0], record: { key: { value: "B-1" } } }, { id: ids[1], record: { serial: { value: "102" } } }],
+  });
+  await rejectsWith(
+    client.record.updateRecords({
+      app: keyApp,
+      records: [{ id: ids[0], record: { key: { value: "B-3" } } }, { id: ids[1], record: { key: { value: "B-1" } } }],
+    }),
+    { status: 400, code: "CB_VA01", errorKeys: ["records[1].key.value"] },
+  );
+});
+
+test("unique fields of a wide app: a batch stored in several statements names only its collisions", async () => {
+  // 80 text fields: 100 records are inserted in statements of 91 and 9 rows, so the index
+  // refuses a value after the first statement stored its records.
+  const properties = { key: { type: "SINGLE_LINE_TEXT", code: "key", label: "Key", unique: true } };
+  for (let i = 0; i < 79; i++) properties[`t${i}`] = { type: "SINGLE_LINE_TEXT", code: `t${i}`, label: `T${i}` };
+  const wide = await createApp(client, "Wide keys", properties);
+  await client.record.addRecord({ app: wide, record: { key: { value: "W-stored" } } });
+  const batch = [];
+  for (let i = 0; i < 100; i++) batch.push({ key: { value: `W-${i}` }, t0: { value: "x" } });
+  batch[95] = { key: { value: "W-stored" } }; // in the second statement
+  await rejectsWith(client.record.addRecords({ app: wide, records: batch }), {
+    status: 400,
+    code: "CB_VA01",
+    errorKeys: ["records[95].key.value"],
+  });
+  batch[95] = { key: { value: "W-3" } }; // the first statement's own record, later in the batch
+  await rejectsWith(client.record.addRecords({ app: wide, records: batch }), {
+    status: 400,
+    code: "CB_VA01",
+    errorKeys: ["records[95].key.value"],
+  });
+  const { totalCount } = await client.record.getRecords({ app: wide, totalCount: true });
+  assert.equal(totalCount, "1", "nothing of the refused batches was stored");
+  batch[95] = { key: { value: "W-95" } };
+  const { ids } = await client.record.addRecords({ app: wide, records: batch });
+  assert.equal(ids.length, 100);
+});
+
 test("updateKey updates by a unique field; unknown values are 404 GAIA_RE20", async () => {
   const { id } = await client.record.addRecord({ app: keyApp, record: { key: { value: "K-100" }, serial: { value: "100" } } });
   const r = await client.record.updateRecord({
