@@ -1,5 +1,6 @@
 #include "api/dispatcher.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "api/audit_trail.h"
@@ -26,6 +27,28 @@ bool IsWrite(std::string_view method) { return method != "GET" && method != "HEA
 // API answers are data, never pages: no sniffing them into HTML, no framing, no caching of
 // personal data by shared caches, no leaking URLs (with record ids) onwards.
 void AddApiSecurityHeaders(const http::Request& r, http::Response& response) {
+  // Every answer but a few carries exactly these: made once, not copied into each response.
+  static const http::FixedHeaders kPlain{
+      {"X-Content-Type-Options", "nosniff"},
+      {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cache-Control", "no-store"}};
+  static const http::FixedHeaders kSecure{
+      {"X-Content-Type-Options", "nosniff"},
+      {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cache-Control", "no-store"},
+      {"Strict-Transport-Security", "max-age=31536000"}};
+  auto set_by_handler = [&](const auto& header) { return kSecure.Find(header.first) != nullptr; };
+  if (response.fixed_headers == nullptr &&
+      std::none_of(response.headers.begin(), response.headers.end(), set_by_handler)) {
+    response.fixed_headers = r.secure ? &kSecure : &kPlain;
+    return;
+  }
+  // The handler set one of them (its own Content-Security-Policy or Cache-Control stays; the
+  // others are replaced): header by header, as the fixed sets would read.
   response.headers.reserve(response.headers.size() + 8);  // these and Handle's two, at once
   response.SetHeader("X-Content-Type-Options", "nosniff");
   if (response.Header("Content-Security-Policy").empty()) {

@@ -1,19 +1,46 @@
 #include "http/response.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "http/request.h"
+#include "http/response_head.h"
 
 namespace http {
+
+FixedHeaders::FixedHeaders(
+    std::initializer_list<std::pair<std::string_view, std::string_view>> headers) {
+  for (const auto& [name, value] : headers) {
+    if (!IsValidHeaderName(name) || !IsValidHeaderValue(value) || IsServerOwnedHeader(name)) {
+      throw std::invalid_argument("not a header a handler may send: " + std::string(name));
+    }
+    headers_.emplace_back(name, value);
+    text_.append(name).append(": ").append(value).append("\r\n");
+  }
+}
+
+const std::string* FixedHeaders::Find(std::string_view name) const {
+  for (const auto& [key, value] : headers_) {
+    if (EqualsIgnoreCase(key, name)) return &value;
+  }
+  return nullptr;
+}
 
 std::string_view Response::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (EqualsIgnoreCase(key, name)) return value;
   }
+  if (fixed_headers != nullptr) {
+    if (const std::string* value = fixed_headers->Find(name)) return *value;
+  }
   return {};
 }
 
 void Response::SetHeader(std::string_view name, std::string value) {
+  if (fixed_headers != nullptr) {
+    headers.insert(headers.end(), fixed_headers->headers().begin(), fixed_headers->headers().end());
+    fixed_headers = nullptr;
+  }
   std::erase_if(headers, [&](const auto& header) { return EqualsIgnoreCase(header.first, name); });
   headers.emplace_back(std::string(name), std::move(value));
 }

@@ -26,15 +26,6 @@ constexpr std::array<bool, 256> kValueChars = [] {
   return table;
 }();
 
-// Headers the server writes itself; a handler's copy is dropped.
-bool IsServerOwned(std::string_view name) {
-  for (std::string_view owned : {"Content-Length", "Transfer-Encoding", "Connection", "Date",
-                                 "Server", "X-Request-Id", "Keep-Alive"}) {
-    if (EqualsIgnoreCase(name, owned)) return true;
-  }
-  return false;
-}
-
 void AppendNumber(std::string& out, uint64_t n) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
@@ -49,6 +40,14 @@ void AppendHeader(std::string& out, std::string_view name, std::string_view valu
 }
 
 }  // namespace
+
+bool IsServerOwnedHeader(std::string_view name) {
+  for (std::string_view owned : {"Content-Length", "Transfer-Encoding", "Connection", "Date",
+                                 "Server", "X-Request-Id", "Keep-Alive"}) {
+    if (EqualsIgnoreCase(name, owned)) return true;
+  }
+  return false;
+}
 
 bool IsBodyless(int status) {
   return (status >= 100 && status < 200) || status == 204 || status == 304;
@@ -96,9 +95,12 @@ void AppendResponseHead(std::string& out, const Response& response, const Respon
     out += "Connection: keep-alive\r\n";
   }
   for (const auto& [name, value] : response.headers) {
-    if (IsServerOwned(name) || !IsValidHeaderName(name) || !IsValidHeaderValue(value)) continue;
+    if (IsServerOwnedHeader(name) || !IsValidHeaderName(name) || !IsValidHeaderValue(value)) {
+      continue;
+    }
     AppendHeader(out, name, value);
   }
+  if (response.fixed_headers != nullptr) out += response.fixed_headers->text();  // checked once
   out += "\r\n";
 }
 

@@ -35,5 +35,7 @@ std::string FormatHttpDate(std::time_t t);
 
 bool IsValidHeaderName(std::string_view name);
 bool IsValidHeaderValue(std::string_view value);
+// Content-Length, Date, Connection, …: written by the server, a handler's copy is dropped.
+bool IsServerOwnedHeader(std::string_view name);
 
 }  // namespace http

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer } from "node:net";
+import { request as httpsRequest } from "node:https";
 import { after } from "node:test";
 import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 
@@ -31,13 +32,34 @@ function freePort() {
 
 export const ADMIN = { username: "admin", password: "admin-password-for-tests" };
 
+// GET over HTTPS trusting any certificate (the suites' self-signed ones): {status, headers, text}.
+export function insecureGet(url, headers = {}) {
+  return new Promise((ok, fail) => {
+    const req = httpsRequest(url, { method: "GET", headers, rejectUnauthorized: false }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => ok({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString() }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
 // Starts a server for the calling test file; returns {baseUrl, port, dataDir, client(), stop(),
 // addUser()}. Call it at the top level of the file (`await startServer()`), not inside a hook:
 // it registers the file-level `after` that stops the server.
 // `dataDir`: reuse a data directory (a restart); it is then left in place when stopping.
-export async function startServer({ env = {}, args = [], dataDir: reuse } = {}) {
+// `tls`: serve HTTPS with a fresh self-signed certificate (openssl); baseUrl is https://.
+export async function startServer({ env = {}, args = [], dataDir: reuse, tls = false } = {}) {
   const port = await freePort();
   const dataDir = reuse ?? mkdtempSync(join(tmpdir(), "tsumiki-api-"));
+  const certDir = tls ? mkdtempSync(join(tmpdir(), "tsumiki-tls-")) : undefined;
+  if (certDir) {
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+      "-nodes", "-days", "1", "-subj", "/CN=localhost", "-keyout", join(certDir, "key.pem"),
+      "-out", join(certDir, "cert.pem")], { stdio: "ignore" });
+    args = ["--tls-cert", join(certDir, "cert.pem"), "--tls-key", join(certDir, "key.pem"), ...args];
+  }
   const child = spawn(
     tsumikiBinary(),
     ["serve", "--data", dataDir, "--listen", `127.0.0.1:${port}`, ...args],
@@ -61,12 +83,12 @@ export async function startServer({ env = {}, args = [], dataDir: reuse } = {}) 
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise((ok) => child.on("exit", (code, signal) => ok({ code, signal })));
 
-  const baseUrl = `http://localhost:${port}`;
+  const baseUrl = `${tls ? "https" : "http"}://localhost:${port}`;
   const deadline = Date.now() + 15000;
   for (;;) {
     try {
-      const r = await fetch(`${baseUrl}/healthz`);
-      if (r.ok) break;
+      const r = tls ? await insecureGet(`${baseUrl}/healthz`) : await fetch(`${baseUrl}/healthz`);
+      if (r.status === 200) break;
     } catch {}
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -85,6 +107,7 @@ export async function startServer({ env = {}, args = [], dataDir: reuse } = {}) 
     const result = await exited;
     clearTimeout(timer);
     if (!reuse && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    if (certDir) rmSync(certDir, { recursive: true, force: true });
     return result;
   };
   after(stop);

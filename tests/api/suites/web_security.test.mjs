@@ -6,7 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startServer, raw, repoRoot, ADMIN } from "../lib/server.mjs";
+import { startServer, raw, repoRoot, ADMIN, insecureGet } from "../lib/server.mjs";
 import { createApp } from "../lib/apps.mjs";
 import { isError } from "../lib/expect.mjs";
 
@@ -89,6 +89,26 @@ test("API answers carry nosniff, no framing, no referrer and no caching", async 
     assert.equal(r.headers.get("referrer-policy"), "no-referrer");
     assert.equal(r.headers.get("cache-control"), "no-store");
   }
+});
+
+test("over HTTPS, API answers also carry Strict-Transport-Security", async () => {
+  const tls = await startServer({ tls: true });
+  const basic = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString("base64")}`;
+  for (const r of [
+    await insecureGet(`${tls.baseUrl}/k/v1/apps.json`, { Authorization: basic }),
+    await insecureGet(`${tls.baseUrl}/k/v1/apps.json`),
+    await insecureGet(`${tls.baseUrl}/k/v1/nothing.json`),
+  ]) {
+    assert.equal(r.headers["strict-transport-security"], "max-age=31536000");
+    assert.equal(r.headers["x-content-type-options"], "nosniff");
+    assert.equal(r.headers["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+    assert.equal(r.headers["x-frame-options"], "DENY");
+    assert.equal(r.headers["referrer-policy"], "no-referrer");
+    assert.equal(r.headers["cache-control"], "no-store");
+  }
+  const plain = await raw(server.baseUrl, "GET", "/k/v1/nothing.json");
+  assert.equal(plain.headers.get("strict-transport-security"), null, "not over plain HTTP");
+  await tls.stop();
 });
 
 test("the web UI is served with a strict CSP and has no inline script", { skip: !hasWeb && "web/dist not built" }, async () => {

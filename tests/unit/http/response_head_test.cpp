@@ -102,5 +102,49 @@ TEST(Response, SetHeaderReplacesEveryCopy) {
   EXPECT_EQ(response.Header("CACHE-CONTROL"), "no-store");
 }
 
+TEST(FixedHeaders, AreWrittenAfterTheHandlersHeadersAsMade) {
+  static const FixedHeaders kFixed{{"X-Frame-Options", "DENY"}, {"Cache-Control", "no-store"}};
+  Response response = Response::Text(200, "{}", "application/json");
+  response.fixed_headers = &kFixed;
+  response.AddHeader("X-Custom", "1");
+  std::string out;
+  ResponseHead head;
+  head.content_length = 2;
+  head.date = "Sun, 06 Nov 1994 08:49:37 GMT";
+  AppendResponseHead(out, response, head);
+  EXPECT_EQ(out,
+            "HTTP/1.1 200 OK\r\n"
+            "Server: tsumiki\r\n"
+            "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+            "Content-Length: 2\r\n"
+            "Content-Type: application/json\r\n"
+            "X-Custom: 1\r\n"
+            "X-Frame-Options: DENY\r\n"
+            "Cache-Control: no-store\r\n"
+            "\r\n");
+  EXPECT_EQ(response.Header("cache-control"), "no-store");
+  EXPECT_EQ(response.Header("Content-Type"), "application/json");  // the handler's first
+  EXPECT_EQ(response.Header("X-Absent"), "");
+}
+
+TEST(FixedHeaders, SetHeaderTurnsThemIntoOrdinaryHeadersWithoutDuplicates) {
+  static const FixedHeaders kFixed{{"X-Frame-Options", "DENY"}, {"Cache-Control", "no-store"}};
+  Response response;
+  response.fixed_headers = &kFixed;
+  response.SetHeader("cache-control", "max-age=60");
+  EXPECT_EQ(response.fixed_headers, nullptr);
+  ASSERT_EQ(response.headers.size(), 2u);
+  EXPECT_EQ(response.Header("X-Frame-Options"), "DENY");
+  EXPECT_EQ(response.Header("Cache-Control"), "max-age=60");
+}
+
+TEST(FixedHeaders, RefuseWhatCouldSplitTheHeaderBlockOrWhatTheServerWrites) {
+  using Init = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+  EXPECT_THROW(FixedHeaders(Init{{"X-Ok", "a\r\nSet-Cookie: x=1"}}), std::invalid_argument);
+  EXPECT_THROW(FixedHeaders(Init{{"Bad Name", "1"}}), std::invalid_argument);
+  EXPECT_THROW(FixedHeaders(Init{{"content-length", "1"}}), std::invalid_argument);
+  EXPECT_NO_THROW(FixedHeaders(Init{{"X-Ok", "a b\tc"}}));
+}
+
 }  // namespace
 }  // namespace http
