@@ -1,5 +1,7 @@
 #include "domain/fields/date_time.h"
 
+#include <cstring>
+
 namespace domain {
 namespace {
 
@@ -180,19 +182,47 @@ std::optional<int64_t> ParseDateTime(std::string_view text) {
   return seconds;
 }
 
-std::string FormatDateTime(int64_t unix_seconds) {
+namespace {
+
+// "YYYY-MM-DDTHH:MM:00Z" into `p` (20 bytes), digit by digit as AppendDigits writes them.
+void WriteDateTime(char* p, int64_t unix_seconds) {
   int64_t days = unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400;
   int64_t rest = unix_seconds - days * 86400;
   int64_t y = 0;
   int m = 0, d = 0;
   CivilFromDays(days, y, m, d);
-  std::string out = FormatDate(y, m, d);
-  out += 'T';
-  AppendDigits(out, rest / 3600, 2);
-  out += ':';
-  AppendDigits(out, rest % 3600 / 60, 2);
-  out += ":00Z";
+  auto digits = [](char* at, int64_t v, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      at[i] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+  };
+  digits(p, y, 4);
+  p[4] = '-';
+  digits(p + 5, m, 2);
+  p[7] = '-';
+  digits(p + 8, d, 2);
+  p[10] = 'T';
+  digits(p + 11, rest / 3600, 2);
+  p[13] = ':';
+  digits(p + 14, rest % 3600 / 60, 2);
+  std::memcpy(p + 16, ":00Z", 4);
+}
+
+}  // namespace
+
+std::string FormatDateTime(int64_t unix_seconds) {
+  std::string out(20, '\0');
+  WriteDateTime(out.data(), unix_seconds);
   return out;
+}
+
+void AppendDateTimeJson(std::string& out, int64_t unix_seconds) {
+  char text[22];
+  text[0] = '"';
+  WriteDateTime(text + 1, unix_seconds);
+  text[21] = '"';
+  out.append(text, sizeof text);
 }
 
 std::string FormatDateTimeSeconds(int64_t unix_seconds) {

@@ -23,6 +23,9 @@ std::optional<int64_t> ParseDateTime(std::string_view text);
 
 // "YYYY-MM-DDTHH:MM:00Z" (seconds always 00, as kintone emits).
 std::string FormatDateTime(int64_t unix_seconds);
+// The same as a JSON string, quotes included, appended to `out`: nothing in it needs escaping.
+// Records' text writes three per record (created, updated, a DATETIME field).
+void AppendDateTimeJson(std::string& out, int64_t unix_seconds);
 // "YYYY-MM-DDTHH:MM:SSZ" (comments and history keep their seconds).
 std::string FormatDateTimeSeconds(int64_t unix_seconds);
 

@@ -75,7 +75,11 @@ class DateTimeBehavior final : public FieldTypeBehavior {
   void AppendJsonFromSql(const FieldDef&, std::span<const common::SqlValue> columns,
                          const EntityDirectory&, std::string& out) const override {
     const int64_t* t = columns.empty() ? nullptr : std::get_if<int64_t>(&columns[0]);
-    common::AppendJsonString(out, t != nullptr ? FormatDateTime(*t) : std::string());
+    if (t != nullptr) {
+      AppendDateTimeJson(out, *t);
+    } else {
+      out += "\"\"";
+    }
   }
 };
 

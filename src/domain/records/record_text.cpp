@@ -124,13 +124,13 @@ void RecordText::WriteValue(const Entry& e, const RecordRow& row, std::string& o
       WriteEntity(row.creator, out);
       break;
     case Part::kCreatedTime:
-      common::AppendJsonString(out, FormatDateTime(row.created_at));
+      AppendDateTimeJson(out, row.created_at);
       break;
     case Part::kModifier:
       WriteEntity(row.modifier, out);
       break;
     case Part::kUpdatedTime:
-      common::AppendJsonString(out, FormatDateTime(row.updated_at));
+      AppendDateTimeJson(out, row.updated_at);
       break;
     case Part::kStatus:
       common::AppendJsonString(out, row.status);

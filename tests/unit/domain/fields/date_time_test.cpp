@@ -70,5 +70,23 @@ TEST(DateTime, CivilDaysRoundTrip) {
   EXPECT_EQ(DaysFromCivil(2024, 5, 1), 19844);
 }
 
+TEST(DateTime, FormattedAsTextAndAsJsonAlike) {
+  const std::pair<int64_t, const char*> cases[] = {
+      {0, "1970-01-01T00:00:00Z"},
+      {59, "1970-01-01T00:00:00Z"},  // seconds dropped
+      {-60, "1969-12-31T23:59:00Z"},
+      {951782400, "2000-02-29T00:00:00Z"},
+      {1777111200, "2026-04-25T10:00:00Z"},
+      {-62135596800, "0001-01-01T00:00:00Z"},
+      {253402300740, "9999-12-31T23:59:00Z"},
+  };
+  for (auto [seconds, text] : cases) {
+    EXPECT_EQ(FormatDateTime(seconds), text) << seconds;
+    std::string json = "[";
+    AppendDateTimeJson(json, seconds);
+    EXPECT_EQ(json, std::string("[\"") + text + "\"") << seconds;
+  }
+}
+
 }  // namespace
 }  // namespace domain
