@@ -24,40 +24,37 @@ struct RunningGuard {
 
 bool IsWrite(std::string_view method) { return method != "GET" && method != "HEAD"; }
 
+using HeaderLine = std::pair<std::string_view, std::string_view>;
+constexpr HeaderLine kNoSniff{"X-Content-Type-Options", "nosniff"};
+constexpr HeaderLine kNoContent{"Content-Security-Policy",
+                                "default-src 'none'; frame-ancestors 'none'"};
+constexpr HeaderLine kNoFraming{"X-Frame-Options", "DENY"};
+constexpr HeaderLine kNoReferrer{"Referrer-Policy", "no-referrer"};
+constexpr HeaderLine kNoStore{"Cache-Control", "no-store"};
+constexpr HeaderLine kHsts{"Strict-Transport-Security", "max-age=31536000"};
+
 // API answers are data, never pages: no sniffing them into HTML, no framing, no caching of
 // personal data by shared caches, no leaking URLs (with record ids) onwards.
 void AddApiSecurityHeaders(const http::Request& r, http::Response& response) {
-  // Every answer but a few carries exactly these: made once, not copied into each response.
-  static const http::FixedHeaders kPlain{
-      {"X-Content-Type-Options", "nosniff"},
-      {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
-      {"X-Frame-Options", "DENY"},
-      {"Referrer-Policy", "no-referrer"},
-      {"Cache-Control", "no-store"}};
-  static const http::FixedHeaders kSecure{
-      {"X-Content-Type-Options", "nosniff"},
-      {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
-      {"X-Frame-Options", "DENY"},
-      {"Referrer-Policy", "no-referrer"},
-      {"Cache-Control", "no-store"},
-      {"Strict-Transport-Security", "max-age=31536000"}};
-  auto set_by_handler = [&](const auto& header) { return kSecure.Find(header.first) != nullptr; };
+  // Made once, not copied into each response: with HSTS over TLS, without over plain HTTP.
+  static const http::FixedHeaders kPlain{kNoSniff, kNoContent, kNoFraming, kNoReferrer, kNoStore};
+  static const http::FixedHeaders kSecure{kNoSniff,    kNoContent, kNoFraming,
+                                          kNoReferrer, kNoStore,   kHsts};
+  const http::FixedHeaders& api = r.secure ? kSecure : kPlain;
+  if (response.fixed_headers == &api) return;  // an error answer already made with them
+  auto set_by_handler = [&](const auto& header) { return api.Find(header.first) != nullptr; };
   if (response.fixed_headers == nullptr &&
       std::none_of(response.headers.begin(), response.headers.end(), set_by_handler)) {
-    response.fixed_headers = r.secure ? &kSecure : &kPlain;
+    response.fixed_headers = &api;
     return;
   }
-  // The handler set one of them (its own Content-Security-Policy or Cache-Control stays; the
-  // others are replaced): header by header, as the fixed sets would read.
-  response.headers.reserve(response.headers.size() + 8);  // these and Handle's two, at once
-  response.SetHeader("X-Content-Type-Options", "nosniff");
-  if (response.Header("Content-Security-Policy").empty()) {
-    response.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  // The handler set one of them: its own Content-Security-Policy or Cache-Control stays (a
+  // page, a download), the others are replaced.
+  for (const auto& [name, value] : api.headers()) {
+    const bool handlers_own = name == kNoContent.first || name == kNoStore.first;
+    if (handlers_own && !response.Header(name).empty()) continue;
+    response.SetHeader(name, value);
   }
-  response.SetHeader("X-Frame-Options", "DENY");
-  response.SetHeader("Referrer-Policy", "no-referrer");
-  if (response.Header("Cache-Control").empty()) response.SetHeader("Cache-Control", "no-store");
-  if (r.secure) response.SetHeader("Strict-Transport-Security", "max-age=31536000");
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // AppService::Deploy: makes every listed app's preview live in one transaction — the
 // record tables change with it — or, with revert, throws the preview away. Synchronous: the
 // status reads SUCCESS (or FAIL, with the error returned to the caller) when it returns.
+#include <algorithm>
+
 #include "domain/apps/app_repository.h"
 #include "domain/apps/app_service.h"
 #include "domain/apps/datasource_rules.h"
@@ -35,6 +37,24 @@ Status CheckRecordAclConditions(Transaction& tx, const Principal& who, int64_t a
     }
   }
   return Status::Ok();
+}
+
+// The field codes `after` renames from `before` (fields kept by id), inside tables too.
+HistoryRenames RenamesBetween(const FieldSet& before, const FieldSet& after) {
+  HistoryRenames renames;
+  for (const FieldDef& was : before.fields()) {
+    const FieldDef* now = after.FindById(was.id);
+    if (!now) continue;
+    if (now->code != was.code) renames.fields[was.code] = now->code;
+    for (const FieldDef& inner_was : was.fields) {
+      auto same = [&](const FieldDef& inner_now) { return inner_now.id == inner_was.id; };
+      auto inner_now = std::find_if(now->fields.begin(), now->fields.end(), same);
+      if (inner_now != now->fields.end() && inner_now->code != inner_was.code) {
+        renames.inner[now->code][inner_was.code] = inner_now->code;
+      }
+    }
+  }
+  return renames;
 }
 
 }  // namespace
@@ -80,20 +100,8 @@ Status AppService::Deploy(const Principal& who, const std::vector<DeployTarget>&
                                                  PlanIndexes(after, views ? &*views : nullptr)));
         if (before) {
           // History names fields by code: a renamed field keeps its past changes.
-          HistoryRenames renames;
-          for (const FieldDef& was : before->fields()) {
-            const FieldDef* now = after.FindById(was.id);
-            if (!now) continue;
-            if (now->code != was.code) renames.fields[was.code] = now->code;
-            for (const FieldDef& inner_was : was.fields) {
-              for (const FieldDef& inner_now : now->fields) {
-                if (inner_now.id == inner_was.id && inner_now.code != inner_was.code) {
-                  renames.inner[now->code][inner_was.code] = inner_now.code;
-                }
-              }
-            }
-          }
-          TK_RETURN_IF_ERROR(tx.records().RenameHistoryFields(app.id, renames));
+          TK_RETURN_IF_ERROR(
+              tx.records().RenameHistoryFields(app.id, RenamesBetween(*before, after)));
         }
         TK_RETURN_IF_ERROR(tx.apps().CopySettings(app.id, Stage::kPreview, Stage::kLive));
         // Permissions go live with the form they refer to.

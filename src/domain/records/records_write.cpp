@@ -43,11 +43,16 @@ Status CheckUnique(Transaction& tx, const RecordSchema& schema,
     const UniqueCheck* check;
     bool duplicate = false;
   };
+  // Per unique field: the checks that go to the database (indexes into `checks`), and their
+  // probes in the same order.
+  struct FieldProbes {
+    const FieldDef* field;
+    std::vector<size_t> checks;
+    std::vector<RecordRepository::UniqueProbe> probes;
+  };
   std::vector<Check> checks;
   std::set<std::pair<int64_t, std::string>> seen;
-  // Per unique field: the checks that go to the database, and their probes.
-  std::vector<std::pair<const FieldDef*, std::vector<size_t>>> by_field;
-  std::vector<std::vector<RecordRepository::UniqueProbe>> probes;
+  std::vector<FieldProbes> by_field;
   for (size_t i = 0; i < batch.size(); ++i) {
     for (const UniqueCheck& check : batch[i]->unique_checks) {
       std::string text = std::visit(
@@ -68,22 +73,18 @@ Status CheckUnique(Transaction& tx, const RecordSchema& schema,
         checks.back().duplicate = true;
         continue;
       }
-      auto same = [&](const auto& f) { return f.first == check.field; };
+      auto same = [&](const FieldProbes& f) { return f.field == check.field; };
       auto it = std::find_if(by_field.begin(), by_field.end(), same);
-      if (it == by_field.end()) {
-        by_field.push_back({check.field, {}});
-        probes.emplace_back();
-        it = by_field.end() - 1;
-      }
-      it->second.push_back(checks.size() - 1);
-      probes[static_cast<size_t>(it - by_field.begin())].push_back({&check.value, exclude_ids[i]});
+      if (it == by_field.end()) it = by_field.insert(it, FieldProbes{check.field, {}, {}});
+      it->checks.push_back(checks.size() - 1);
+      it->probes.push_back({&check.value, exclude_ids[i]});
     }
   }
-  for (size_t f = 0; f < by_field.size(); ++f) {
+  for (const FieldProbes& f : by_field) {
     TK_ASSIGN_OR_RETURN(std::vector<bool> found,
-                        tx.records().FindDuplicates(schema, *by_field[f].first, probes[f]));
+                        tx.records().FindDuplicates(schema, *f.field, f.probes));
     for (size_t k = 0; k < found.size(); ++k) {
-      if (found[k]) checks[by_field[f].second[k]].duplicate = true;
+      if (found[k]) checks[f.checks[k]].duplicate = true;
     }
   }
   for (const Check& c : checks) {
